@@ -1,0 +1,18 @@
+package dev.tenantfleet.model.messaging;
+
+/** Names of the RabbitMQ exchanges Tenant Fleet publishes to. All are durable topic exchanges. */
+public final class Exchanges {
+    /** Tenant lifecycle events: provisioned, status-changed, deactivated, provisioning-failed. */
+    public static final String TENANT_EVENTS = "tenant.events";
+    /** Commands for the migration workers (migrate-tenant) and, later, migrate-release from deploy jobs. */
+    public static final String MIGRATION_COMMANDS = "migration.commands";
+    /** Per-tenant migration results: what tenant-service and dashboards bind to. */
+    public static final String MIGRATION_RESULTS = "migration.results";
+    /** Owned by the identity system; routing keys carry the tenant id. */
+    public static final String IDENTITY_EVENTS = "identity.events";
+    /** Dead-letter exchange shared by every Tenant Fleet queue; routed by the original queue name. */
+    public static final String DEAD_LETTERS = "tenantfleet.dead-letters";
+
+    private Exchanges() {
+    }
+}

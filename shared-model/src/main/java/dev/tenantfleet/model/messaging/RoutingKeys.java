@@ -1,0 +1,34 @@
+package dev.tenantfleet.model.messaging;
+
+import java.util.UUID;
+
+/**
+ * Routing keys. Events are routed as {@code <kind>.<short-type>.<tenant-id>} so a consumer can bind to
+ * one kind of event ({@code tenant.status-changed.*}), one tenant ({@code *.*.<tenant-id>}) or everything ({@code #}).
+ */
+public final class RoutingKeys {
+    /** Binding that matches every tenant event. */
+    public static final String ALL_TENANT_EVENTS = "tenant.#";
+    /** Binding that matches every migrate-tenant command. */
+    public static final String ALL_MIGRATE_TENANT_COMMANDS = "command.migrate-tenant.#";
+    /** Binding that matches every per-tenant migration result. */
+    public static final String ALL_TENANT_RESULTS = "result.tenant.#";
+
+    private RoutingKeys() {
+    }
+
+    /** Routing key of a tenant event, e.g. {@code tenant.status-changed.<uuid>}. */
+    public static String tenantEvent(String shortType, UUID tenantId) {
+        return "tenant." + shortType + "." + tenantId;
+    }
+
+    /** Routing key of a migrate-tenant command for one tenant. */
+    public static String migrateTenantCommand(UUID tenantId) {
+        return "command.migrate-tenant." + tenantId;
+    }
+
+    /** Routing key of a per-tenant migration result, e.g. {@code result.tenant.migrated.<uuid>}. */
+    public static String tenantResult(String shortType, UUID tenantId) {
+        return "result.tenant." + shortType + "." + tenantId;
+    }
+}

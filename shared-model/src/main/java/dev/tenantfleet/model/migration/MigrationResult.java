@@ -1,0 +1,50 @@
+package dev.tenantfleet.model.migration;
+
+import dev.tenantfleet.model.envelope.CloudEventCodec;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Per-tenant outcomes on {@code migration.results}, one per migrate-tenant command delivery that ran. */
+public sealed interface MigrationResult permits TenantMigrated, TenantMigrationFailed {
+
+    /** CloudEvents type of each result record. */
+    Map<String, Class<? extends MigrationResult>> TYPES = Map.of(
+            TenantMigrated.TYPE, TenantMigrated.class,
+            TenantMigrationFailed.TYPE, TenantMigrationFailed.class);
+
+    /** Codec for the whole family. */
+    static CloudEventCodec<MigrationResult> codec() {
+        return new CloudEventCodec<>(TYPES);
+    }
+
+    /** The command this answers. */
+    UUID commandId();
+
+    /** The tenant migrated. */
+    UUID tenantId();
+
+    /** The tenant slug. */
+    String slug();
+
+    /** Why it was migrated, copied from the command. */
+    MigrationPurpose purpose();
+
+    /** Changesets applied by this run, in order ({@code path::id::author}). */
+    List<String> appliedChangeSets();
+
+    /** The last tag recorded in the tenant database after the run; null when it has none. */
+    String headAfter();
+
+    /** Wall-clock duration of the run on the worker. */
+    long durationMillis();
+
+    /** Digest of the changelog the worker used. */
+    String changelogDigest();
+
+    /** The versioned CloudEvents type. */
+    String type();
+
+    /** The short name used in routing keys. */
+    String shortType();
+}

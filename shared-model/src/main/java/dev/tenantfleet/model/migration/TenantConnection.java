@@ -1,0 +1,31 @@
+package dev.tenantfleet.model.migration;
+
+import static dev.tenantfleet.model.envelope.Required.field;
+
+import dev.tenantfleet.model.crypto.EncryptedSecret;
+
+/**
+ * Where a tenant database lives and how to log in to it; the password travels only encrypted.
+ *
+ * @param host     database server host
+ * @param port     database server port
+ * @param database tenant database name
+ * @param username the tenant's own role, owner of the database
+ * @param password the role's password, AES-256-GCM encrypted
+ */
+public record TenantConnection(String host, int port, String database, String username, EncryptedSecret password) {
+    public TenantConnection {
+        field(host, "host");
+        field(database, "database");
+        field(username, "username");
+        field(password, "password");
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("'port' must be 1-65535");
+        }
+    }
+
+    /** The JDBC URL of the tenant database. */
+    public String jdbcUrl() {
+        return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+    }
+}

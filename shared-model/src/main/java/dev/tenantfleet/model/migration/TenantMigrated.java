@@ -1,0 +1,33 @@
+package dev.tenantfleet.model.migration;
+
+import static dev.tenantfleet.model.envelope.Required.field;
+
+import java.util.List;
+import java.util.UUID;
+
+/** The tenant database reached the commanded target. An empty {@code appliedChangeSets} means it already was there. */
+public record TenantMigrated(UUID commandId, UUID tenantId, String slug, MigrationPurpose purpose, String headBefore,
+        String headAfter, List<String> appliedChangeSets, long durationMillis, String changelogDigest)
+        implements MigrationResult {
+    /** CloudEvents type. */
+    public static final String TYPE = "tenantfleet.migration.tenant-migrated.v1";
+
+    public TenantMigrated {
+        field(commandId, "commandId");
+        field(tenantId, "tenantId");
+        field(slug, "slug");
+        field(purpose, "purpose");
+        appliedChangeSets = List.copyOf(field(appliedChangeSets, "appliedChangeSets"));
+        field(changelogDigest, "changelogDigest");
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public String shortType() {
+        return "migrated";
+    }
+}
