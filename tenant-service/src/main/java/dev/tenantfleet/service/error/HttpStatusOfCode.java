@@ -1,0 +1,25 @@
+package dev.tenantfleet.service.error;
+
+import dev.tenantfleet.model.error.ErrorCode;
+import dev.tenantfleet.model.error.TenantErrorCode;
+import jakarta.ws.rs.core.Response.Status;
+
+/** The HTTP status each error code is answered with. */
+final class HttpStatusOfCode {
+    private HttpStatusOfCode() {
+    }
+
+    static Status of(ErrorCode code) {
+        if (!(code instanceof TenantErrorCode tenantCode)) {
+            return Status.INTERNAL_SERVER_ERROR;
+        }
+        return switch (tenantCode) {
+            case INVALID_SLUG, INVALID_REQUEST -> Status.BAD_REQUEST;
+            case UNAUTHENTICATED -> Status.UNAUTHORIZED;
+            case TENANT_NOT_FOUND, SERVER_NOT_FOUND -> Status.NOT_FOUND;
+            case DUPLICATE_SLUG, DUPLICATE_SERVER, ILLEGAL_TRANSITION, NOT_PROVISIONABLE -> Status.CONFLICT;
+            case DATABASE_SERVER_UNREACHABLE, DATABASE_SERVER_CREDENTIALS -> Status.SERVICE_UNAVAILABLE;
+            default -> Status.INTERNAL_SERVER_ERROR;
+        };
+    }
+}

@@ -1,0 +1,14 @@
+package dev.tenantfleet.service.messaging;
+
+/** Reactive Messaging channel names of tenant-service; wired to RabbitMQ in application.properties. */
+public final class Channels {
+    /** Outgoing: the outbox relay publishes tenant events here (exchange tenant.events). */
+    public static final String TENANT_EVENTS_OUT = "tenant-events";
+    /** Outgoing: the outbox relay publishes migrate-tenant commands here (exchange migration.commands). */
+    public static final String MIGRATION_COMMANDS_OUT = "migration-commands";
+    /** Incoming: per-tenant migration results (exchange migration.results). */
+    public static final String MIGRATION_RESULTS_IN = "migration-results";
+
+    private Channels() {
+    }
+}

@@ -1,0 +1,55 @@
+package dev.tenantfleet.service.provisioning;
+
+import dev.tenantfleet.model.envelope.CloudEvent;
+import dev.tenantfleet.model.envelope.CloudEventCodec;
+import dev.tenantfleet.model.envelope.MessageFormatException;
+import dev.tenantfleet.model.migration.MigrationResult;
+import dev.tenantfleet.service.messaging.Channels;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.rabbitmq.RabbitMQRejectMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.jboss.logging.Logger;
+
+/**
+ * Reads migration results and hands them to {@link MigrationResultHandler}. Acks after the handler's
+ * transaction committed; unreadable messages are rejected without requeue (they land in the DLQ); any
+ * other failure is rejected with requeue so the result is not lost.
+ */
+@ApplicationScoped
+public class MigrationResultConsumer {
+    private static final Logger LOG = Logger.getLogger(MigrationResultConsumer.class);
+
+    private final CloudEventCodec<MigrationResult> codec = MigrationResult.codec();
+    private final MigrationResultHandler handler;
+    private final Provisioner provisioner;
+
+    MigrationResultConsumer(MigrationResultHandler handler, Provisioner provisioner) {
+        this.handler = handler;
+        this.provisioner = provisioner;
+    }
+
+    @Incoming(Channels.MIGRATION_RESULTS_IN)
+    @Blocking(ordered = false)
+    public CompletionStage<Void> consume(Message<byte[]> message) {
+        CloudEvent<MigrationResult> event;
+        try {
+            event = codec.decode(message.getPayload());
+        } catch (MessageFormatException e) {
+            LOG.errorf("Dead-lettering unreadable migration result (%s): %s", e.code(), e.getMessage());
+            return message.nack(e, Metadata.of(new RabbitMQRejectMetadata(false)));
+        }
+        try {
+            if (handler.apply(event.id(), event.data())) {
+                provisioner.resume(event.data().tenantId());
+            }
+            return message.ack();
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Migration result %s for tenant %s not applied, requeueing", event.id(), event.data().slug());
+            return message.nack(e, Metadata.of(new RabbitMQRejectMetadata(true)));
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package dev.tenantfleet.service.provisioning;
+
+import dev.tenantfleet.model.error.TenantErrorCode;
+import dev.tenantfleet.model.error.TenantFleetException;
+import dev.tenantfleet.service.config.TenantFleetConfig;
+import dev.tenantfleet.service.credentials.Credentials;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.Optional;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs a tenant's provisioning steps in the background, one step at a time, recording each before the
+ * next starts. It stops at AWAIT_MIGRATION; the migration result resumes it. A tenant is never
+ * provisioned by two threads of this instance at once.
+ */
+@ApplicationScoped
+public class Provisioner {
+    private static final Logger LOG = Logger.getLogger(Provisioner.class);
+
+    private final ProvisioningTransitions transitions;
+    private final TenantDatabaseAdmin admin;
+    private final SeedLoader seed;
+    private final Credentials credentials;
+    private final ExecutorService executor;
+    private final Set<UUID> running = new HashSet<>();
+    private final Set<UUID> rerunRequested = new HashSet<>();
+
+    Provisioner(ProvisioningTransitions transitions, TenantDatabaseAdmin admin, SeedLoader seed, Credentials credentials,
+            TenantFleetConfig config) {
+        this.transitions = transitions;
+        this.admin = admin;
+        this.seed = seed;
+        this.credentials = credentials;
+        this.executor = Executors.newFixedThreadPool(config.provisioning().concurrency(), runnable -> {
+            Thread thread = new Thread(runnable, "tenant-provisioning");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    void shutdown(@Observes ShutdownEvent event) {
+        executor.shutdownNow();
+    }
+
+    /** Continues provisioning {@code tenantId} in the background from its stored step. */
+    public void resume(UUID tenantId) {
+        executor.submit(() -> run(tenantId));
+    }
+
+    /** Puts a failed tenant back in PROVISIONING and resumes it from where it stopped. */
+    public UUID retry(String slug, String actor) {
+        UUID tenantId = transitions.retry(slug, actor);
+        resume(tenantId);
+        return tenantId;
+    }
+
+    private void run(UUID tenantId) {
+        synchronized (running) {
+            if (!running.add(tenantId)) {
+                // Another thread is on it; make it look again when done so this request is not lost.
+                rerunRequested.add(tenantId);
+                return;
+            }
+        }
+        try {
+            runSteps(tenantId);
+        } finally {
+            synchronized (running) {
+                running.remove(tenantId);
+                if (rerunRequested.remove(tenantId)) {
+                    resume(tenantId);
+                }
+            }
+        }
+    }
+
+    private void runSteps(UUID tenantId) {
+        Optional<ProvisioningJob> next;
+        while ((next = transitions.pending(tenantId)).isPresent()) {
+            ProvisioningJob job = next.get();
+            if (job.step() == ProvisioningStep.AWAIT_MIGRATION) {
+                return;
+            }
+            try {
+                runStep(job);
+            } catch (TenantFleetException e) {
+                LOG.warnf("Tenant %s: provisioning failed at %s: %s", job.slug(), job.step(), e.getMessage());
+                TenantErrorCode code = e.code() instanceof TenantErrorCode tenantCode ? tenantCode
+                        : TenantErrorCode.PROVISIONING_SQL_ERROR;
+                transitions.fail(tenantId, job.step(), code, e.getMessage());
+                return;
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Tenant %s: provisioning failed unexpectedly at %s", job.slug(), job.step());
+                transitions.fail(tenantId, job.step(), TenantErrorCode.PROVISIONING_SQL_ERROR,
+                        job.step() + " failed: " + e);
+                return;
+            }
+        }
+    }
+
+    private void runStep(ProvisioningJob job) {
+        switch (job.step()) {
+            case CREATE_ROLE -> admin.createRole(job, credentials.decrypt(job.password()));
+            case CREATE_DATABASE -> admin.createDatabase(job);
+            case CREATE_EXTENSIONS -> admin.createExtensions(job);
+            case MIGRATE -> {
+                transitions.requestMigration(job.tenantId());
+                LOG.infof("Tenant %s: migrate-tenant command queued", job.slug());
+                return;
+            }
+            case LOAD_LOOKUP_DATA -> seed.load(job, credentials.decrypt(job.password()));
+            case ACTIVATE -> {
+                transitions.activate(job.tenantId());
+                LOG.infof("Tenant %s: provisioned, ACTIVE", job.slug());
+                return;
+            }
+            case AWAIT_MIGRATION -> throw new IllegalStateException("AWAIT_MIGRATION is not runnable");
+        }
+        transitions.completed(job.tenantId(), job.step());
+    }
+}

@@ -1,0 +1,41 @@
+package dev.tenantfleet.service.provisioning;
+
+import dev.tenantfleet.model.tenant.TenantStatus;
+import dev.tenantfleet.service.tenant.Tenant;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * After a restart, resumes every tenant that was PROVISIONING when the service stopped. Tenants waiting for
+ * a migration result need nothing: their command is in the outbox or on the broker, and the result queue is
+ * durable.
+ */
+@ApplicationScoped
+public class ProvisioningRecovery {
+    private static final Logger LOG = Logger.getLogger(ProvisioningRecovery.class);
+    private final Provisioner provisioner;
+
+    ProvisioningRecovery(Provisioner provisioner) {
+        this.provisioner = provisioner;
+    }
+
+    @Transactional
+    void onStart(@Observes StartupEvent event) {
+        List<UUID> interrupted = interrupted();
+        if (!interrupted.isEmpty()) {
+            LOG.infof("Resuming provisioning of %d tenants interrupted by a restart", interrupted.size());
+        }
+        interrupted.forEach(provisioner::resume);
+    }
+
+    private List<UUID> interrupted() {
+        List<Tenant> tenants = Tenant.list("status = ?1 and provisioningStep <> ?2", TenantStatus.PROVISIONING,
+                ProvisioningStep.AWAIT_MIGRATION);
+        return tenants.stream().map(tenant -> tenant.id).toList();
+    }
+}

@@ -1,0 +1,94 @@
+package dev.tenantfleet.service.tenant;
+
+import dev.tenantfleet.model.tenant.TenantStatus;
+import dev.tenantfleet.service.audit.AuditLog;
+import dev.tenantfleet.service.audit.AuditView;
+import dev.tenantfleet.service.provisioning.Provisioner;
+import dev.tenantfleet.service.security.Actor;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The tenant registry and lifecycle API. */
+@Path("/api/tenants")
+@Tag(name = "tenants")
+public class TenantResource {
+    private final TenantRegistry registry;
+    private final TenantLifecycle lifecycle;
+    private final Provisioner provisioner;
+    private final AuditLog audit;
+
+    TenantResource(TenantRegistry registry, TenantLifecycle lifecycle, Provisioner provisioner, AuditLog audit) {
+        this.registry = registry;
+        this.lifecycle = lifecycle;
+        this.provisioner = provisioner;
+        this.audit = audit;
+    }
+
+    @POST
+    @Operation(summary = "Register a tenant and provision its database asynchronously (202, follow Location)")
+    public Response create(@Valid @NotNull CreateTenantRequest request, @HeaderParam(Actor.HEADER) String actor) {
+        Tenant tenant = registry.register(request, Actor.from(actor));
+        provisioner.resume(tenant.id);
+        return Response.accepted(TenantView.of(tenant)).location(URI.create("/api/tenants/" + tenant.slug)).build();
+    }
+
+    @GET
+    @Operation(summary = "List tenants by slug, optionally filtered by status, one page at a time")
+    public TenantPage list(@QueryParam("status") TenantStatus status,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        return registry.list(status, page, size);
+    }
+
+    @GET
+    @Path("/{slug}")
+    @Operation(summary = "Get one tenant")
+    public TenantView get(@PathParam("slug") String slug) {
+        return TenantView.of(registry.get(slug));
+    }
+
+    @POST
+    @Path("/{slug}/status")
+    @Operation(summary = "Move a tenant to ACTIVE, READ_ONLY or SUSPENDED (409 names the allowed targets)")
+    public TenantView changeStatus(@PathParam("slug") String slug, @Valid @NotNull StatusChangeRequest request,
+            @HeaderParam(Actor.HEADER) String actor) {
+        return TenantView.of(lifecycle.changeStatus(slug, request.to(), request.reason(), Actor.from(actor)));
+    }
+
+    @POST
+    @Path("/{slug}/deactivate")
+    @Operation(summary = "Deactivate a tenant; its database is kept and deactivated_at recorded")
+    public TenantView deactivate(@PathParam("slug") String slug, @Valid @NotNull DeactivateRequest request,
+            @HeaderParam(Actor.HEADER) String actor) {
+        return TenantView.of(lifecycle.deactivate(slug, request.reason(), Actor.from(actor)));
+    }
+
+    @POST
+    @Path("/{slug}/provision")
+    @Operation(summary = "Retry a failed provisioning from the step where it stopped (202)")
+    public Response provision(@PathParam("slug") String slug, @HeaderParam(Actor.HEADER) String actor) {
+        provisioner.retry(slug, Actor.from(actor));
+        return Response.accepted(TenantView.of(registry.get(slug))).location(URI.create("/api/tenants/" + slug)).build();
+    }
+
+    @GET
+    @Path("/{slug}/audit")
+    @Operation(summary = "A tenant's audit trail, oldest first")
+    public List<AuditView> audit(@PathParam("slug") String slug) {
+        return audit.trailOf(registry.get(slug).id).stream().map(AuditView::of).toList();
+    }
+}
