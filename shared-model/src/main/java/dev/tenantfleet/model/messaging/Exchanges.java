@@ -1,6 +1,6 @@
 package dev.tenantfleet.model.messaging;
 
-/** Names of the RabbitMQ exchanges Tenant Fleet publishes to. All are durable topic exchanges. */
+/** Names of the RabbitMQ exchanges Tenant Fleet publishes to: durable topic exchanges, except the direct dead-letter exchange. */
 public final class Exchanges {
     /** Tenant lifecycle events: provisioned, status-changed, deactivated, provisioning-failed. */
     public static final String TENANT_EVENTS = "tenant.events";
@@ -10,7 +10,7 @@ public final class Exchanges {
     public static final String MIGRATION_RESULTS = "migration.results";
     /** Owned by the identity system; routing keys carry the tenant id. */
     public static final String IDENTITY_EVENTS = "identity.events";
-    /** Dead-letter exchange shared by every Tenant Fleet queue; routed by the original queue name. */
+    /** Dead-letter exchange (direct) shared by every Tenant Fleet queue; routing key = the source queue name. */
     public static final String DEAD_LETTERS = "tenantfleet.dead-letters";
 
     private Exchanges() {
