@@ -1,0 +1,71 @@
+package dev.tenantfleet.systemtest;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.DeliverCallback;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A temporary, exclusive queue on the real broker bound to an exchange, collecting every message that
+ * arrives; deleted on close. Lets tests see exactly what tenant-service published.
+ */
+public final class BrokerProbe implements AutoCloseable {
+    private final Connection connection;
+    private final Channel channel;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+
+    /** One received message. */
+    public record Received(String routingKey, String messageId, String body) {
+    }
+
+    private BrokerProbe(String exchange, String bindingKey) throws Exception {
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setHost(System.getenv().getOrDefault("RABBITMQ_HOST", "127.0.0.1"));
+        factory.setPort(Integer.parseInt(System.getenv().getOrDefault("RABBITMQ_PORT", "5672")));
+        factory.setUsername(System.getenv().getOrDefault("RABBITMQ_USERNAME", "guest"));
+        factory.setPassword(System.getenv().getOrDefault("RABBITMQ_PASSWORD", "guest"));
+        connection = factory.newConnection("system-test-probe");
+        channel = connection.createChannel();
+        channel.exchangeDeclare(exchange, "topic", true);
+        String queue = channel.queueDeclare().getQueue();
+        channel.queueBind(queue, exchange, bindingKey);
+        DeliverCallback callback = (tag, delivery) -> received.add(new Received(delivery.getEnvelope().getRoutingKey(),
+                delivery.getProperties().getMessageId(), new String(delivery.getBody(), StandardCharsets.UTF_8)));
+        channel.basicConsume(queue, true, callback, tag -> { });
+    }
+
+    /** Starts collecting what is published to {@code exchange} under {@code bindingKey}. */
+    public static BrokerProbe bind(String exchange, String bindingKey) {
+        try {
+            return new BrokerProbe(exchange, bindingKey);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot bind a probe queue to " + exchange, e);
+        }
+    }
+
+    /** Everything received so far. */
+    public List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    /** Publishes a raw message, with publisher confirms, to {@code exchange}. */
+    public void publish(String exchange, String routingKey, String messageId, String body) {
+        try {
+            channel.confirmSelect();
+            channel.basicPublish(exchange, routingKey, new com.rabbitmq.client.AMQP.BasicProperties.Builder()
+                    .messageId(messageId).contentType("application/cloudevents+json").deliveryMode(2).build(),
+                    body.getBytes(StandardCharsets.UTF_8));
+            channel.waitForConfirmsOrDie(10_000);
+        } catch (Exception e) {
+            throw new IllegalStateException("publish to " + exchange + " failed", e);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        connection.close();
+    }
+}

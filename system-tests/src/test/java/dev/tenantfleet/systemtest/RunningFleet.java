@@ -1,0 +1,155 @@
+package dev.tenantfleet.systemtest;
+
+import dev.tenantfleet.model.crypto.CredentialCipher;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Starts the packaged migration-worker and tenant-service once per test run, as real processes against
+ * the local PostgreSQL and RabbitMQ, with a fresh control database, a random system token and key ring;
+ * stops them and drops everything they created (tenant databases and roles, control database) at the end.
+ */
+public final class RunningFleet implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
+    /** Prefix of tenant database names in system tests, so nothing collides with other runs. */
+    public static final String NAME_PREFIX = "tfs_";
+
+    private static RunningFleet instance;
+
+    public final String token = "systest-" + UUID.randomUUID();
+    public final String keyRing = "sys-k1:" + CredentialCipher.generateKey();
+    public final String controlDatabase = "tenantfleet_systest_" + UUID.randomUUID().toString().substring(0, 8);
+    public final Path logDirectory;
+    private final List<Process> processes = new ArrayList<>();
+    private int tenantServicePort;
+
+    public RunningFleet() {
+        logDirectory = root().resolve("system-tests/target/system-test-logs");
+    }
+
+    /** The running fleet. */
+    public static synchronized RunningFleet get() {
+        return instance;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        synchronized (RunningFleet.class) {
+            if (instance == null) {
+                RunningFleet fleet = new RunningFleet();
+                fleet.start();
+                instance = fleet;
+                context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(RunningFleet.class.getName(), fleet);
+            }
+        }
+    }
+
+    /** Base URI of tenant-service. */
+    public String tenantServiceUri() {
+        return "http://127.0.0.1:" + tenantServicePort;
+    }
+
+    /** Every log line the two services wrote so far. */
+    public String logs() throws IOException {
+        StringBuilder all = new StringBuilder();
+        try (var files = Files.list(logDirectory)) {
+            for (Path file : files.toList()) {
+                all.append(Files.readString(file));
+            }
+        }
+        return all.toString();
+    }
+
+    private void start() throws Exception {
+        Files.createDirectories(logDirectory);
+        Sql.execute("postgres", "CREATE DATABASE \"" + controlDatabase + "\"");
+        int workerPort = freePort();
+        tenantServicePort = freePort();
+        Map<String, String> env = new HashMap<>();
+        env.put("TENANTFLEET_KEYS", keyRing);
+        env.put("SYSTEM_API_TOKEN", token);
+        env.put("CONTROL_DB_NAME", controlDatabase);
+        env.put("TENANTFLEET_PROVISIONING_NAME_PREFIX", NAME_PREFIX);
+        // The worker declares its command queue, so it starts first: nothing tenant-service sends is unroutable.
+        launch("migration-worker", workerPort, env);
+        awaitHealthy(workerPort);
+        launch("tenant-service", tenantServicePort, env);
+        awaitHealthy(tenantServicePort);
+    }
+
+    private void launch(String module, int port, Map<String, String> env) throws IOException {
+        Path jar = root().resolve(module + "/target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: run ./mvnw verify from the repository root");
+        }
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-jar", jar.toString());
+        builder.environment().putAll(env);
+        builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        builder.redirectErrorStream(true);
+        builder.redirectOutput(logDirectory.resolve(module + ".log").toFile());
+        processes.add(builder.start());
+    }
+
+    private void awaitHealthy(int port) {
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/health")).build();
+        Awaitility.await("service on port " + port + " healthy (logs in " + logDirectory + ")")
+                .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).ignoreExceptionsInstanceOf(IOException.class)
+                .until(() -> {
+                    if (processes.stream().anyMatch(process -> !process.isAlive())) {
+                        throw new IllegalStateException("a service exited during start-up; see " + logDirectory);
+                    }
+                    return client.send(health, HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+                });
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (Process process : processes) {
+            process.destroy();
+        }
+        for (Process process : processes) {
+            process.waitFor();
+        }
+        List<String[]> tenants = new ArrayList<>();
+        try (Connection connection = Sql.connect(controlDatabase); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT database_name, role_name FROM tenant")) {
+            while (rows.next()) {
+                tenants.add(new String[] {rows.getString(1), rows.getString(2)});
+            }
+        }
+        for (String[] tenant : tenants) {
+            Sql.execute("postgres", "DROP DATABASE IF EXISTS \"" + tenant[0] + "\" WITH (FORCE)");
+            Sql.execute("postgres", "DROP ROLE IF EXISTS \"" + tenant[1] + "\"");
+        }
+        Sql.execute("postgres", "DROP DATABASE IF EXISTS \"" + controlDatabase + "\" WITH (FORCE)");
+    }
+
+    static Path root() {
+        return Path.of(System.getProperty("tenantfleet.root", "..")).toAbsolutePath().normalize();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
