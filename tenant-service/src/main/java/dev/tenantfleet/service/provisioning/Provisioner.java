@@ -71,6 +71,9 @@ public class Provisioner {
         }
         try {
             runSteps(tenantId);
+        } catch (RuntimeException e) {
+            // e.g. the control DB went away mid-step: the stored step is intact, a retry or restart resumes it.
+            LOG.errorf(e, "Provisioning of tenant %s stopped unexpectedly; it resumes on retry or restart", tenantId);
         } finally {
             synchronized (running) {
                 running.remove(tenantId);

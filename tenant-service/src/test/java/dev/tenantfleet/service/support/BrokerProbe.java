@@ -25,7 +25,7 @@ public final class BrokerProbe implements AutoCloseable {
         ConnectionFactory factory = new ConnectionFactory();
         factory.setHost(System.getenv().getOrDefault("RABBITMQ_HOST", "127.0.0.1"));
         factory.setPort(Integer.parseInt(System.getenv().getOrDefault("RABBITMQ_PORT", "5672")));
-        factory.setUsername(System.getenv().getOrDefault("RABBITMQ_USER", "guest"));
+        factory.setUsername(System.getenv().getOrDefault("RABBITMQ_USERNAME", "guest"));
         factory.setPassword(System.getenv().getOrDefault("RABBITMQ_PASSWORD", "guest"));
         connection = factory.newConnection("tenant-service-test-probe");
         channel = connection.createChannel();
