@@ -10,6 +10,11 @@ public enum MigrationErrorCode implements ErrorCode {
     CHANGELOG_MISMATCH("The worker's changelog digest differs from the command's; deploy workers with the same changelog."),
     UNKNOWN_TAG("The target tag is not in the worker's changelog; check the release tag."),
     LOCKED("Another migration holds this tenant's advisory lock; it is retried when that one finishes."),
+    NON_TRANSACTIONAL("A pending changeset has runInTransaction=false, so the tenant could end half-migrated; "
+            + "allow it explicitly (allowNonTransactional / --allow-non-transactional) after reading docs/releases.md."),
+    ROLLBACK_MISMATCH("The tenant's changelog history no longer ends with what this release applied (another release "
+            + "ran since); nothing was rolled back. Inspect the tenant by hand."),
+    ROLLBACK_UNSUPPORTED("A changeset of the release has no rollback; Liquibase cannot undo it automatically."),
     INTERNAL("An unexpected error; see the worker log for the stack trace.");
 
     private final String hint;

@@ -7,6 +7,9 @@ public final class Queues {
     /** Migration results tenant-service needs to finish provisioning. */
     public static final String TENANT_SERVICE_MIGRATION_RESULTS = "tenant-service.migration-results";
 
+    /** migrate-release commands from deploy jobs, consumed by tenant-service. */
+    public static final String TENANT_SERVICE_RELEASE_COMMANDS = "tenant-service.release-commands";
+
     private Queues() {
     }
 

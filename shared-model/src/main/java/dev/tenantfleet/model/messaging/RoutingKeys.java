@@ -14,6 +14,13 @@ public final class RoutingKeys {
     /** Binding that matches every per-tenant migration result. */
     public static final String ALL_TENANT_RESULTS = "result.tenant.#";
 
+    /** Routing key of migrate-release commands (consumed by tenant-service). */
+    public static final String MIGRATE_RELEASE_COMMAND = "command.migrate-release";
+    /** Binding that matches every rollback-tenant command. */
+    public static final String ALL_ROLLBACK_TENANT_COMMANDS = "command.rollback-tenant.#";
+    /** Binding that matches every release event of every release. */
+    public static final String ALL_RELEASE_EVENTS = "release.#";
+
     private RoutingKeys() {
     }
 
@@ -25,6 +32,21 @@ public final class RoutingKeys {
     /** Routing key of a migrate-tenant command for one tenant. */
     public static String migrateTenantCommand(UUID tenantId) {
         return "command.migrate-tenant." + tenantId;
+    }
+
+    /** Routing key of a rollback-tenant command for one tenant. */
+    public static String rollbackTenantCommand(UUID tenantId) {
+        return "command.rollback-tenant." + tenantId;
+    }
+
+    /** Routing key of a release event, e.g. {@code release.<id>.tenant.migrated} or {@code release.<id>.completed}. */
+    public static String releaseEvent(UUID releaseId, String suffix) {
+        return "release." + releaseId + "." + suffix;
+    }
+
+    /** Binding that matches every event of one release. */
+    public static String allEventsOfRelease(UUID releaseId) {
+        return "release." + releaseId + ".#";
     }
 
     /** Routing key of a per-tenant migration result, e.g. {@code result.tenant.migrated.<uuid>}. */

@@ -4,11 +4,14 @@ import dev.tenantfleet.model.envelope.CloudEventCodec;
 import java.util.Map;
 import java.util.UUID;
 
-/** Commands on {@code migration.commands}. Each names its tenant and has an id that its result echoes. */
-public sealed interface MigrationCommand permits MigrateTenant {
+/** Commands on {@code migration.commands}: per-tenant commands for workers, migrate-release for tenant-service. */
+public sealed interface MigrationCommand permits MigrateTenant, RollbackTenant, MigrateRelease {
 
     /** CloudEvents type of each command record. */
-    Map<String, Class<? extends MigrationCommand>> TYPES = Map.of(MigrateTenant.TYPE, MigrateTenant.class);
+    Map<String, Class<? extends MigrationCommand>> TYPES = Map.of(
+            MigrateTenant.TYPE, MigrateTenant.class,
+            RollbackTenant.TYPE, RollbackTenant.class,
+            MigrateRelease.TYPE, MigrateRelease.class);
 
     /** Codec for the whole family. */
     static CloudEventCodec<MigrationCommand> codec() {
@@ -17,9 +20,6 @@ public sealed interface MigrationCommand permits MigrateTenant {
 
     /** Idempotency key of the command; its result carries the same id. */
     UUID commandId();
-
-    /** The tenant to act on. */
-    UUID tenantId();
 
     /** The versioned CloudEvents type. */
     String type();

@@ -5,13 +5,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Per-tenant outcomes on {@code migration.results}, one per migrate-tenant command delivery that ran. */
-public sealed interface MigrationResult permits TenantMigrated, TenantMigrationFailed {
+/** Per-tenant outcomes on {@code migration.results}: one per migrate-tenant or rollback-tenant command delivery that ran. */
+public sealed interface MigrationResult
+        permits TenantMigrated, TenantMigrationFailed, TenantRolledBack, TenantRollbackFailed {
 
     /** CloudEvents type of each result record. */
     Map<String, Class<? extends MigrationResult>> TYPES = Map.of(
             TenantMigrated.TYPE, TenantMigrated.class,
-            TenantMigrationFailed.TYPE, TenantMigrationFailed.class);
+            TenantMigrationFailed.TYPE, TenantMigrationFailed.class,
+            TenantRolledBack.TYPE, TenantRolledBack.class,
+            TenantRollbackFailed.TYPE, TenantRollbackFailed.class);
 
     /** Codec for the whole family. */
     static CloudEventCodec<MigrationResult> codec() {
@@ -30,7 +33,10 @@ public sealed interface MigrationResult permits TenantMigrated, TenantMigrationF
     /** Why it was migrated, copied from the command. */
     MigrationPurpose purpose();
 
-    /** Changesets applied by this run, in order ({@code path::id::author}). */
+    /** The fleet release this belongs to; null outside releases. */
+    UUID releaseId();
+
+    /** Changesets applied (or, for rollback results, rolled back) by this run, in order ({@code path::id::author}). */
     List<String> appliedChangeSets();
 
     /** The last tag recorded in the tenant database after the run; null when it has none. */

@@ -7,7 +7,7 @@ import java.util.UUID;
 
 /** The tenant database reached the commanded target. An empty {@code appliedChangeSets} means it already was there. */
 public record TenantMigrated(UUID commandId, UUID tenantId, String slug, MigrationPurpose purpose, String headBefore,
-        String headAfter, List<String> appliedChangeSets, long durationMillis, String changelogDigest)
+        String headAfter, List<String> appliedChangeSets, long durationMillis, String changelogDigest, UUID releaseId)
         implements MigrationResult {
     /** CloudEvents type. */
     public static final String TYPE = "tenantfleet.migration.tenant-migrated.v1";
@@ -19,6 +19,13 @@ public record TenantMigrated(UUID commandId, UUID tenantId, String slug, Migrati
         field(purpose, "purpose");
         appliedChangeSets = List.copyOf(field(appliedChangeSets, "appliedChangeSets"));
         field(changelogDigest, "changelogDigest");
+    }
+
+    /** A result outside any release. */
+    public TenantMigrated(UUID commandId, UUID tenantId, String slug, MigrationPurpose purpose, String headBefore,
+            String headAfter, List<String> appliedChangeSets, long durationMillis, String changelogDigest) {
+        this(commandId, tenantId, slug, purpose, headBefore, headAfter, appliedChangeSets, durationMillis, changelogDigest,
+                null);
     }
 
     @Override

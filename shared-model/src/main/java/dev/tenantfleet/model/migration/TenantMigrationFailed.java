@@ -11,7 +11,7 @@ import java.util.UUID;
  */
 public record TenantMigrationFailed(UUID commandId, UUID tenantId, String slug, MigrationPurpose purpose,
         MigrationError error, String headAfter, List<String> appliedChangeSets, long durationMillis,
-        String changelogDigest) implements MigrationResult {
+        String changelogDigest, UUID releaseId) implements MigrationResult {
     /** CloudEvents type. */
     public static final String TYPE = "tenantfleet.migration.tenant-migration-failed.v1";
 
@@ -23,6 +23,13 @@ public record TenantMigrationFailed(UUID commandId, UUID tenantId, String slug, 
         field(error, "error");
         appliedChangeSets = List.copyOf(field(appliedChangeSets, "appliedChangeSets"));
         field(changelogDigest, "changelogDigest");
+    }
+
+    /** A result outside any release. */
+    public TenantMigrationFailed(UUID commandId, UUID tenantId, String slug, MigrationPurpose purpose,
+            MigrationError error, String headAfter, List<String> appliedChangeSets, long durationMillis,
+            String changelogDigest) {
+        this(commandId, tenantId, slug, purpose, error, headAfter, appliedChangeSets, durationMillis, changelogDigest, null);
     }
 
     @Override

@@ -6,14 +6,15 @@ import java.util.UUID;
 
 /** Everything tenant-service announces on {@code tenant.events}. Every event names its tenant by id and slug. */
 public sealed interface TenantEvent
-        permits TenantProvisioned, TenantStatusChanged, TenantDeactivated, TenantProvisioningFailed {
+        permits TenantProvisioned, TenantStatusChanged, TenantDeactivated, TenantProvisioningFailed, TenantSchemaChanged {
 
     /** CloudEvents type of each event record. */
     Map<String, Class<? extends TenantEvent>> TYPES = Map.of(
             TenantProvisioned.TYPE, TenantProvisioned.class,
             TenantStatusChanged.TYPE, TenantStatusChanged.class,
             TenantDeactivated.TYPE, TenantDeactivated.class,
-            TenantProvisioningFailed.TYPE, TenantProvisioningFailed.class);
+            TenantProvisioningFailed.TYPE, TenantProvisioningFailed.class,
+            TenantSchemaChanged.TYPE, TenantSchemaChanged.class);
 
     /** Codec for the whole family. */
     static CloudEventCodec<TenantEvent> codec() {

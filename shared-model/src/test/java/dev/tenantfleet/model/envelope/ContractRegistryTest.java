@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tenantfleet.model.migration.MigrationCommand;
 import dev.tenantfleet.model.migration.MigrationResult;
+import dev.tenantfleet.model.release.ReleaseEvent;
 import dev.tenantfleet.model.tenant.TenantEvent;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ class ContractRegistryTest {
         assertCovers(TenantEvent.class, TenantEvent.TYPES);
         assertCovers(MigrationCommand.class, MigrationCommand.TYPES);
         assertCovers(MigrationResult.class, MigrationResult.TYPES);
+        assertCovers(ReleaseEvent.class, ReleaseEvent.TYPES);
     }
 
     @Test
