@@ -9,7 +9,7 @@ public enum MigrationErrorCode implements ErrorCode {
     CHANGESET_SQL_ERROR("A changeset's SQL failed on this tenant; fix the changeset or the tenant data, then retry."),
     CHANGELOG_MISMATCH("The worker's changelog digest differs from the command's; deploy workers with the same changelog."),
     UNKNOWN_TAG("The target tag is not in the worker's changelog; check the release tag."),
-    LOCKED("Another migration holds this tenant's advisory lock; it is retried when that one finishes."),
+    LOCKED("Another migration held this tenant's advisory lock for the whole lock wait; let it finish, then retry."),
     NON_TRANSACTIONAL("A pending changeset has runInTransaction=false, so the tenant could end half-migrated; "
             + "allow it explicitly (allowNonTransactional / --allow-non-transactional) after reading docs/releases.md."),
     ROLLBACK_MISMATCH("The tenant's changelog history no longer ends with what this release applied (another release "

@@ -9,6 +9,9 @@ public final class Channels {
     /** Incoming: per-tenant migration results (exchange migration.results). */
     public static final String MIGRATION_RESULTS_IN = "migration-results";
 
+    /** Outgoing: unreadable inbound messages, with reason headers (exchange tenantfleet.dead-letters). */
+    public static final String DEAD_LETTERS_OUT = "dead-letters";
+
     private Channels() {
     }
 }

@@ -4,7 +4,9 @@ import dev.tenantfleet.model.envelope.CloudEvent;
 import dev.tenantfleet.model.envelope.CloudEventCodec;
 import dev.tenantfleet.model.envelope.MessageFormatException;
 import dev.tenantfleet.model.migration.MigrationResult;
+import dev.tenantfleet.model.messaging.Queues;
 import dev.tenantfleet.service.messaging.Channels;
+import dev.tenantfleet.service.messaging.DeadLetters;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.rabbitmq.RabbitMQRejectMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +18,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Reads migration results and hands them to {@link MigrationResultHandler}. Acks after the handler's
- * transaction committed; unreadable messages are rejected without requeue (they land in the DLQ); any
+ * transaction committed; unreadable messages go to the DLQ with the reason headers, then are acked; any
  * other failure is rejected with requeue so the result is not lost.
  */
 @ApplicationScoped
@@ -26,10 +28,12 @@ public class MigrationResultConsumer {
     private final CloudEventCodec<MigrationResult> codec = MigrationResult.codec();
     private final MigrationResultHandler handler;
     private final Provisioner provisioner;
+    private final DeadLetters deadLetters;
 
-    MigrationResultConsumer(MigrationResultHandler handler, Provisioner provisioner) {
+    MigrationResultConsumer(MigrationResultHandler handler, Provisioner provisioner, DeadLetters deadLetters) {
         this.handler = handler;
         this.provisioner = provisioner;
+        this.deadLetters = deadLetters;
     }
 
     @Incoming(Channels.MIGRATION_RESULTS_IN)
@@ -40,7 +44,13 @@ public class MigrationResultConsumer {
             event = codec.decode(message.getPayload());
         } catch (MessageFormatException e) {
             LOG.errorf("Dead-lettering unreadable migration result (%s): %s", e.code(), e.getMessage());
-            return message.nack(e, Metadata.of(new RabbitMQRejectMetadata(false)));
+            try {
+                deadLetters.publish(message, Queues.TENANT_SERVICE_MIGRATION_RESULTS, e);
+                return message.ack();
+            } catch (RuntimeException publishFailed) {
+                // The DLQ is unreachable: requeue rather than lose the message.
+                return message.nack(publishFailed, Metadata.of(new RabbitMQRejectMetadata(true)));
+            }
         }
         try {
             if (handler.apply(event.id(), event.data())) {

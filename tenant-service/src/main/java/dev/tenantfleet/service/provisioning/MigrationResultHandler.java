@@ -45,7 +45,10 @@ public class MigrationResultHandler {
             return false;
         }
         Tenant tenant = Tenant.findById(result.tenantId());
+        // Only the first result of the awaited command counts: a redelivered command yields another result
+        // (with another message id, possibly another outcome) that must not undo or repeat the first.
         if (tenant == null || tenant.status != TenantStatus.PROVISIONING
+                || tenant.provisioningStep != ProvisioningStep.AWAIT_MIGRATION
                 || !result.commandId().equals(tenant.provisioningCommandId)) {
             LOG.infof("Ignoring migration result %s for tenant %s: not the command it waits for", messageId, result.slug());
             return false;

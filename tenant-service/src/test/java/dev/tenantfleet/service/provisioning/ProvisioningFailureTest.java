@@ -120,7 +120,42 @@ class ProvisioningFailureTest {
                     .body("failure.code", equalTo("MIGRATION_FAILED"))
                     .body("failure.reason", containsString("CHANGESET_SQL_ERROR"))
                     .body("provisioningStep", equalTo("MIGRATE"));
+
+            // Retried, the tenant waits for a new command; the old command's result, delivered again, is ignored.
+            authenticated().post("/api/tenants/" + slug + "/provision").then().statusCode(202);
+            await().atMost(Duration.ofSeconds(30)).until(() -> commands.received().size() == 2);
+            String staleId = UUID.randomUUID().toString();
+            commands.publish(Exchanges.MIGRATION_RESULTS, RoutingKeys.tenantResult(failed.shortType(), failed.tenantId()),
+                    staleId, body.replace(resultId, staleId));
+            await().atMost(Duration.ofSeconds(10)).until(() -> processed(staleId));
+            authenticated().get("/api/tenants/" + slug).then().body("status", equalTo("PROVISIONING"))
+                    .body("provisioningStep", equalTo("AWAIT_MIGRATION"));
         }
+    }
+
+    @Test
+    void shouldDeadLetterUnreadableResultsWithTheReasonAndKeepConsuming() throws Exception {
+        try (BrokerProbe probe = BrokerProbe.bind(Exchanges.MIGRATION_RESULTS, "no.such.key")) {
+            String poisonId = UUID.randomUUID().toString();
+            probe.publish(Exchanges.MIGRATION_RESULTS, "result.tenant.migrated." + UUID.randomUUID(), poisonId,
+                    "{\"specversion\":\"1.0\",\"id\":\"x\",\"source\":\"/x\",\"type\":\"tenantfleet.nope.v1\","
+                            + "\"time\":\"2026-11-21T10:00:00Z\",\"data\":{}}");
+            var dead = await().atMost(Duration.ofSeconds(15)).until(
+                    () -> probe.take("tenant-service.migration-results.dlq", poisonId), java.util.Optional::isPresent).get();
+            assertThat(dead.getProps().getHeaders()).containsKey("x-tenantfleet-reason");
+            assertThat(dead.getProps().getHeaders().get("x-tenantfleet-error-code")).hasToString("UNKNOWN_TYPE");
+            assertThat(dead.getProps().getHeaders().get("x-tenantfleet-source-queue"))
+                    .hasToString("tenant-service.migration-results");
+        }
+        // still consuming: a fresh tenant still reaches the migration hand-off and the health check is UP
+        slug = randomSlug("after-poison");
+        authenticated().body(Map.of("slug", slug, "name", "After")).post("/api/tenants").then().statusCode(202);
+        Api.awaitProvisioningSettled(slug);
+        io.restassured.RestAssured.given().get("/api/health").then().statusCode(200);
+    }
+
+    private static boolean processed(String messageId) throws Exception {
+        return PostgresAdmin.exists(ControlDatabase.NAME, "SELECT 1 FROM processed_message WHERE message_id = ?", messageId);
     }
 
     @Test

@@ -64,6 +64,32 @@ public final class BrokerProbe implements AutoCloseable {
         }
     }
 
+    /**
+     * Takes the message with {@code messageId} from {@code queue} (e.g. a DLQ), acking it so the queue is left as
+     * it was; other messages met on the way are requeued. Empty when it is not there (yet).
+     */
+    public java.util.Optional<com.rabbitmq.client.GetResponse> take(String queue, String messageId) {
+        try (Channel getter = connection.createChannel()) {
+            java.util.List<Long> others = new java.util.ArrayList<>();
+            java.util.Optional<com.rabbitmq.client.GetResponse> found = java.util.Optional.empty();
+            com.rabbitmq.client.GetResponse response;
+            while (found.isEmpty() && (response = getter.basicGet(queue, false)) != null) {
+                if (messageId.equals(response.getProps().getMessageId())) {
+                    getter.basicAck(response.getEnvelope().getDeliveryTag(), false);
+                    found = java.util.Optional.of(response);
+                } else {
+                    others.add(response.getEnvelope().getDeliveryTag());
+                }
+            }
+            for (long tag : others) {
+                getter.basicNack(tag, false, true);
+            }
+            return found;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read " + queue, e);
+        }
+    }
+
     @Override
     public void close() throws Exception {
         connection.close();
