@@ -61,7 +61,7 @@ public final class TestBroker implements AutoCloseable {
 
     /** Publishes (again) an already built envelope, e.g. to simulate a redelivery. */
     public void publish(CloudEvent<MigrationCommand> event) throws Exception {
-        publishRaw(RoutingKeys.migrateTenantCommand(event.data().tenantId()), MigrationCommand.codec().encode(event),
+        publishRaw(RoutingKeys.migrateTenantCommand(((dev.tenantfleet.model.migration.MigrateTenant) event.data()).tenantId()), MigrationCommand.codec().encode(event),
                 event.id());
     }
 
