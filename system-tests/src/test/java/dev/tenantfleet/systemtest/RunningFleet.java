@@ -37,8 +37,15 @@ public final class RunningFleet implements BeforeAllCallback, ExtensionContext.S
     public final String keyRing = "sys-k1:" + CredentialCipher.generateKey();
     public final String controlDatabase = "tenantfleet_systest_" + UUID.randomUUID().toString().substring(0, 8);
     public final Path logDirectory;
+    /** Tag new tenants are provisioned at, so releases have something to do. */
+    public static final String PROVISIONING_TAG = "v1.2";
+
     private final List<Process> processes = new ArrayList<>();
+    private final Map<String, String> env = new HashMap<>();
+    private Process worker;
+    private Process tenantService;
     private int tenantServicePort;
+    private int workerPort;
 
     public RunningFleet() {
         logDirectory = root().resolve("system-tests/target/system-test-logs");
@@ -79,22 +86,47 @@ public final class RunningFleet implements BeforeAllCallback, ExtensionContext.S
 
     private void start() throws Exception {
         Files.createDirectories(logDirectory);
+        try (var old = Files.list(logDirectory)) {
+            for (Path file : old.toList()) {
+                Files.delete(file);
+            }
+        }
         Sql.execute("postgres", "CREATE DATABASE \"" + controlDatabase + "\"");
-        int workerPort = freePort();
+        workerPort = freePort();
         tenantServicePort = freePort();
-        Map<String, String> env = new HashMap<>();
         env.put("TENANTFLEET_KEYS", keyRing);
         env.put("SYSTEM_API_TOKEN", token);
         env.put("CONTROL_DB_NAME", controlDatabase);
         env.put("TENANTFLEET_PROVISIONING_NAME_PREFIX", NAME_PREFIX);
+        env.put("TENANTFLEET_PROVISIONING_TARGET_TAG", PROVISIONING_TAG);
         // The worker declares its command queue, so it starts first: nothing tenant-service sends is unroutable.
-        launch("migration-worker", workerPort, env);
+        startWorker();
+        startTenantService();
+    }
+
+    /** Starts (again) the migration-worker and waits until it is healthy. */
+    public synchronized void startWorker() throws IOException {
+        worker = launch("migration-worker", workerPort);
         awaitHealthy(workerPort);
-        launch("tenant-service", tenantServicePort, env);
+    }
+
+    /** Kills the migration-worker with SIGKILL, as a crash would: no shutdown hook, no ack, sessions cut. */
+    public synchronized void killWorker() throws InterruptedException {
+        worker.destroyForcibly().waitFor();
+    }
+
+    /** Starts (again) tenant-service and waits until it is healthy. */
+    public synchronized void startTenantService() throws IOException {
+        tenantService = launch("tenant-service", tenantServicePort);
         awaitHealthy(tenantServicePort);
     }
 
-    private void launch(String module, int port, Map<String, String> env) throws IOException {
+    /** Kills tenant-service with SIGKILL. */
+    public synchronized void killTenantService() throws InterruptedException {
+        tenantService.destroyForcibly().waitFor();
+    }
+
+    private Process launch(String module, int port) throws IOException {
         Path jar = root().resolve(module + "/target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: run ./mvnw verify from the repository root");
@@ -104,8 +136,10 @@ public final class RunningFleet implements BeforeAllCallback, ExtensionContext.S
         builder.environment().putAll(env);
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         builder.redirectErrorStream(true);
-        builder.redirectOutput(logDirectory.resolve(module + ".log").toFile());
-        processes.add(builder.start());
+        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(logDirectory.resolve(module + ".log").toFile()));
+        Process process = builder.start();
+        processes.add(process);
+        return process;
     }
 
     private void awaitHealthy(int port) {
@@ -114,7 +148,7 @@ public final class RunningFleet implements BeforeAllCallback, ExtensionContext.S
         Awaitility.await("service on port " + port + " healthy (logs in " + logDirectory + ")")
                 .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).ignoreExceptionsInstanceOf(IOException.class)
                 .until(() -> {
-                    if (processes.stream().anyMatch(process -> !process.isAlive())) {
+                    if (!(port == workerPort ? worker : tenantService).isAlive()) {
                         throw new IllegalStateException("a service exited during start-up; see " + logDirectory);
                     }
                     return client.send(health, HttpResponse.BodyHandlers.ofString()).statusCode() == 200;

@@ -1,5 +1,6 @@
 package dev.tenantfleet.worker.changelog;
 
+import dev.tenantfleet.changelog.TenantChangelog;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;

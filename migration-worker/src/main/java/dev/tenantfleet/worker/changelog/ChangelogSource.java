@@ -1,5 +1,6 @@
 package dev.tenantfleet.worker.changelog;
 
+import dev.tenantfleet.changelog.TenantChangelog;
 import dev.tenantfleet.worker.config.WorkerConfig;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,8 +16,8 @@ public class ChangelogSource {
 
     public ChangelogSource(WorkerConfig config) {
         this.changelog = TenantChangelog.load(config.changelog().location());
-        LOG.infof("Tenant changelog %s: %d changesets, tags %s, digest %s", changelog.location(), changelog.changeSets(),
-                changelog.tags(), changelog.digest());
+        LOG.infof("Tenant changelog %s: %d changesets, tags %s, digest %s", changelog.location(),
+                changelog.changeSets().size(), changelog.tags(), changelog.digest());
     }
 
     /** The parsed changelog. */

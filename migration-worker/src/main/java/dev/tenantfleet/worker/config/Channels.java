@@ -6,14 +6,18 @@ package dev.tenantfleet.worker.config;
  * commented block per channel; Java refers to them only through these constants.
  */
 public final class Channels {
-    /** Inbound: migrate-tenant commands from the {@code migration.commands} exchange. */
-    public static final String MIGRATE_TENANT_COMMANDS = "migrate-tenant-commands";
+    /**
+     * Inbound: per-tenant commands (migrate-tenant, rollback-tenant) from the {@code migration.commands} exchange. The
+     * name predates rollback-tenant and stays: operators set {@code mp.messaging.incoming.migrate-tenant-commands.*}
+     * (docs/configuration.md).
+     */
+    public static final String TENANT_COMMANDS = "migrate-tenant-commands";
     /** Outbound: per-tenant results to the {@code migration.results} exchange, with publisher confirms. */
     public static final String MIGRATION_RESULTS = "migration-results";
     /** Outbound: unreadable messages to the shared dead-letter exchange, with the reason headers. */
     public static final String DEAD_LETTERS = "dead-letters";
     /**
-     * Named worker pool that runs migrations; its size ({@code smallrye.messaging.worker.tenant-migrations.max-concurrency})
+     * Named worker pool that runs per-tenant commands; its size ({@code smallrye.messaging.worker.tenant-migrations.max-concurrency})
      * is bound to {@code tenantfleet.migration.concurrency}.
      */
     public static final String MIGRATION_WORKER_POOL = "tenant-migrations";

@@ -21,6 +21,8 @@ import dev.tenantfleet.model.migration.TenantMigrated;
 import dev.tenantfleet.model.migration.TenantMigrationFailed;
 import dev.tenantfleet.worker.changelog.ChangelogSource;
 import dev.tenantfleet.worker.support.TenantDatabase;
+import dev.tenantfleet.worker.tenantdb.AdvisoryLock;
+import dev.tenantfleet.worker.tenantdb.TenantDatabaseConnector;
 import dev.tenantfleet.worker.support.TestBroker;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -75,7 +77,7 @@ class MigrateTenantCommandTest {
     void tearDown() throws Exception {
         try {
             if (!deadLettered.isEmpty()) {
-                broker.removeFromQueue(Queues.deadLetterQueueOf(Queues.MIGRATION_WORKER_COMMANDS), deadLettered);
+                broker.removeFromQueue(Queues.deadLetterQueueOf(TestBroker.COMMANDS_QUEUE), deadLettered);
             }
             broker.close();
         } finally {
@@ -107,6 +109,7 @@ class MigrateTenantCommandTest {
         assertThat(migrated.commandId()).isEqualTo(command.commandId());
         assertThat(migrated.tenantId()).isEqualTo(command.tenantId());
         assertThat(migrated.purpose()).isEqualTo(MigrationPurpose.RELEASE);
+        assertThat(migrated.releaseId()).isNotNull().isEqualTo(command.releaseId());
         assertThat(migrated.headBefore()).isNull();
         assertThat(migrated.headAfter()).isEqualTo("v1.1");
         assertThat(migrated.changelogDigest()).isEqualTo(changelog.changelog().digest());
@@ -159,7 +162,25 @@ class MigrateTenantCommandTest {
         assertThat(failed.error().hint()).isEqualTo(MigrationErrorCode.CHANGELOG_MISMATCH.hint());
         assertThat(failed.appliedChangeSets()).isEmpty();
         assertThat(failed.changelogDigest()).isEqualTo(changelog.changelog().digest());
+        assertThat(failed.releaseId()).isEqualTo(command.releaseId());
         assertThat(db.tables()).isEmpty();
+    }
+
+    @Test
+    void aTenantDatabaseThatDoesNotExistFailsAsInternalNamingTheDatabase() throws Exception {
+        TenantDatabase db = newDatabase();
+        TenantConnection real = db.connection(cipher);
+        String missing = "tf_worker_it_missing_" + TenantDatabase.randomHex(4);
+        MigrateTenant command = command(db, "v1.0", null, new TenantConnection(real.host(), real.port(), missing,
+                real.username(), real.password()));
+        TestBroker.Inbox results = broker.resultsFor(command.tenantId());
+
+        broker.publish(command);
+        TenantMigrationFailed failed = (TenantMigrationFailed) result(results);
+
+        assertThat(failed.error().code()).isEqualTo(MigrationErrorCode.INTERNAL);
+        assertThat(failed.error().message()).startsWith("tenant database " + missing + " does not exist");
+        assertThat(failed.releaseId()).isEqualTo(command.releaseId());
     }
 
     @Test
@@ -230,7 +251,7 @@ class MigrateTenantCommandTest {
 
     @Test
     void malformedBodiesAndUnknownTypesEndInTheDeadLetterQueueWithAReasonAndTheConsumerKeepsWorking() throws Exception {
-        TestBroker.Inbox deadLetters = broker.inbox(Exchanges.DEAD_LETTERS, Queues.MIGRATION_WORKER_COMMANDS);
+        TestBroker.Inbox deadLetters = broker.inbox(Exchanges.DEAD_LETTERS, TestBroker.COMMANDS_QUEUE);
         String malformedId = "malformed-" + UUID.randomUUID();
         String unknownTypeId = "unknown-type-" + UUID.randomUUID();
         deadLettered.addAll(List.of(malformedId, unknownTypeId));
@@ -249,12 +270,12 @@ class MigrateTenantCommandTest {
         assertThat(malformed.getBody()).asString(StandardCharsets.UTF_8).isEqualTo("{not json");
         assertThat(header(malformed, MessageHeaders.DEAD_LETTER_ERROR_CODE)).isEqualTo(MessageErrorCode.MALFORMED_JSON.name());
         assertThat(header(malformed, MessageHeaders.DEAD_LETTER_REASON)).contains("not valid JSON");
-        assertThat(header(malformed, MessageHeaders.DEAD_LETTER_SOURCE_QUEUE)).isEqualTo(Queues.MIGRATION_WORKER_COMMANDS);
+        assertThat(header(malformed, MessageHeaders.DEAD_LETTER_SOURCE_QUEUE)).isEqualTo(TestBroker.COMMANDS_QUEUE);
         Delivery unknown = deadLetters.next(unknownTypeId, RESULT_TIMEOUT);
         assertThat(header(unknown, MessageHeaders.DEAD_LETTER_ERROR_CODE)).isEqualTo(MessageErrorCode.UNKNOWN_TYPE.name());
         assertThat(header(unknown, MessageHeaders.DEAD_LETTER_REASON)).contains("tenantfleet.migration.explode-tenant.v1");
         // They are in the real DLQ too (removed again in tearDown).
-        assertThat(broker.removeFromQueue(Queues.deadLetterQueueOf(Queues.MIGRATION_WORKER_COMMANDS), deadLettered))
+        assertThat(broker.removeFromQueue(Queues.deadLetterQueueOf(TestBroker.COMMANDS_QUEUE), deadLettered))
                 .isEqualTo(2);
         deadLettered.clear();
 
@@ -306,7 +327,7 @@ class MigrateTenantCommandTest {
             MigrationResult result = result(inboxes.get(i));
             assertThat(result).as("tenant %s", commands.get(i).slug()).isInstanceOf(TenantMigrated.class);
             assertThat(result.headAfter()).isEqualTo(changelog.changelog().head());
-            assertThat(result.appliedChangeSets()).hasSize(changelog.changelog().changeSets());
+            assertThat(result.appliedChangeSets()).hasSize(changelog.changelog().changeSets().size());
             assertThat(tenants.get(i).strings("SELECT count(*) FROM databasechangeloglock WHERE locked"))
                     .containsExactly("0");
         }
@@ -324,7 +345,7 @@ class MigrateTenantCommandTest {
 
     private static MigrateTenant command(TenantDatabase db, String targetTag, String digest, TenantConnection connection) {
         return new MigrateTenant(UUID.randomUUID(), UUID.randomUUID(), db.name().replace('_', '-'), connection, targetTag,
-                digest, MigrationPurpose.RELEASE);
+                digest, MigrationPurpose.RELEASE, UUID.randomUUID(), null, null);
     }
 
     private static MigrationResult result(TestBroker.Inbox inbox) {

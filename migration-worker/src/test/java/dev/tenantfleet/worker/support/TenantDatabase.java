@@ -66,6 +66,26 @@ public final class TenantDatabase implements AutoCloseable {
         return new TenantConnection(HOST, PORT, name, role, cipher.encrypt(password));
     }
 
+    /** A session as the tenant's own role, like the application's (and the worker's). */
+    public Connection owner() throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("user", role);
+        properties.setProperty("password", password);
+        properties.setProperty("ApplicationName", "migration-worker-test-app");
+        return DRIVER.connect("jdbc:postgresql://" + HOST + ":" + PORT + "/" + name, properties);
+    }
+
+    /** Keys ({@code filename::id::author}) of DATABASECHANGELOG in execution order. */
+    public List<String> history() throws SQLException {
+        return strings("SELECT filename || '::' || id || '::' || author FROM databasechangelog ORDER BY orderexecuted");
+    }
+
+    /** Columns of {@code table} in the public schema, sorted. */
+    public List<String> columns(String table) throws SQLException {
+        return strings("SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = '"
+                + table + "' ORDER BY 1");
+    }
+
     /** A superuser session on this database. */
     public Connection admin() throws SQLException {
         return admin(name);

@@ -14,6 +14,7 @@ import dev.tenantfleet.model.messaging.MessageHeaders;
 import dev.tenantfleet.model.messaging.RoutingKeys;
 import dev.tenantfleet.model.migration.MigrateTenant;
 import dev.tenantfleet.model.migration.MigrationCommand;
+import dev.tenantfleet.model.migration.RollbackTenant;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,6 +33,11 @@ public final class TestBroker implements AutoCloseable {
     public static final String HOST = env("RABBITMQ_HOST", "127.0.0.1");
     public static final int PORT = Integer.parseInt(env("RABBITMQ_PORT", "5672"));
 
+    /** The exchange the test worker consumes commands from (its own, see the %test block of application.properties). */
+    public static final String COMMANDS_EXCHANGE = "migration.commands.worker-test";
+    /** The test worker's own command queue; its DLQ is {@code <queue>.dlq}. */
+    public static final String COMMANDS_QUEUE = "migration-worker-test.commands";
+
     private final Connection connection;
     private final Channel publisher;
     private final Channel consumer;
@@ -47,25 +53,35 @@ public final class TestBroker implements AutoCloseable {
         publisher.confirmSelect();
         consumer = connection.createChannel();
         // Idempotent: the same declarations the worker makes (in case the test binds before the worker declared).
-        consumer.exchangeDeclare(Exchanges.MIGRATION_COMMANDS, "topic", true);
+        consumer.exchangeDeclare(COMMANDS_EXCHANGE, "topic", true, true, null);
         consumer.exchangeDeclare(Exchanges.MIGRATION_RESULTS, "topic", true);
         consumer.exchangeDeclare(Exchanges.DEAD_LETTERS, "direct", true);
     }
 
-    /** Publishes a migrate-tenant command to {@code migration.commands} and waits for the broker's confirm. */
-    public CloudEvent<MigrationCommand> publish(MigrateTenant command) throws Exception {
-        CloudEvent<MigrationCommand> event = CloudEvent.of("/migration-worker-test", MigrateTenant.TYPE, command.slug(), command);
+    /** Publishes a per-tenant command (migrate-tenant or rollback-tenant) and waits for the broker's confirm. */
+    public CloudEvent<MigrationCommand> publish(MigrationCommand command) throws Exception {
+        String slug = command instanceof MigrateTenant m ? m.slug() : ((RollbackTenant) command).slug();
+        CloudEvent<MigrationCommand> event = CloudEvent.of("/migration-worker-test", command.type(), slug, command);
         publish(event);
         return event;
     }
 
     /** Publishes (again) an already built envelope, e.g. to simulate a redelivery. */
     public void publish(CloudEvent<MigrationCommand> event) throws Exception {
-        publishRaw(RoutingKeys.migrateTenantCommand(((dev.tenantfleet.model.migration.MigrateTenant) event.data()).tenantId()), MigrationCommand.codec().encode(event),
-                event.id());
+        publishRaw(routingKey(event.data()), MigrationCommand.codec().encode(event), event.id());
     }
 
-    /** Publishes any body to {@code migration.commands} and waits for the broker's confirm. */
+    private static String routingKey(MigrationCommand command) {
+        if (command instanceof MigrateTenant migrate) {
+            return RoutingKeys.migrateTenantCommand(migrate.tenantId());
+        }
+        if (command instanceof RollbackTenant rollback) {
+            return RoutingKeys.rollbackTenantCommand(rollback.tenantId());
+        }
+        throw new IllegalArgumentException(command.type() + " is not a per-tenant command");
+    }
+
+    /** Publishes any body to the test worker's command exchange and waits for the broker's confirm. */
     public void publishRaw(String routingKey, byte[] body, String messageId) throws Exception {
         AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
                 .contentType(MessageHeaders.CLOUDEVENTS_JSON)
@@ -73,7 +89,7 @@ public final class TestBroker implements AutoCloseable {
                 .messageId(messageId)
                 .build();
         synchronized (publisher) {
-            publisher.basicPublish(Exchanges.MIGRATION_COMMANDS, routingKey, true, properties, body);
+            publisher.basicPublish(COMMANDS_EXCHANGE, routingKey, true, properties, body);
             publisher.waitForConfirmsOrDie(10_000);
         }
     }

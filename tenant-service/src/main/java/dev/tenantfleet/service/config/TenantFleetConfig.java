@@ -28,6 +28,30 @@ public interface TenantFleetConfig {
     /** The transactional outbox relay. */
     Outbox outbox();
 
+    /** The tenant changelog (the same one the workers apply). */
+    Changelog changelog();
+
+    /** Fleet releases. */
+    Releases release();
+
+    /** Where the tenant changelog is. */
+    interface Changelog {
+        /** Master changelog: classpath:... or a file-system path; must be the workers' changelog. */
+        @WithDefault("classpath:crm-changelog/db.changelog-master.xml")
+        String location();
+    }
+
+    /** How releases are run. */
+    interface Releases {
+        /** Extra time past a tenant's timeout before a missing worker result fails it (a worker may be redelivering). */
+        @WithDefault("5M")
+        Duration resultGrace();
+
+        /** How many tenant databases plan and fleet status inspect in parallel. */
+        @WithDefault("8")
+        int inspectionConcurrency();
+    }
+
     /** One admin login; kept out of the control database on purpose. */
     interface ServerCredentials {
         /** Admin role name on the database server (needs CREATEROLE and CREATEDB, and may create extensions). */

@@ -1,6 +1,7 @@
 package dev.tenantfleet.service.error;
 
 import dev.tenantfleet.model.error.ErrorCode;
+import dev.tenantfleet.model.error.ReleaseErrorCode;
 import dev.tenantfleet.model.error.TenantErrorCode;
 import jakarta.ws.rs.core.Response.Status;
 
@@ -9,17 +10,24 @@ final class HttpStatusOfCode {
     private HttpStatusOfCode() {
     }
 
-    static Status of(ErrorCode code) {
-        if (!(code instanceof TenantErrorCode tenantCode)) {
-            return Status.INTERNAL_SERVER_ERROR;
+    static int of(ErrorCode code) {
+        if (code instanceof ReleaseErrorCode releaseCode) {
+            return switch (releaseCode) {
+                case RELEASE_REFUSED -> 422;
+                case RELEASE_NOT_FOUND -> 404;
+                case RELEASE_NOT_RESUMABLE -> 409;
+            };
         }
-        return switch (tenantCode) {
+        if (!(code instanceof TenantErrorCode tenantCode)) {
+            return Status.INTERNAL_SERVER_ERROR.getStatusCode();
+        }
+        return (switch (tenantCode) {
             case INVALID_SLUG, INVALID_REQUEST -> Status.BAD_REQUEST;
             case UNAUTHENTICATED -> Status.UNAUTHORIZED;
             case TENANT_NOT_FOUND, SERVER_NOT_FOUND -> Status.NOT_FOUND;
             case DUPLICATE_SLUG, DUPLICATE_SERVER, ILLEGAL_TRANSITION, NOT_PROVISIONABLE -> Status.CONFLICT;
             case DATABASE_SERVER_UNREACHABLE, DATABASE_SERVER_CREDENTIALS -> Status.SERVICE_UNAVAILABLE;
             default -> Status.INTERNAL_SERVER_ERROR;
-        };
+        }).getStatusCode();
     }
 }

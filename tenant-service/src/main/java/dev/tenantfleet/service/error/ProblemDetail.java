@@ -17,8 +17,16 @@ public record ProblemDetail(URI type, String title, int status, String detail, U
 
     /** The problem for {@code code}, answered with {@code status}. */
     public static ProblemDetail of(ErrorCode code, Response.Status status, String detail, URI instance) {
+        return of(code, status.getStatusCode(), detail, instance);
+    }
+
+    /** The problem for {@code code}, answered with the HTTP status {@code status}. */
+    public static ProblemDetail of(ErrorCode code, int status, String detail, URI instance) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        // JAX-RS has no constant for 422 (RFC 9110 "Unprocessable Content").
+        String title = known != null ? known.getReasonPhrase() : status == 422 ? "Unprocessable Content" : "Error";
         return new ProblemDetail(URI.create(TYPE_BASE + code.name().toLowerCase().replace('_', '-')),
-                status.getReasonPhrase(), status.getStatusCode(), detail, instance, code.name(), code.hint());
+                title, status, detail, instance, code.name(), code.hint());
     }
 
     /** This problem as a JAX-RS response. */

@@ -6,6 +6,10 @@ public final class Channels {
     public static final String TENANT_EVENTS_OUT = "tenant-events";
     /** Outgoing: the outbox relay publishes migrate-tenant commands here (exchange migration.commands). */
     public static final String MIGRATION_COMMANDS_OUT = "migration-commands";
+    /** Outgoing: release progress, per-tenant release updates, release completed (exchange migration.results). */
+    public static final String RELEASE_EVENTS_OUT = "release-events";
+    /** Incoming: migrate-release commands from deploy jobs (exchange migration.commands). */
+    public static final String RELEASE_COMMANDS_IN = "release-commands";
     /** Incoming: per-tenant migration results (exchange migration.results). */
     public static final String MIGRATION_RESULTS_IN = "migration-results";
 

@@ -6,6 +6,8 @@ import dev.tenantfleet.model.messaging.Exchanges;
 import dev.tenantfleet.model.messaging.RoutingKeys;
 import dev.tenantfleet.model.migration.MigrateTenant;
 import dev.tenantfleet.model.migration.MigrationCommand;
+import dev.tenantfleet.model.migration.RollbackTenant;
+import dev.tenantfleet.model.release.ReleaseEvent;
 import dev.tenantfleet.model.tenant.TenantEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -24,6 +26,7 @@ public class Outbox {
 
     private final CloudEventCodec<TenantEvent> tenantEvents = TenantEvent.codec();
     private final CloudEventCodec<MigrationCommand> commands = MigrationCommand.codec();
+    private final CloudEventCodec<ReleaseEvent> releaseEvents = ReleaseEvent.codec();
     private final Event<OutboxWritten> written;
 
     Outbox(Event<OutboxWritten> written) {
@@ -45,6 +48,23 @@ public class Outbox {
                 java.net.URI.create(SOURCE), command.type(), Instant.now(), command.slug(), command);
         store(envelope.id(), Exchanges.MIGRATION_COMMANDS, RoutingKeys.migrateTenantCommand(command.tenantId()),
                 command.type(), commands.encode(envelope));
+    }
+
+    /** Queues a rollback-tenant command for {@code migration.commands}; the envelope id is the command id. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void add(RollbackTenant command) {
+        CloudEvent<MigrationCommand> envelope = new CloudEvent<>(command.commandId().toString(),
+                java.net.URI.create(SOURCE), command.type(), Instant.now(), command.slug(), command);
+        store(envelope.id(), Exchanges.MIGRATION_COMMANDS, RoutingKeys.rollbackTenantCommand(command.tenantId()),
+                command.type(), commands.encode(envelope));
+    }
+
+    /** Queues a release event for {@code migration.results}, routed {@code release.<id>.<kind>}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void add(ReleaseEvent event) {
+        CloudEvent<ReleaseEvent> envelope = CloudEvent.of(SOURCE, event.type(), event.releaseId().toString(), event);
+        store(envelope.id(), Exchanges.MIGRATION_RESULTS, RoutingKeys.releaseEvent(event.releaseId(), event.routingSuffix()),
+                event.type(), releaseEvents.encode(envelope));
     }
 
     private void store(String messageId, String exchange, String routingKey, String type, byte[] body) {

@@ -22,11 +22,14 @@ public class OutboxPublisher {
 
     private final Emitter<byte[]> tenantEvents;
     private final Emitter<byte[]> migrationCommands;
+    private final Emitter<byte[]> releaseEvents;
 
     OutboxPublisher(@Channel(Channels.TENANT_EVENTS_OUT) Emitter<byte[]> tenantEvents,
-            @Channel(Channels.MIGRATION_COMMANDS_OUT) Emitter<byte[]> migrationCommands) {
+            @Channel(Channels.MIGRATION_COMMANDS_OUT) Emitter<byte[]> migrationCommands,
+            @Channel(Channels.RELEASE_EVENTS_OUT) Emitter<byte[]> releaseEvents) {
         this.tenantEvents = tenantEvents;
         this.migrationCommands = migrationCommands;
+        this.releaseEvents = releaseEvents;
     }
 
     /** Sends {@code row}; completes on the broker's confirm. */
@@ -63,6 +66,7 @@ public class OutboxPublisher {
         return switch (exchange) {
             case Exchanges.TENANT_EVENTS -> tenantEvents;
             case Exchanges.MIGRATION_COMMANDS -> migrationCommands;
+            case Exchanges.MIGRATION_RESULTS -> releaseEvents;
             default -> throw new IllegalStateException("no outgoing channel for exchange " + exchange);
         };
     }

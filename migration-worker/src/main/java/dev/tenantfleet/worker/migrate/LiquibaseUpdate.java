@@ -1,0 +1,144 @@
+package dev.tenantfleet.worker.migrate;
+
+import dev.tenantfleet.changelog.ChangeSetInfo;
+import dev.tenantfleet.changelog.TenantChangelog;
+import dev.tenantfleet.changelog.TenantHistory;
+import dev.tenantfleet.changelog.TenantPlan;
+import dev.tenantfleet.model.error.MigrationErrorCode;
+import dev.tenantfleet.model.migration.MigrateTenant;
+import dev.tenantfleet.model.migration.MigrationError;
+import dev.tenantfleet.worker.tenantdb.Histories;
+import dev.tenantfleet.worker.tenantdb.LiquibaseCommand;
+import dev.tenantfleet.worker.tenantdb.LiquibaseLockRow;
+import dev.tenantfleet.worker.tenantdb.MigrationErrorClassifier;
+import dev.tenantfleet.worker.tenantdb.OneTransaction;
+import dev.tenantfleet.worker.tenantdb.RunningChangeSetListener;
+import dev.tenantfleet.worker.tenantdb.TenantSession;
+import dev.tenantfleet.worker.tenantdb.TenantWorkException;
+import dev.tenantfleet.worker.tenantdb.TimeoutGuard;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.stream.Collectors;
+import liquibase.UpdateSummaryEnum;
+import liquibase.UpdateSummaryOutputEnum;
+import liquibase.command.CommandScope;
+import liquibase.command.core.UpdateCommandStep;
+import liquibase.command.core.UpdateCountCommandStep;
+import liquibase.command.core.UpdateToTagCommandStep;
+import liquibase.command.core.helpers.ShowSummaryArgument;
+
+/**
+ * Migrates a locked tenant session to a target: all pending changesets in ONE transaction, so a failure or a timeout
+ * leaves the tenant exactly at its old head. The one exception, only when the command allows it: changesets with
+ * {@code runInTransaction="false"}; then the transactional prefix commits as one transaction and the rest runs
+ * changeset by changeset, and a failure reports what did commit.
+ */
+@ApplicationScoped
+public class LiquibaseUpdate {
+
+    /**
+     * What one run did.
+     *
+     * @param applied changesets this run applied, in order ({@code path::id::author})
+     */
+    public record Report(String headBefore, String headAfter, List<String> applied) {
+    }
+
+    /**
+     * Runs {@code command} on {@code session}.
+     *
+     * @throws TenantWorkException when it fails or is refused, with where the tenant stands
+     * @throws SQLException        when the history cannot be read before the run
+     */
+    public Report run(TenantSession session, TenantChangelog changelog, MigrateTenant command) throws SQLException {
+        TenantHistory before = TenantHistory.read(session.connection());
+        Histories.releaseStaleLock(session);
+        TenantPlan plan = changelog.plan(before, command.targetTag());
+        List<ChangeSetInfo> outside = plan.pending().stream().filter(cs -> !cs.runInTransaction()).toList();
+        if (!outside.isEmpty() && !command.nonTransactionalAllowed()) {
+            throw TenantWorkException.refused(nonTransactional(outside), before.head());
+        }
+        if (plan.pending().isEmpty() && !plan.drifted()) {
+            return new Report(before.head(), before.head(), List.of());
+        }
+        RunningChangeSetListener listener = new RunningChangeSetListener();
+        TimeoutGuard guard = session.startTimeout(command.timeoutSeconds());
+        try {
+            if (outside.isEmpty()) {
+                OneTransaction.run(session, guard, jdbc -> update(changelog, jdbc, listener, command.targetTag(), null),
+                        jdbc -> { });
+            } else {
+                int prefix = plan.pending().indexOf(outside.get(0));
+                if (prefix > 0) {
+                    OneTransaction.run(session, guard, jdbc -> update(changelog, jdbc, listener, null, prefix), jdbc -> { });
+                }
+                guard = session.startTimeout(command.timeoutSeconds());
+                changeSetByChangeSet(session, jdbc -> update(changelog, jdbc, listener, command.targetTag(), null));
+            }
+        } catch (Exception e) {
+            MigrationError error = guard.fired() ? guard.error(listener.changeSet())
+                    : MigrationErrorClassifier.classify(e, listener.changeSet());
+            TenantHistory after = Histories.afterFailure(session);
+            if (after == null && !outside.isEmpty()) {
+                throw new TenantWorkException(error, null, List.of(), e);
+            }
+            // Without a non-transactional phase the transaction rolled back: the tenant is where it was.
+            TenantHistory now = after == null ? before : after;
+            throw new TenantWorkException(error, now.head(), Histories.added(before, now), e);
+        } finally {
+            guard.stop();
+        }
+        TenantHistory after = TenantHistory.read(session.connection());
+        return new Report(before.head(), after.head(), Histories.added(before, after));
+    }
+
+    /** Liquibase's own commit per changeset (non-transactional changesets need auto-commit), still cancellable. */
+    private static void changeSetByChangeSet(TenantSession session, OneTransaction.Body body) throws Exception {
+        Connection connection = session.connection();
+        boolean done = false;
+        try {
+            body.run(session.liquibaseConnection().connection());
+            LiquibaseLockRow.release(connection);
+            done = true;
+        } finally {
+            if (!connection.getAutoCommit()) {
+                if (done) {
+                    connection.commit();
+                } else {
+                    connection.rollback();
+                }
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
+    private static void update(TenantChangelog changelog, Connection jdbc, RunningChangeSetListener listener,
+            String targetTag, Integer count) throws Exception {
+        String[] name = count != null ? UpdateCountCommandStep.COMMAND_NAME
+                : targetTag != null ? UpdateToTagCommandStep.COMMAND_NAME : UpdateCommandStep.COMMAND_NAME;
+        LiquibaseCommand.execute(changelog, jdbc, listener, name, command -> {
+            summaryOff(command);
+            if (count != null) {
+                command.addArgumentValue(UpdateCountCommandStep.COUNT_ARG, count);
+            } else if (targetTag != null) {
+                command.addArgumentValue(UpdateToTagCommandStep.TAG_ARG, targetTag);
+            }
+        });
+    }
+
+    private static void summaryOff(CommandScope command) {
+        command.addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY, UpdateSummaryEnum.OFF)
+                .addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY_OUTPUT, UpdateSummaryOutputEnum.LOG);
+    }
+
+    private static MigrationError nonTransactional(List<ChangeSetInfo> outside) {
+        String keys = outside.stream().map(ChangeSetInfo::key).collect(Collectors.joining(", "));
+        String message = "pending changeset(s) " + keys + " have runInTransaction=false and cannot run inside the"
+                + " tenant's single release transaction; nothing was applied. Send the command with"
+                + " allowNonTransactional=true to apply them (the tenant can then end between releases on failure)";
+        return new MigrationError(MigrationErrorCode.NON_TRANSACTIONAL, message, MigrationErrorCode.NON_TRANSACTIONAL.hint(),
+                outside.get(0).key());
+    }
+}

@@ -1,0 +1,47 @@
+package dev.tenantfleet.worker.tenantdb;
+
+import dev.tenantfleet.changelog.LiquibaseSupport;
+import dev.tenantfleet.changelog.TenantChangelog;
+import java.io.OutputStream;
+import java.sql.Connection;
+import java.util.function.Consumer;
+import liquibase.Scope;
+import liquibase.changelog.visitor.ChangeExecListener;
+import liquibase.command.CommandScope;
+import liquibase.command.core.helpers.ChangeExecListenerCommandStep;
+import liquibase.command.core.helpers.DatabaseChangelogCommandStep;
+import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.executor.ExecutorService;
+
+/** Runs one Liquibase command (update, rollback ...) of the tenant changelog on a tenant connection. */
+public final class LiquibaseCommand {
+
+    private LiquibaseCommand() {
+    }
+
+    /**
+     * Runs command {@code name} on {@code jdbc} (a fresh Liquibase {@link Database} each time, so no history is cached
+     * between runs), with the changelog file, the database and {@code listener} set; {@code arguments} adds the rest.
+     */
+    public static void execute(TenantChangelog changelog, Connection jdbc, ChangeExecListener listener, String[] name,
+            Consumer<CommandScope> arguments) throws Exception {
+        Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(jdbc));
+        try {
+            LiquibaseSupport.inScope(changelog.newResourceAccessor(), () -> {
+                CommandScope command = new CommandScope(name)
+                        .addArgumentValue(DatabaseChangelogCommandStep.CHANGELOG_FILE_ARG, changelog.path())
+                        .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
+                        .addArgumentValue(ChangeExecListenerCommandStep.CHANGE_EXEC_LISTENER_ARG, listener)
+                        .setOutput(OutputStream.nullOutputStream());
+                arguments.accept(command);
+                command.execute();
+                return null;
+            });
+        } finally {
+            Scope.getCurrentScope().getSingleton(ExecutorService.class).clearExecutor("jdbc", database);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.tenantfleet.service.fleet;
+
+import dev.tenantfleet.model.tenant.TenantStatus;
+import dev.tenantfleet.service.release.ReleaseChangelog;
+import dev.tenantfleet.service.tenant.Tenant;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The fleet against the changelog, read from every tenant database. (The release plan is GET /api/releases/plan.) */
+@Path("/api")
+@Tag(name = "fleet")
+public class FleetResource {
+    private final FleetInspector inspector;
+    private final ReleaseChangelog changelog;
+    private final FleetTenants tenants;
+
+    FleetResource(FleetInspector inspector, ReleaseChangelog changelog, FleetTenants tenants) {
+        this.inspector = inspector;
+        this.changelog = changelog;
+        this.tenants = tenants;
+    }
+
+    @GET
+    @Path("/fleet/status")
+    @Operation(summary = "Tenants at each head, who is behind the changelog head, who drifted (read from the databases)")
+    public FleetStatusView status() {
+        String head = changelog.get().head();
+        List<TenantInspection> inspections = inspector.inspect(tenants.live(List.of()), head);
+        Map<String, Integer> byHead = new TreeMap<>();
+        List<FleetStatusView.Behind> behind = new java.util.ArrayList<>();
+        List<FleetStatusView.Drifted> drifted = new java.util.ArrayList<>();
+        List<FleetStatusView.Unreadable> unreadable = new java.util.ArrayList<>();
+        for (TenantInspection inspection : inspections) {
+            if (inspection.error() != null) {
+                unreadable.add(new FleetStatusView.Unreadable(inspection.slug(), inspection.error()));
+                continue;
+            }
+            byHead.merge(inspection.head() == null ? "(none)" : inspection.head(), 1, Integer::sum);
+            if (!inspection.plan().pending().isEmpty()) {
+                behind.add(new FleetStatusView.Behind(inspection.slug(), inspection.head(), inspection.plan().pending().size()));
+            }
+            if (inspection.plan().drifted()) {
+                drifted.add(new FleetStatusView.Drifted(inspection.slug(), inspection.head(), inspection.plan().drift()));
+            }
+        }
+        return new FleetStatusView(head, changelog.get().digest(), inspections.size(), byHead, behind, drifted, unreadable);
+    }
+
+    /** Statuses whose databases are inspected: everything provisioned and not deactivated. */
+    static final List<TenantStatus> LIVE = List.of(TenantStatus.ACTIVE, TenantStatus.READ_ONLY, TenantStatus.SUSPENDED);
+
+    /** Loads the tenants to inspect inside a short transaction. */
+    @jakarta.enterprise.context.ApplicationScoped
+    public static class FleetTenants {
+        @jakarta.transaction.Transactional
+        List<FleetInspector.TenantAccess> live(List<String> slugs) {
+            List<Tenant> found = slugs.isEmpty() ? Tenant.list("status in ?1 order by slug", LIVE)
+                    : Tenant.list("slug in ?1 order by slug", slugs);
+            return found.stream().map(FleetInspector.TenantAccess::of).toList();
+        }
+    }
+}

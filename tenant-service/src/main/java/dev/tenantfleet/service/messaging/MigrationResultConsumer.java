@@ -1,0 +1,81 @@
+package dev.tenantfleet.service.messaging;
+
+import dev.tenantfleet.model.envelope.CloudEvent;
+import dev.tenantfleet.model.envelope.CloudEventCodec;
+import dev.tenantfleet.model.envelope.MessageFormatException;
+import dev.tenantfleet.model.messaging.Queues;
+import dev.tenantfleet.model.migration.MigrationPurpose;
+import dev.tenantfleet.model.migration.MigrationResult;
+import dev.tenantfleet.service.provisioning.MigrationResultHandler;
+import dev.tenantfleet.service.provisioning.Provisioner;
+import dev.tenantfleet.service.release.ReleaseOrchestrator;
+import dev.tenantfleet.service.release.ReleaseResultHandler;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.rabbitmq.RabbitMQRejectMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.jboss.logging.Logger;
+
+/**
+ * Reads per-tenant migration results and hands them to provisioning or to the release they belong to. Acks after
+ * the handler's transaction committed; unreadable messages go to the DLQ with the reason headers, then are acked;
+ * any other failure is rejected with requeue so the result is not lost.
+ */
+@ApplicationScoped
+public class MigrationResultConsumer {
+    private static final Logger LOG = Logger.getLogger(MigrationResultConsumer.class);
+
+    private final CloudEventCodec<MigrationResult> codec = MigrationResult.codec();
+    private final MigrationResultHandler provisioningResults;
+    private final Provisioner provisioner;
+    private final ReleaseResultHandler releaseResults;
+    private final ReleaseOrchestrator orchestrator;
+    private final DeadLetters deadLetters;
+
+    MigrationResultConsumer(MigrationResultHandler provisioningResults, Provisioner provisioner,
+            ReleaseResultHandler releaseResults, ReleaseOrchestrator orchestrator, DeadLetters deadLetters) {
+        this.provisioningResults = provisioningResults;
+        this.provisioner = provisioner;
+        this.releaseResults = releaseResults;
+        this.orchestrator = orchestrator;
+        this.deadLetters = deadLetters;
+    }
+
+    @Incoming(Channels.MIGRATION_RESULTS_IN)
+    @Blocking(ordered = false)
+    public CompletionStage<Void> consume(Message<byte[]> message) {
+        CloudEvent<MigrationResult> event;
+        try {
+            event = codec.decode(message.getPayload());
+        } catch (MessageFormatException e) {
+            LOG.errorf("Dead-lettering unreadable migration result (%s): %s", e.code(), e.getMessage());
+            try {
+                deadLetters.publish(message, Queues.TENANT_SERVICE_MIGRATION_RESULTS, e);
+                return message.ack();
+            } catch (RuntimeException publishFailed) {
+                // The DLQ is unreachable: requeue rather than lose the message.
+                return message.nack(publishFailed, Metadata.of(new RabbitMQRejectMetadata(true)));
+            }
+        }
+        MigrationResult result = event.data();
+        try {
+            if (result.purpose() == MigrationPurpose.PROVISIONING) {
+                if (provisioningResults.apply(event.id(), result)) {
+                    provisioner.resume(result.tenantId());
+                }
+            } else {
+                java.util.UUID moved = releaseResults.apply(event.id(), result);
+                if (moved != null) {
+                    orchestrator.advance(moved);
+                }
+            }
+            return message.ack();
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Migration result %s for tenant %s not applied, requeueing", event.id(), result.slug());
+            return message.nack(e, Metadata.of(new RabbitMQRejectMetadata(true)));
+        }
+    }
+}

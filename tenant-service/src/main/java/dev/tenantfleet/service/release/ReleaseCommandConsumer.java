@@ -1,0 +1,70 @@
+package dev.tenantfleet.service.release;
+
+import dev.tenantfleet.model.envelope.CloudEvent;
+import dev.tenantfleet.model.envelope.CloudEventCodec;
+import dev.tenantfleet.model.envelope.MessageFormatException;
+import dev.tenantfleet.model.error.MessageErrorCode;
+import dev.tenantfleet.model.messaging.Queues;
+import dev.tenantfleet.model.migration.MigrateRelease;
+import dev.tenantfleet.model.migration.MigrationCommand;
+import dev.tenantfleet.service.messaging.Channels;
+import dev.tenantfleet.service.messaging.DeadLetters;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.rabbitmq.RabbitMQRejectMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.jboss.logging.Logger;
+
+/**
+ * Reads migrate-release commands from deploy jobs and starts the release (idempotent on the release id). A refused
+ * release is recorded and announced (the deploy job learns why from the completed event); the command is acked
+ * either way. Unreadable commands go to the DLQ with the reason headers.
+ */
+@ApplicationScoped
+public class ReleaseCommandConsumer {
+    private static final Logger LOG = Logger.getLogger(ReleaseCommandConsumer.class);
+
+    private final CloudEventCodec<MigrationCommand> codec = MigrationCommand.codec();
+    private final ReleaseService releases;
+    private final ReleaseOrchestrator orchestrator;
+    private final DeadLetters deadLetters;
+
+    ReleaseCommandConsumer(ReleaseService releases, ReleaseOrchestrator orchestrator, DeadLetters deadLetters) {
+        this.releases = releases;
+        this.orchestrator = orchestrator;
+        this.deadLetters = deadLetters;
+    }
+
+    @Incoming(Channels.RELEASE_COMMANDS_IN)
+    @Blocking
+    public CompletionStage<Void> consume(Message<byte[]> message) {
+        MigrateRelease command;
+        try {
+            CloudEvent<MigrationCommand> event = codec.decode(message.getPayload());
+            if (!(event.data() instanceof MigrateRelease migrateRelease)) {
+                throw new MessageFormatException(MessageErrorCode.UNKNOWN_TYPE, "only migrate-release commands belong on "
+                        + Queues.TENANT_SERVICE_RELEASE_COMMANDS + ", got " + event.type());
+            }
+            command = migrateRelease;
+        } catch (MessageFormatException e) {
+            LOG.errorf("Dead-lettering unreadable release command (%s): %s", e.code(), e.getMessage());
+            try {
+                deadLetters.publish(message, Queues.TENANT_SERVICE_RELEASE_COMMANDS, e);
+                return message.ack();
+            } catch (RuntimeException publishFailed) {
+                return message.nack(publishFailed, Metadata.of(new RabbitMQRejectMetadata(true)));
+            }
+        }
+        try {
+            releases.start(command.releaseId(), command.spec(), command.requestedBy());
+            orchestrator.advance(command.releaseId());
+            return message.ack();
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Release command %s not applied, requeueing", command.releaseId());
+            return message.nack(e, Metadata.of(new RabbitMQRejectMetadata(true)));
+        }
+    }
+}

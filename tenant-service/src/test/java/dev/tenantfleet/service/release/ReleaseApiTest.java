@@ -1,0 +1,117 @@
+package dev.tenantfleet.service.release;
+
+import static dev.tenantfleet.service.support.Api.authenticated;
+import static dev.tenantfleet.service.support.Api.randomSlug;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.tenantfleet.model.envelope.CloudEvent;
+import dev.tenantfleet.model.messaging.Exchanges;
+import dev.tenantfleet.model.messaging.RoutingKeys;
+import dev.tenantfleet.model.migration.MigrateRelease;
+import dev.tenantfleet.model.migration.MigrationCommand;
+import dev.tenantfleet.model.release.ReleaseEvent;
+import dev.tenantfleet.model.release.ReleaseSpec;
+import dev.tenantfleet.service.support.BrokerProbe;
+import dev.tenantfleet.service.support.ControlDatabase;
+import dev.tenantfleet.service.support.PostgresAdmin;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The release API and preflight against the real control DB and broker, with tenants registered straight in the
+ * control DB at the changelog head (no worker is needed for what is tested here; releases that migrate are
+ * covered end to end in system-tests).
+ */
+@QuarkusTest
+@WithTestResource(ControlDatabase.class)
+class ReleaseApiTest {
+
+    @Test
+    void shouldRefuseAnUnknownTargetWith422AndRecordWhy() {
+        String id = authenticated().body(Map.of("spec", Map.of("targetTag", "v9.9"))).post("/api/releases").then()
+                .statusCode(422).contentType("application/problem+json").body("code", equalTo("RELEASE_REFUSED"))
+                .body("detail", containsString("v9.9")).extract().path("detail");
+        String releaseId = id.replaceAll(".*release ([0-9a-f-]{36}) refused.*", "$1");
+        authenticated().get("/api/releases/" + releaseId).then().statusCode(200).body("status", equalTo("REFUSED"))
+                .body("reason", containsString("not in the changelog"));
+    }
+
+    @Test
+    void shouldCompleteANoOpReleaseAtOnceAndAnnounceIt() throws Exception {
+        List<String> slugs = List.of(registerAtHead(), registerAtHead(), registerAtHead());
+        UUID releaseId = UUID.randomUUID();
+        try (BrokerProbe events = BrokerProbe.bind(Exchanges.MIGRATION_RESULTS, RoutingKeys.allEventsOfRelease(releaseId))) {
+            authenticated().body(Map.of("releaseId", releaseId, "spec", Map.of("targetTag", "v1.4", "only", slugs)))
+                    .post("/api/releases").then().statusCode(202)
+                    .header("Location", containsString("/api/releases/" + releaseId))
+                    .body("status", equalTo("COMPLETED"))
+                    .body("counts.skipped", equalTo(3));
+            await().atMost(Duration.ofSeconds(10)).until(() -> events.received().stream()
+                    .anyMatch(m -> m.routingKey().equals("release." + releaseId + ".completed")));
+            var completed = ReleaseEvent.codec().decode(events.received().stream()
+                    .filter(m -> m.routingKey().endsWith(".completed")).findFirst().orElseThrow().body()
+                    .getBytes(StandardCharsets.UTF_8));
+            assertThat(completed.data().releaseId()).isEqualTo(releaseId);
+        }
+        authenticated().get("/api/releases/" + releaseId + "/log").then().statusCode(200)
+                .body("event", org.hamcrest.Matchers.hasItems("STARTED", "SKIPPED", "COMPLETED"));
+        authenticated().post("/api/releases/" + releaseId + "/resume").then().statusCode(409)
+                .body("code", equalTo("RELEASE_NOT_RESUMABLE"));
+    }
+
+    @Test
+    void shouldStartAReleaseFromAMigrateReleaseCommandOnTheBroker() {
+        String slug = registerAtHead();
+        UUID releaseId = UUID.randomUUID();
+        MigrateRelease command = new MigrateRelease(UUID.randomUUID(), releaseId, new ReleaseSpec("v1.4", null, null, null,
+                null, null, null, null, List.of(slug), null, null, null, null), "deploy-job-42");
+        byte[] body = MigrationCommand.codec().encode(CloudEvent.of("/tenantctl", MigrateRelease.TYPE, null, command));
+        try (BrokerProbe probe = BrokerProbe.bind(Exchanges.MIGRATION_COMMANDS, "no.such.key")) {
+            probe.publish(Exchanges.MIGRATION_COMMANDS, RoutingKeys.MIGRATE_RELEASE_COMMAND, command.commandId().toString(),
+                    new String(body, StandardCharsets.UTF_8));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> authenticated().get("/api/releases/" + releaseId)
+                .then().statusCode(200).body("status", equalTo("COMPLETED")).body("requestedBy", equalTo("deploy-job-42")));
+    }
+
+    @Test
+    void shouldAnswer404ForAnUnknownRelease() {
+        authenticated().get("/api/releases/" + UUID.randomUUID()).then().statusCode(404)
+                .body("code", equalTo("RELEASE_NOT_FOUND"));
+        authenticated().post("/api/releases/" + UUID.randomUUID() + "/rollback").then().statusCode(404);
+    }
+
+    /** A tenant registered directly in the control DB as ACTIVE at the changelog head (no database behind it). */
+    private static String registerAtHead() {
+        String slug = randomSlug("head");
+        try (Connection connection = PostgresAdmin.connect(ControlDatabase.NAME);
+                PreparedStatement insert = connection.prepareStatement("""
+                        INSERT INTO tenant (id, slug, display_name, status, server_id, database_name, role_name,
+                            password_ciphertext, password_key_id, schema_head, created_at, updated_at, version)
+                        SELECT ?, ?, ?, 'ACTIVE', id, ?, ?, 'not-used', 'test-key', 'v1.4', now(), now(), 0
+                        FROM database_server WHERE name = 'local'""")) {
+            insert.setObject(1, UUID.randomUUID());
+            insert.setString(2, slug);
+            insert.setString(3, slug);
+            insert.setString(4, "tft_" + slug.replace('-', '_'));
+            insert.setString(5, "tft_" + slug.replace('-', '_') + "_owner");
+            assertThat(insert.executeUpdate()).isEqualTo(1);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return slug;
+    }
+}
