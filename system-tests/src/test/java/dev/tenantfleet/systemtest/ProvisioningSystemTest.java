@@ -1,5 +1,6 @@
 package dev.tenantfleet.systemtest;
 
+import dev.tenantfleet.testsupport.BrokerProbe;
 import static dev.tenantfleet.systemtest.FleetApi.api;
 import static dev.tenantfleet.systemtest.FleetApi.awaitStatus;
 import static dev.tenantfleet.systemtest.FleetApi.createTenant;

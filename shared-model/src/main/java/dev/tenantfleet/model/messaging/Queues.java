@@ -2,7 +2,7 @@ package dev.tenantfleet.model.messaging;
 
 /** Names of the durable quorum queues Tenant Fleet consumes, and their dead-letter queues. */
 public final class Queues {
-    /** migrate-tenant commands, shared by every migration-worker replica (competing consumers). */
+    /** migrate-tenant and rollback-tenant commands, shared by every migration-worker replica (competing consumers). */
     public static final String MIGRATION_WORKER_COMMANDS = "migration-worker.commands";
     /** Migration results tenant-service needs to finish provisioning. */
     public static final String TENANT_SERVICE_MIGRATION_RESULTS = "tenant-service.migration-results";

@@ -2,7 +2,7 @@ package dev.tenantfleet.model.release;
 
 /** Where one tenant stands within a release. */
 public enum TenantReleaseState {
-    /** Not started yet. */
+    /** Not started yet; stays so when the release halts before reaching it (resume picks it up). */
     PENDING,
     /** A migrate-tenant command is out. */
     MIGRATING,
@@ -10,7 +10,7 @@ public enum TenantReleaseState {
     MIGRATED,
     /** The migration failed; the tenant is still at its pre-release head (single transaction). */
     FAILED,
-    /** Not touched: already at the target, or the release halted before reaching it. */
+    /** Not touched: already at (or past) the target, or no longer in a targeted status (suspended, say). */
     SKIPPED,
     /** A rollback-tenant command is out. */
     ROLLING_BACK,

@@ -4,7 +4,7 @@ package dev.tenantfleet.service.messaging;
 public final class Channels {
     /** Outgoing: the outbox relay publishes tenant events here (exchange tenant.events). */
     public static final String TENANT_EVENTS_OUT = "tenant-events";
-    /** Outgoing: the outbox relay publishes migrate-tenant commands here (exchange migration.commands). */
+    /** Outgoing: the outbox relay publishes migrate-tenant and rollback-tenant commands here (exchange migration.commands). */
     public static final String MIGRATION_COMMANDS_OUT = "migration-commands";
     /** Outgoing: release progress, per-tenant release updates, release completed (exchange migration.results). */
     public static final String RELEASE_EVENTS_OUT = "release-events";
@@ -13,7 +13,7 @@ public final class Channels {
     /** Incoming: per-tenant migration results (exchange migration.results). */
     public static final String MIGRATION_RESULTS_IN = "migration-results";
 
-    /** Outgoing: unreadable inbound messages, with reason headers (exchange tenantfleet.dead-letters). */
+    /** Outgoing: unreadable inbound results and release commands, with reason headers (exchange tenantfleet.dead-letters). */
     public static final String DEAD_LETTERS_OUT = "dead-letters";
 
     private Channels() {

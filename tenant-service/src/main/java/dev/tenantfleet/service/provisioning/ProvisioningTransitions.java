@@ -64,7 +64,9 @@ public class ProvisioningTransitions {
         outbox.add(new MigrateTenant(commandId, tenant.id, tenant.slug,
                 new TenantConnection(tenant.server.host, tenant.server.port, tenant.databaseName, tenant.roleName,
                         tenant.password()),
-                config.provisioning().targetTag().orElse(null), null, MigrationPurpose.PROVISIONING));
+                config.provisioning().targetTag().orElse(null), null, MigrationPurpose.PROVISIONING, null, null,
+                // a brand-new database has nothing to protect: a failed non-transactional step is retried by provisioning
+                Boolean.TRUE));
         tenant.provisioningCommandId = commandId;
         tenant.provisioningStep = ProvisioningStep.AWAIT_MIGRATION;
         tenant.updatedAt = java.time.Instant.now();

@@ -20,7 +20,7 @@ import dev.tenantfleet.model.migration.MigrationPurpose;
 import dev.tenantfleet.model.migration.MigrationResult;
 import dev.tenantfleet.model.migration.TenantMigrationFailed;
 import dev.tenantfleet.service.support.Api;
-import dev.tenantfleet.service.support.BrokerProbe;
+import dev.tenantfleet.testsupport.BrokerProbe;
 import dev.tenantfleet.service.support.ControlDatabase;
 import dev.tenantfleet.service.support.PostgresAdmin;
 import io.quarkus.test.common.WithTestResource;

@@ -14,7 +14,7 @@ import dev.tenantfleet.model.migration.MigrateRelease;
 import dev.tenantfleet.model.migration.MigrationCommand;
 import dev.tenantfleet.model.release.ReleaseEvent;
 import dev.tenantfleet.model.release.ReleaseSpec;
-import dev.tenantfleet.service.support.BrokerProbe;
+import dev.tenantfleet.testsupport.BrokerProbe;
 import dev.tenantfleet.service.support.ControlDatabase;
 import dev.tenantfleet.service.support.PostgresAdmin;
 import io.quarkus.test.common.WithTestResource;

@@ -1,4 +1,4 @@
-package dev.tenantfleet.systemtest;
+package dev.tenantfleet.testsupport;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
@@ -27,7 +27,7 @@ public final class BrokerProbe implements AutoCloseable {
         factory.setPort(Integer.parseInt(System.getenv().getOrDefault("RABBITMQ_PORT", "5672")));
         factory.setUsername(System.getenv().getOrDefault("RABBITMQ_USERNAME", "guest"));
         factory.setPassword(System.getenv().getOrDefault("RABBITMQ_PASSWORD", "guest"));
-        connection = factory.newConnection("system-test-probe");
+        connection = factory.newConnection("tenant-fleet-test-probe");
         channel = connection.createChannel();
         channel.exchangeDeclare(exchange, "topic", true);
         String queue = channel.queueDeclare().getQueue();
@@ -61,6 +61,32 @@ public final class BrokerProbe implements AutoCloseable {
             channel.waitForConfirmsOrDie(10_000);
         } catch (Exception e) {
             throw new IllegalStateException("publish to " + exchange + " failed", e);
+        }
+    }
+
+    /**
+     * Takes the message with {@code messageId} from {@code queue} (e.g. a DLQ), acking it so the queue is left as
+     * it was; other messages met on the way are requeued. Empty when it is not there (yet).
+     */
+    public java.util.Optional<com.rabbitmq.client.GetResponse> take(String queue, String messageId) {
+        try (Channel getter = connection.createChannel()) {
+            java.util.List<Long> others = new java.util.ArrayList<>();
+            java.util.Optional<com.rabbitmq.client.GetResponse> found = java.util.Optional.empty();
+            com.rabbitmq.client.GetResponse response;
+            while (found.isEmpty() && (response = getter.basicGet(queue, false)) != null) {
+                if (messageId.equals(response.getProps().getMessageId())) {
+                    getter.basicAck(response.getEnvelope().getDeliveryTag(), false);
+                    found = java.util.Optional.of(response);
+                } else {
+                    others.add(response.getEnvelope().getDeliveryTag());
+                }
+            }
+            for (long tag : others) {
+                getter.basicNack(tag, false, true);
+            }
+            return found;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read " + queue, e);
         }
     }
 
