@@ -49,6 +49,11 @@ public final class RoutingKeys {
         return "release." + releaseId + ".#";
     }
 
+    /** Binding that matches every tenant event of one tenant, e.g. {@code tenant.*.<uuid>}. */
+    public static String allTenantEventsOf(UUID tenantId) {
+        return "tenant.*." + tenantId;
+    }
+
     /** Routing key of a per-tenant migration result, e.g. {@code result.tenant.migrated.<uuid>}. */
     public static String tenantResult(String shortType, UUID tenantId) {
         return "result.tenant." + shortType + "." + tenantId;

@@ -1,0 +1,80 @@
+package dev.tenantfleet.identity.cache;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalLong;
+
+/**
+ * The last version applied to each identity entity ({@code <prefix>:ver:<entity>}, TTL 7 days by default), so a
+ * duplicate or an older event is ignored. Versions compare exactly (as decimal strings), whatever their size.
+ * <p>
+ * The protocol: {@link #isNewer} before the effect, {@link #recordIfNewer} AFTER the effect is durable, so a crash in
+ * between only repeats an idempotent effect. When the whole effect is tag invalidation, {@link #invalidateIfNewer}
+ * does check, effect and record in one atomic script.
+ */
+public final class EntityVersions {
+    private final RedisPort redis;
+    private final KeyLayout layout;
+    private final Duration versionTtl;
+    private final Duration tagTtl;
+
+    public EntityVersions(RedisPort redis, KeyLayout layout, Duration versionTtl, Duration tagTtl) {
+        this.redis = Objects.requireNonNull(redis, "redis");
+        this.layout = Objects.requireNonNull(layout, "layout");
+        this.versionTtl = Objects.requireNonNull(versionTtl, "versionTtl");
+        this.tagTtl = Objects.requireNonNull(tagTtl, "tagTtl");
+    }
+
+    /** Whether {@code version} is newer than the last version applied to {@code entity} (true when none is recorded). */
+    public boolean isNewer(String entity, long version) {
+        return TaggedCache.asLong("version-is-newer", redis.eval(LuaScripts.VERSION_IS_NEWER,
+                List.of(layout.version(entity)), List.of(decimal(version)))) == 1;
+    }
+
+    /** Records {@code version} as applied to {@code entity} if it is newer than the recorded one; true if recorded. */
+    public boolean recordIfNewer(String entity, long version) {
+        return TaggedCache.asLong("version-record-if-newer", redis.eval(LuaScripts.VERSION_RECORD_IF_NEWER,
+                List.of(layout.version(entity)), List.of(decimal(version), Long.toString(versionTtl.toMillis())))) == 1;
+    }
+
+    /**
+     * If {@code version} is newer than the last one applied to {@code entity}: invalidates every tag and records the
+     * version, atomically (one script). False, and nothing changed, for a duplicate or an older version.
+     */
+    public boolean invalidateIfNewer(String entity, long version, Collection<String> tags) {
+        List<String> keys = new ArrayList<>();
+        keys.add(layout.version(entity));
+        List<String> args = new ArrayList<>();
+        args.add(decimal(version));
+        args.add(Long.toString(versionTtl.toMillis()));
+        args.add(Long.toString(tagTtl.toMillis()));
+        for (String tag : new LinkedHashSet<>(tags)) {
+            keys.add(layout.tag(tag));
+            args.add(Long.toString(TaggedCache.randomStart()));
+        }
+        return TaggedCache.asLong("invalidate-if-newer", redis.eval(LuaScripts.INVALIDATE_IF_NEWER, keys, args)) == 1;
+    }
+
+    /** The last version applied to {@code entity}, if one is recorded. */
+    public OptionalLong lastApplied(String entity) {
+        Object reply = redis.eval(LuaScripts.GET, List.of(layout.version(entity)), List.of());
+        if (reply == null) {
+            return OptionalLong.empty();
+        }
+        if (reply instanceof String value) {
+            return OptionalLong.of(Long.parseLong(value));
+        }
+        throw TaggedCache.unexpected("get", reply);
+    }
+
+    private static String decimal(long version) {
+        if (version < 1) {
+            throw new IllegalArgumentException("versions start at 1, got " + version);
+        }
+        return Long.toString(version);
+    }
+}

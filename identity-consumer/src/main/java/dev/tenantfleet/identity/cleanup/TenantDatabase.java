@@ -1,0 +1,32 @@
+package dev.tenantfleet.identity.cleanup;
+
+import java.util.Objects;
+
+/**
+ * Where a tenant's database is and how to log in to it as the tenant's own role.
+ *
+ * @param host     database server host
+ * @param port     database server port
+ * @param database the tenant's database
+ * @param role     the tenant's owner role
+ * @param password the role's password, decrypted (never logged: see {@link #toString()})
+ */
+public record TenantDatabase(String host, int port, String database, String role, String password) {
+
+    public TenantDatabase {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(password, "password");
+    }
+
+    /** The JDBC URL of the tenant database. */
+    public String jdbcUrl() {
+        return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+    }
+
+    @Override
+    public String toString() {
+        return "TenantDatabase[" + role + "@" + host + ":" + port + "/" + database + "]";
+    }
+}
