@@ -15,11 +15,12 @@
 #
 # Environment knobs (defaults in brackets):
 #   REPEATS [3]                  timed repetitions of the tf release, no-op release and psql floor (interleaved)
-#   LB_SAMPLE [min(N,100)]       tenants the sequential Liquibase CLI loop runs over
+#   LB_SAMPLE [min(N,100)]       tenants the sequential Liquibase CLI loop runs over (0: skip it)
 #   CONCURRENCY [2 x nproc]      tenants at once: release --concurrency, worker concurrency, server cap, psql -P
 #   PROVISIONING_CONCURRENCY [4] tenant-service provisioning threads
 #   WORKER_JAVA_OPTS, SERVICE_JAVA_OPTS [none]   extra JVM options (e.g. WORKER_JAVA_OPTS=-Xmx256m)
 #   WORKER_JFR [0]               1: record a JFR CPU profile of the worker (jfr file kept in the work dir)
+#   PROBE [1]                    0: skip the untimed probe of Liquibase's per-command cost (probe/LiquibaseCost.java)
 #   BUILD [0]                    1: build the services and tenantctl first (./mvnw -B -q package -DskipTests)
 #   PGHOST/PGPORT [127.0.0.1/5432], user postgres with trust authentication; RabbitMQ guest/guest on 127.0.0.1:5672
 #
@@ -49,7 +50,7 @@ TO_TAG=v1.4
 CHANGELOG_SEARCH_PATH=$ROOT/examples/crm-changelog/src/main/resources
 CHANGELOG_FILE=crm-changelog/db.changelog-master.xml
 
-RUN_ID=$(head -c 64 /dev/urandom | tr -dc 'a-z0-9' | head -c 5)
+RUN_ID=$(head -c 4096 /dev/urandom | tr -dc 'a-z0-9' | head -c 5)
 NAME=tfb_$RUN_ID                       # control database and RabbitMQ vhost
 SLUG_PREFIX=b$RUN_ID                   # tenant slugs b<run>-0001 ...: databases tfb_b<run>_0001, roles ..._owner
 W=${TFB_WORK:-/tmp/tfb-$RUN_ID}        # logs, JSON, generated SQL
@@ -115,6 +116,13 @@ for jar in migration-worker/target/quarkus-app/quarkus-run.jar tenant-service/ta
            tenantctl/target/tenantctl.jar; do
   [[ -f $ROOT/$jar ]] || die "$jar is missing: build first (cd $ROOT && ./mvnw -B -q package -DskipTests, or BUILD=1)"
 done
+# Run private copies: a rebuild in the working tree during the run must not pull files from under the services.
+mkdir -p "$W/dist/bin" "$W/dist/target"
+cp -r "$ROOT/migration-worker/target/quarkus-app" "$W/dist/migration-worker"
+cp -r "$ROOT/tenant-service/target/quarkus-app" "$W/dist/tenant-service"
+cp "$ROOT/tenantctl/bin/tenantctl" "$W/dist/bin/tenantctl"
+cp "$ROOT/tenantctl/target/tenantctl.jar" "$W/dist/target/tenantctl.jar"
+build_id() { echo "$(sha256sum "$1" | cut -c1-12) ($(date -u -r "$1" +%Y-%m-%dT%H:%MZ))"; }
 log "run $RUN_ID: N=$N, repeats $REPEATS, concurrency $CONCURRENCY, Liquibase CLI loop over $LB_SAMPLE tenants; work dir $W"
 
 # The stock Liquibase command line: liquibase-core + runtime dependencies + picocli + the PostgreSQL driver.
@@ -141,8 +149,11 @@ liquibase() { # db role args...: the stock Liquibase CLI against one tenant data
   echo "# postgresql: $(admin 'SHOW server_version'); max_connections $(admin 'SHOW max_connections'), shared_buffers $(admin 'SHOW shared_buffers'), fsync $(admin 'SHOW fsync'), synchronous_commit $(admin 'SHOW synchronous_commit')"
   echo "# rabbitmq: $(rabbitmqctl -q version 2>/dev/null | tail -1)"
   echo "# liquibase CLI: $(tr ':' '\n' < "$W/liquibase.classpath" | sed -n 's#.*/\(liquibase-core-[^/]*\)\.jar#\1#p;s#.*/\(postgresql-[^/]*\)\.jar#\1#p' | paste -sd' ')"
+  echo "# builds (sha256 of the app jar, built): migration-worker $(build_id "$W/dist/migration-worker/app/migration-worker-0.1.0-SNAPSHOT.jar"), tenant-service $(build_id "$W/dist/tenant-service/app/tenant-service-0.1.0-SNAPSHOT.jar"), tenantctl $(build_id "$W/dist/target/tenantctl.jar")"
   echo "# load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "# figures: wall seconds; tenants/s = N / wall; cpu_* = CPU seconds used during the phase (machine = all processes)"
+  echo "# figures: wall seconds; tenants/s = N / wall; cpu_* = CPU seconds used during the phase: machine = every process"
+  echo "#   on it, postgres = postmaster + its backends, clients = what the phase ran (tenantctl, psql, Liquibase CLI),"
+  echo "#   other = the rest of the machine's CPU (work this benchmark did not start: a quiet machine shows about 0)"
 } > "$RESULTS"
 
 # ---------------------------------------------------------------------------------------------------------- phases
@@ -150,21 +161,34 @@ liquibase() { # db role args...: the stock Liquibase CLI against one tenant data
 CLK_TCK=$(getconf CLK_TCK)
 proc_ticks() { local f; [[ -n $1 && -r /proc/$1/stat ]] || { echo 0; return; }; read -r -a f < "/proc/$1/stat"; echo $(( f[13] + f[14] )); }
 machine_ticks() { local cpu u n s i w irq sirq st rest; read -r cpu u n s i w irq sirq st rest < /proc/stat; echo $(( u + n + s + irq + sirq + st )); }
+# PostgreSQL: the postmaster's own time + what its reaped backends used (cutime/cstime) + its living backends.
+PG_PID=$(head -1 "$(admin 'SHOW data_directory')/postmaster.pid" 2>/dev/null || echo "")
+RABBIT_PID=$(pgrep -o -x beam.smp || echo "")
+postgres_ticks() {
+  [[ -n $PG_PID && -r /proc/$PG_PID/stat ]] || { echo 0; return; }
+  cat /proc/[0-9]*/stat 2>/dev/null | awk -v pm="$PG_PID" '{ pid = $1; sub(/^.*\) /, "")   # fields from state on
+    if (pid == pm) s += $12 + $13 + $14 + $15; else if ($2 == pm) s += $12 + $13 } END { print s + 0 }' 
+}
 PHASE_T0="" PHASE_CPU0=()
+# The clients a phase runs (tenantctl, psql, the Liquibase CLI) are reaped by this shell within the phase: their CPU
+# is the change in this shell's cutime + cstime. What is left of the machine's CPU is other work on the machine.
+own_children_ticks() { local f; read -r -a f < "/proc/$$/stat"; echo $(( f[15] + f[16] )); }
+cpu_now() { echo "$(machine_ticks) $(proc_ticks "$WORKER_PID") $(proc_ticks "$SERVICE_PID") $(postgres_ticks) $(proc_ticks "$RABBIT_PID") $(own_children_ticks)"; }
 phase_start() { # name
   echo "$1" > "$W/phase"
-  PHASE_CPU0=("$(machine_ticks)" "$(proc_ticks "$WORKER_PID")" "$(proc_ticks "$SERVICE_PID")")
+  read -r -a PHASE_CPU0 <<< "$(cpu_now)"
   PHASE_T0=$(now)
 }
 phase_end() { # record-key extra-fields...: prints the wall seconds on stdout
   local t1 wall key=$1; shift
   t1=$(now); wall=$(secs "$PHASE_T0" "$t1")
   echo "$key $PHASE_T0 $t1" >> "$W/phases.txt"
-  local m w s
-  m=$(awk -v a="${PHASE_CPU0[0]}" -v b="$(machine_ticks)" -v t="$CLK_TCK" 'BEGIN { printf "%.1f", (b - a) / t }')
-  w=$(awk -v a="${PHASE_CPU0[1]}" -v b="$(proc_ticks "$WORKER_PID")" -v t="$CLK_TCK" 'BEGIN { printf "%.1f", (b - a) / t }')
-  s=$(awk -v a="${PHASE_CPU0[2]}" -v b="$(proc_ticks "$SERVICE_PID")" -v t="$CLK_TCK" 'BEGIN { printf "%.1f", (b - a) / t }')
-  record "$(printf '%-22s wall_s=%-8s %s cpu_machine_s=%s cpu_worker_s=%s cpu_service_s=%s' "$key" "$wall" "$*" "$m" "$w" "$s")"
+  local cpu
+  cpu=$(echo "${PHASE_CPU0[*]} $(cpu_now)" | awk -v t="$CLK_TCK" '{
+    m = $7 - $1; w = $8 - $2; s = $9 - $3; p = $10 - $4; r = $11 - $5; c = $12 - $6
+    printf "cpu_machine_s=%.1f cpu_worker_s=%.1f cpu_service_s=%.1f cpu_postgres_s=%.1f cpu_rabbitmq_s=%.1f cpu_clients_s=%.1f cpu_other_s=%.1f",
+      m / t, w / t, s / t, p / t, r / t, c / t, (m - w - s - p - r - c) / t }')
+  record "$(printf '%-22s wall_s=%-8s %s %s load1=%s' "$key" "$wall" "$*" "$cpu" "$(cut -d' ' -f1 /proc/loadavg)")"
   echo idle > "$W/phase"
   echo "$wall"
 }
@@ -198,7 +222,7 @@ jfr_opts=()
 [[ $WORKER_JFR == 1 ]] && jfr_opts=("-XX:StartFlightRecording=filename=$W/worker.jfr,settings=profile,dumponexit=true")
 # shellcheck disable=SC2086 # the *_JAVA_OPTS are word lists
 env "${common_env[@]}" QUARKUS_HTTP_PORT="$WORKER_PORT" TENANTFLEET_MIGRATION_CONCURRENCY="$CONCURRENCY" \
-  java $WORKER_JAVA_OPTS "${jfr_opts[@]}" -jar "$ROOT/migration-worker/target/quarkus-app/quarkus-run.jar" \
+  java $WORKER_JAVA_OPTS "${jfr_opts[@]}" -jar "$W/dist/migration-worker/quarkus-run.jar" \
   > "$W/migration-worker.log" 2>&1 &
 WORKER_PID=$!
 await_health "$WORKER_PORT" migration-worker "$WORKER_PID"      # first: it declares the command queue
@@ -206,7 +230,7 @@ await_health "$WORKER_PORT" migration-worker "$WORKER_PID"      # first: it decl
 env "${common_env[@]}" QUARKUS_HTTP_PORT="$SERVICE_PORT" SYSTEM_API_TOKEN="$TOKEN" CONTROL_DB_NAME="$NAME" \
   TENANTFLEET_PROVISIONING_NAME_PREFIX=tfb_ TENANTFLEET_PROVISIONING_TARGET_TAG="$FROM_TAG" \
   TENANTFLEET_PROVISIONING_CONCURRENCY="$PROVISIONING_CONCURRENCY" TENANTFLEET_DEFAULT_SERVER_CONCURRENCY_CAP="$CONCURRENCY" \
-  java $SERVICE_JAVA_OPTS -jar "$ROOT/tenant-service/target/quarkus-app/quarkus-run.jar" > "$W/tenant-service.log" 2>&1 &
+  java $SERVICE_JAVA_OPTS -jar "$W/dist/tenant-service/quarkus-run.jar" > "$W/tenant-service.log" 2>&1 &
 SERVICE_PID=$!
 await_health "$SERVICE_PORT" tenant-service "$SERVICE_PID"
 log "migration-worker (pid $WORKER_PID, :$WORKER_PORT) and tenant-service (pid $SERVICE_PID, :$SERVICE_PORT) up, vhost $NAME"
@@ -226,7 +250,7 @@ SAMPLER_PID=$!
 
 tenantctl() {
   TENANTFLEET_URL="http://127.0.0.1:$SERVICE_PORT" SYSTEM_API_TOKEN="$TOKEN" TENANTFLEET_ACTOR=bench \
-    RABBITMQ_VIRTUAL_HOST="$NAME" "$ROOT/tenantctl/bin/tenantctl" "$@"
+    RABBITMQ_VIRTUAL_HOST="$NAME" "$W/dist/bin/tenantctl" "$@"
 }
 api_get() { curl -sf -H "Authorization: Bearer $TOKEN" "$API/$1"; }
 
@@ -238,9 +262,15 @@ verify_heads() { # tag label [tenants-file]
   local tag=$1 label=$2 file=${3:-$W/tenants.txt} want_col=0 n
   [[ $tag == "$TO_TAG" ]] && want_col=1
   n=$(wc -l < "$file")
-  awk '{ printf "\\connect %s\nSELECT current_database(), count(*), (SELECT tag FROM databasechangelog WHERE tag IS NOT NULL ORDER BY orderexecuted DESC LIMIT 1), (SELECT count(*) FROM information_schema.columns WHERE table_schema = '"'"'public'"'"' AND table_name = '"'"'contacts'"'"' AND column_name = '"'"'full_name'"'"'), (SELECT count(*) FROM databasechangeloglock WHERE locked) FROM databasechangelog;\n", $1 }' \
-    "$file" > "$W/verify.sql"
-  "${PSQL[@]}" -U postgres -d postgres -tA -F' ' -f "$W/verify.sql" > "$W/verify.out"
+  rm -f "$W"/verify-*.sql "$W"/verify-*.out
+  awk -v parts="$CONCURRENCY" -v dir="$W" '{ printf "\\connect %s\nSELECT current_database(), count(*), (SELECT tag FROM databasechangelog WHERE tag IS NOT NULL ORDER BY orderexecuted DESC LIMIT 1), (SELECT count(*) FROM information_schema.columns WHERE table_schema = '"'"'public'"'"' AND table_name = '"'"'contacts'"'"' AND column_name = '"'"'full_name'"'"'), (SELECT count(*) FROM databasechangeloglock WHERE locked) FROM databasechangelog;\n", $1 > (dir "/verify-" (NR % parts) ".sql") }' \
+    "$file"
+  local part pids=()
+  for part in "$W"/verify-*.sql; do
+    "${PSQL[@]}" -U postgres -d postgres -tA -F' ' -f "$part" > "${part%.sql}.out" & pids+=($!)
+  done
+  for part in "${pids[@]}"; do wait "$part" || die "reading the tenant databases failed after $label"; done
+  sort "$W"/verify-*.out > "$W/verify.out"
   local summary
   summary=$(awk '{ print $2, $3, "full_name=" $4, "locked=" $5 }' "$W/verify.out" | sort | uniq -c | sed 's/^ *//' | paste -sd';')
   local good
@@ -318,6 +348,12 @@ for r in $(seq 1 "$REPEATS"); do
     liquibase "$DB1" "$ROLE1" rollback-sql --tag="$FROM_TAG" --output-file="$W/rollback.sql" >> "$W/liquibase-sql.log" 2>&1 \
       || die "rollback-sql failed; see $W/liquibase-sql.log"
     record "$(printf '%-22s %s' sql.rollback "$(grep -c ';$' "$W/rollback.sql") statements")"
+    # Untimed probe: Liquibase's fixed cost per command in a warm JVM (changelog parse; a no-op update-to-tag).
+    if [[ ${PROBE:-1} == 1 ]]; then
+      java -cp "$LB_CP" "$HERE/probe/LiquibaseCost.java" "$CHANGELOG_SEARCH_PATH" "$CHANGELOG_FILE" \
+        "jdbc:postgresql://$PGHOST:$PGPORT/$DB1" "$ROLE1" "$TO_TAG" > "$W/probe.log" 2>&1 || die "probe failed; see $W/probe.log"
+      grep -E '^(parse|update-to-tag) ' "$W/probe.log" | sed 's/^/probe                  /' >> "$RESULTS"
+    fi
   fi
 
   # --- No-op release: every tenant already at the target.
@@ -330,15 +366,22 @@ for r in $(seq 1 "$REPEATS"); do
   (( rc == 0 )) || die "no-op release exited $rc; see $W/tenantctl-noop-$r.log"
   log "[$r/$REPEATS] tf no-op release: $wall s"
 
-  # --- Reset: Tenant Fleet rolls back exactly what the release applied (timed too: a real figure).
-  phase_start "tf-rollback-$r"
-  rc=0
-  step tenantctl release rollback "$RELEASE_ID" --wait --json "$W/rollback-$r.json" > "$W/tenantctl-rollback-$r.log" 2>&1 || rc=$?
-  wall=$(phase_end "tf.rollback.$r" "N=$N exit=$rc")
-  (( rc == 4 )) || die "release rollback exited $rc (4 = ROLLED_BACK expected); see $W/tenantctl-rollback-$r.log"
-  log "[$r/$REPEATS] tf rollback: $wall s"
-  verify_heads "$FROM_TAG" "tf.rollback.$r"
-  verify_registry "$FROM_TAG" "tf.rollback.$r"
+  # --- Reset: Tenant Fleet rolls back exactly what the release applied (timed too: a real figure). After the last
+  # release nothing uses Tenant Fleet any more: the rollback SQL with psql is enough there, and much quicker
+  # (TF_ROLLBACK_LAST=1 rolls back with Tenant Fleet there too). The registry then still says v1.4; nothing reads it.
+  if (( r < REPEATS )) || [[ ${TF_ROLLBACK_LAST:-0} == 1 ]]; then
+    phase_start "tf-rollback-$r"
+    rc=0
+    step tenantctl release rollback "$RELEASE_ID" --wait --json "$W/rollback-$r.json" > "$W/tenantctl-rollback-$r.log" 2>&1 || rc=$?
+    wall=$(phase_end "tf.rollback.$r" "N=$N exit=$rc")
+    (( rc == 4 )) || die "release rollback exited $rc (4 = ROLLED_BACK expected); see $W/tenantctl-rollback-$r.log"
+    log "[$r/$REPEATS] tf rollback: $wall s"
+    verify_heads "$FROM_TAG" "tf.rollback.$r"
+    verify_registry "$FROM_TAG" "tf.rollback.$r"
+  else
+    step psql_all "$W/rollback.sql" "$W/tenants.txt" || die "psql rollback after the last release failed"
+    verify_heads "$FROM_TAG" "psql.rollback.after-tf"
+  fi
 
   # --- The floor: the same SQL with psql, 2 x cores in parallel.
   log "[$r/$REPEATS] psql floor: psql -1 -f update.sql on every database, $CONCURRENCY in parallel"
@@ -354,27 +397,39 @@ for r in $(seq 1 "$REPEATS"); do
 done
 
 # --- The common baseline: the Liquibase CLI, one tenant after the other.
-head -n "$LB_SAMPLE" "$W/tenants.txt" > "$W/lb-sample.txt"
-log "lbloop: sequential Liquibase CLI update-to-tag --tag=$TO_TAG over $LB_SAMPLE tenants"
-phase_start lbloop
-lbloop() { # the deploy loop people run today: one Liquibase CLI process per tenant, one after the other
-  while read -r db role _; do
-    liquibase "$db" "$role" update-to-tag --tag="$TO_TAG" >> "$W/liquibase-loop.log" 2>&1 \
-      || { echo "Liquibase CLI failed on $db" >&2; return 1; }
-  done < "$W/lb-sample.txt"
-}
-step lbloop || die "sequential Liquibase loop failed; see $W/liquibase-loop.log"
-wall=$(phase_end lbloop.update "N=$LB_SAMPLE")
-per=$(awk -v w="$wall" -v n="$LB_SAMPLE" 'BEGIN { printf "%.3f", w / n }')
-extra=$(awk -v p="$per" -v n="$N" 'BEGIN { printf "%.1f", p * n }')
-record "$(printf '%-22s per_tenant_s=%s extrapolated_wall_s=%s (N=%s, linear from %s tenants)' lbloop.extrapolated "$per" "$extra" "$N" "$LB_SAMPLE")"
-log "lbloop: $LB_SAMPLE tenants in $wall s ($per s per tenant; $extra s for $N tenants, extrapolated)"
-verify_heads "$TO_TAG" lbloop.update "$W/lb-sample.txt"
-step psql_all "$W/rollback.sql" "$W/lb-sample.txt" || die "psql rollback of the Liquibase sample failed"
-verify_heads "$FROM_TAG" lbloop.rollback
+if (( LB_SAMPLE > 0 )); then
+  head -n "$LB_SAMPLE" "$W/tenants.txt" > "$W/lb-sample.txt"
+  log "lbloop: sequential Liquibase CLI update-to-tag --tag=$TO_TAG over $LB_SAMPLE tenants"
+  phase_start lbloop
+  lbloop() { # the deploy loop people run today: one Liquibase CLI process per tenant, one after the other
+    while read -r db role _; do
+      liquibase "$db" "$role" update-to-tag --tag="$TO_TAG" >> "$W/liquibase-loop.log" 2>&1 \
+        || { echo "Liquibase CLI failed on $db" >&2; return 1; }
+    done < "$W/lb-sample.txt"
+  }
+  step lbloop || die "sequential Liquibase loop failed; see $W/liquibase-loop.log"
+  wall=$(phase_end lbloop.update "N=$LB_SAMPLE")
+  per=$(awk -v w="$wall" -v n="$LB_SAMPLE" 'BEGIN { printf "%.3f", w / n }')
+  extra=$(awk -v p="$per" -v n="$N" 'BEGIN { printf "%.1f", p * n }')
+  record "$(printf '%-22s per_tenant_s=%s extrapolated_wall_s=%s (N=%s, linear from %s tenants)' lbloop.extrapolated "$per" "$extra" "$N" "$LB_SAMPLE")"
+  log "lbloop: $LB_SAMPLE tenants in $wall s ($per s per tenant; $extra s for $N tenants, extrapolated)"
+  verify_heads "$TO_TAG" lbloop.update "$W/lb-sample.txt"
+  step psql_all "$W/rollback.sql" "$W/lb-sample.txt" || die "psql rollback of the Liquibase sample failed"
+  verify_heads "$FROM_TAG" lbloop.rollback
+fi
 
 # ---------------------------------------------------------------------------------------------------------- memory
 HWM=$(awk '/VmHWM/ {printf "%.0f", $2/1024}' "/proc/$WORKER_PID/status")
+# What the worker's resident memory is made of, at the end: Java heap committed/used, metaspace (jcmd, cheap).
+if jcmd "$WORKER_PID" GC.heap_info > "$W/worker-heap.txt" 2>&1; then
+  record "$(awk '/total .*used/ { for (i = 1; i <= NF; i++) { if ($i == "total") t = $(i+1); if ($i == "used") u = $(i+1) } }
+    /Metaspace/ { for (i = 1; i <= NF; i++) if ($i == "committed") m = $(i+1) }
+    END { gsub(/[K,]/, "", t); gsub(/[K,]/, "", u); gsub(/[K,]/, "", m)
+          printf "%-22s heap_committed_mb=%.0f heap_used_mb=%.0f metaspace_committed_mb=%.0f (jcmd GC.heap_info at the end)",
+            "worker_heap", t / 1024, u / 1024, m / 1024 }' "$W/worker-heap.txt")"
+  jcmd "$WORKER_PID" VM.flags 2>/dev/null | tr ' ' '\n' | grep -E 'MaxHeapSize|Use.*GC$' | paste -sd' ' \
+    | sed 's/^/worker_vm_flags        /' >> "$RESULTS" || true
+fi
 record "$(awk -v hwm="$HWM" '
   { w = $2 / 1024; s = $3 / 1024; p = $4
     if (p ~ /^tf-release/) { if (w > rw) rw = w; if (s > rs) rs = s }

@@ -76,8 +76,15 @@ final class SafetyLint {
         } else if (change instanceof UpdateDataChange update) {
             findings.add(Kind.DATA_BACKFILL, "updates rows of " + update.getTableName() + " inside the migration");
         } else if (change instanceof AbstractSQLChange sql) {
-            for (String statement : SqlStatements.of(sql.getSql())) {
+            String text = sql.getSql();
+            for (String statement : SqlStatements.of(text)) {
                 SqlLint.inspect(statement, this, findings);
+            }
+            if (sql.isSplitStatements() && sql.getEndDelimiter() == null && SqlStatements.hasDollarQuotedSemicolon(text)) {
+                findings.add(Kind.SPLIT_DOLLAR_QUOTED, "splitStatements is on and its SQL has a dollar-quoted body "
+                        + "($$ ... $$) with a ';' inside: Liquibase splits statements at every ';' it sees, so the body "
+                        + "would be cut and the changeset fail. Set splitStatements:false on it (formatted SQL: "
+                        + "--changeset author:id splitStatements:false) or an endDelimiter");
             }
         }
     }

@@ -28,7 +28,18 @@ public record SafetyWarning(SafetyWarning.Kind kind, String changeSet, String me
         /** {@code runInTransaction="false"}: the tenant can end between releases if it fails. */
         NON_TRANSACTIONAL,
         /** Liquibase cannot roll it back (no {@code <rollback>} and no automatic inverse). */
-        NO_ROLLBACK
+        NO_ROLLBACK,
+        /**
+         * Liquibase would split a dollar-quoted body ({@code $$ ... ; ... $$}, a function) at its semicolons
+         * ({@code splitStatements} on, no {@code endDelimiter}): the changeset cannot succeed, and releases that
+         * contain it are refused.
+         */
+        SPLIT_DOLLAR_QUOTED;
+
+        /** Whether a release containing a changeset with this warning is refused (it cannot succeed as written). */
+        public boolean blocking() {
+            return this == SPLIT_DOLLAR_QUOTED;
+        }
     }
 
     public SafetyWarning {

@@ -3,6 +3,7 @@ package dev.tenantfleet.changelog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Splits raw SQL into statements good enough for a lint: comments, literals and dollar-quoted bodies blanked out. */
@@ -11,7 +12,10 @@ final class SqlStatements {
     private static final Pattern LINE_COMMENT = Pattern.compile("--[^\\n]*");
     // Function bodies and string literals may contain ';' or keywords that are not statements of the migration.
     private static final Pattern DOLLAR_QUOTED = Pattern.compile("\\$(\\w*)\\$.*?\\$\\1\\$", Pattern.DOTALL);
-    private static final Pattern STRING_LITERAL = Pattern.compile("'(?:[^']|'')*'");
+    // Possessive: a plain (?:[^']|'')* recurses once per character and overflows the stack on a long literal (large
+    // data files). The same for the dollar-quoted body, matched without backtracking into it.
+    private static final Pattern STRING_LITERAL = Pattern.compile("'(?:[^']++|'')*+'");
+    private static final Pattern DOLLAR_BODY = Pattern.compile("\\$(\\w*)\\$(.*?)\\$\\1\\$", Pattern.DOTALL);
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private SqlStatements() {
@@ -34,6 +38,24 @@ final class SqlStatements {
             }
         }
         return statements;
+    }
+
+    /**
+     * Whether {@code sql} has a dollar-quoted body ({@code $$ ... $$}, {@code $fn$ ... $fn$}) containing a semicolon:
+     * Liquibase's statement splitter does not know dollar quotes and would cut such a body at that semicolon.
+     */
+    static boolean hasDollarQuotedSemicolon(String sql) {
+        if (sql == null || sql.indexOf('$') < 0) {
+            return false;
+        }
+        String text = LINE_COMMENT.matcher(BLOCK_COMMENT.matcher(sql).replaceAll(" ")).replaceAll(" ");
+        Matcher body = DOLLAR_BODY.matcher(text);
+        while (body.find()) {
+            if (body.group(2).indexOf(';') >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A table or type name as PostgreSQL folds it, without schema and quotes. */

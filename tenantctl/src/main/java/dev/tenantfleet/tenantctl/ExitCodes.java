@@ -13,6 +13,8 @@ public final class ExitCodes {
     public static final int UNEXPECTED = 1;
     /** The release FAILED: it finished under {@code --on-failure continue} with failed tenants. */
     public static final int FAILED = 2;
+    /** {@code tenant adopt} / {@code tenant import}: some rows were rejected (the others were registered). */
+    public static final int REJECTED = 2;
     /** The release HALTED after a failed cohort (resumable). */
     public static final int HALTED = 3;
     /** The release ROLLED_BACK: every tenant it migrated is back at its previous head. */

@@ -19,7 +19,11 @@ public interface WorkerConfig {
 
     /** The tenant changelog. */
     interface Changelog {
-        /** Master changelog: {@code classpath:<resource>} or a file-system path to the master file (its folder is the root for includes). */
+        /**
+         * Master changelog: {@code classpath:<resource>}, a file-system path to the master file (its folder is the root
+         * for includes), a directory or a {@code .jar}/{@code .zip} holding a {@code db.changelog-master.*}, or
+         * {@code <directory or archive>!/<master path inside it>} (see docs/adopting.md). Must be tenant-service's.
+         */
         @WithDefault("classpath:crm-changelog/db.changelog-master.xml")
         String location();
     }

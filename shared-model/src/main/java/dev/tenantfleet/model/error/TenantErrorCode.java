@@ -1,6 +1,6 @@
 package dev.tenantfleet.model.error;
 
-/** Errors of the tenant registry and lifecycle, and of provisioning. */
+/** Errors of the tenant registry and lifecycle, of provisioning, and of adopting existing databases. */
 public enum TenantErrorCode implements ErrorCode {
     INVALID_SLUG("Slugs match ^[a-z][a-z0-9-]{1,40}$: a lowercase letter, then 1-40 lowercase letters, digits or dashes."),
     INVALID_REQUEST("Fix the request body as the message says."),
@@ -16,6 +16,18 @@ public enum TenantErrorCode implements ErrorCode {
     MIGRATION_FAILED("The tenant database could not be migrated to head; see the migration error and retry provisioning."),
     SEED_FAILED("Base lookup data could not be loaded; see the message and retry provisioning."),
     UNKNOWN_ENCRYPTION_KEY("The credential was encrypted with a key id that is not in TENANTFLEET_KEYS; add the old key back."),
+    // Adoption of existing databases: the row problems of an import, and the refusal of a single adoption.
+    ADOPTION_REJECTED("The database was not adopted; every problem is listed: fix them and adopt again (re-running is harmless)."),
+    DUPLICATE_DATABASE("This database on this server is registered as another tenant (or listed twice); one tenant per database."),
+    TENANT_DATABASE_UNREACHABLE("The database server did not answer; check host, port, network and the server's registration."),
+    TENANT_DATABASE_NOT_FOUND("The server has no database with this name; check the database name (case matters)."),
+    TENANT_DATABASE_CREDENTIALS("The tenant role's login was refused; check username, password, that the role may log in and pg_hba.conf."),
+    TENANT_DATABASE_PRIVILEGES("Migrations run as this role: it needs CONNECT, CREATE on its schema and write access to DATABASECHANGELOG."),
+    CHANGELOG_HISTORY_DRIFT("The database's Liquibase history does not match the changelog; see the message (often the file paths: the changelog location's root)."),
+    CHANGELOG_HISTORY_INCOMPLETE("The history is at a tag but changesets up to it were never applied; finish them with the old tool, then adopt."),
+    UNTRACKED_SCHEMA("The database has tables but no Liquibase history; adopt it with a baseline tag, the release its schema is at."),
+    BASELINE_TABLES_MISSING("Tables the changelog creates up to the baseline tag are missing; choose the tag the database is really at."),
+    BASELINE_FAILED("Recording the baseline (Liquibase changelog-sync as the tenant role) failed; see the message, then adopt again."),
     UNAUTHENTICATED("Send Authorization: Bearer <SYSTEM_API_TOKEN>.");
 
     private final String hint;

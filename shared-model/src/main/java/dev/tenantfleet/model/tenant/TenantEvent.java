@@ -6,7 +6,8 @@ import java.util.UUID;
 
 /** Everything tenant-service announces on {@code tenant.events}. Every event names its tenant by id and slug. */
 public sealed interface TenantEvent
-        permits TenantProvisioned, TenantStatusChanged, TenantDeactivated, TenantProvisioningFailed, TenantSchemaChanged {
+        permits TenantProvisioned, TenantStatusChanged, TenantDeactivated, TenantProvisioningFailed, TenantSchemaChanged,
+        TenantAdopted {
 
     /** CloudEvents type of each event record. */
     Map<String, Class<? extends TenantEvent>> TYPES = Map.of(
@@ -14,7 +15,8 @@ public sealed interface TenantEvent
             TenantStatusChanged.TYPE, TenantStatusChanged.class,
             TenantDeactivated.TYPE, TenantDeactivated.class,
             TenantProvisioningFailed.TYPE, TenantProvisioningFailed.class,
-            TenantSchemaChanged.TYPE, TenantSchemaChanged.class);
+            TenantSchemaChanged.TYPE, TenantSchemaChanged.class,
+            TenantAdopted.TYPE, TenantAdopted.class);
 
     /** Codec for the whole family. */
     static CloudEventCodec<TenantEvent> codec() {

@@ -9,5 +9,7 @@ public enum AuditAction {
     PROVISIONED,
     STATUS_CHANGED,
     DEACTIVATED,
-    CREDENTIALS_REENCRYPTED
+    CREDENTIALS_REENCRYPTED,
+    /** An existing database was registered as a tenant (adoption): nothing was created or migrated. */
+    ADOPTED
 }

@@ -34,9 +34,30 @@ public interface TenantFleetConfig {
     /** Fleet releases. */
     Releases release();
 
+    /** Adopting existing databases as tenants ({@code POST /api/tenants/adopt} and {@code /import}). */
+    Adoption adoption();
+
+    /** How existing databases are checked and adopted. */
+    interface Adoption {
+        /** How many tenant databases an adoption checks (and baselines) in parallel. */
+        @WithDefault("8")
+        int validationConcurrency();
+
+        /** How long to wait for a tenant database (and for its server's port) to accept a connection. */
+        @WithDefault("5S")
+        Duration connectTimeout();
+
+        /** Most rows one import may hold; split larger files. */
+        @WithDefault("10000")
+        int maxRows();
+    }
+
     /** Where the tenant changelog is. */
     interface Changelog {
-        /** Master changelog: classpath:... or a file-system path; must be the workers' changelog. */
+        /**
+         * Master changelog: classpath:..., a file-system path to the master file, a directory or .jar/.zip holding a
+         * db.changelog-master.*, or {@code <directory or archive>!/<master path inside it>}; must be the workers'.
+         */
         @WithDefault("classpath:crm-changelog/db.changelog-master.xml")
         String location();
     }
@@ -94,7 +115,7 @@ public interface TenantFleetConfig {
         /** Changelog tag new tenants are migrated to; empty means the changelog head. */
         Optional<String> targetTag();
 
-        /** Base lookup data loaded into new tenants after migration: classpath:... or a file path. */
+        /** Base lookup data loaded into new tenants after migration: classpath:..., a file path, or none. */
         @WithDefault("classpath:crm-changelog/seed/base-lookup-data.sql")
         String seedLocation();
 

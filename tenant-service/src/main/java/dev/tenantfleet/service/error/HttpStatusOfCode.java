@@ -21,11 +21,14 @@ final class HttpStatusOfCode {
         if (!(code instanceof TenantErrorCode tenantCode)) {
             return Status.INTERNAL_SERVER_ERROR.getStatusCode();
         }
+        if (tenantCode == TenantErrorCode.ADOPTION_REJECTED) {
+            return 422; // a database that cannot be adopted as it is; JAX-RS has no constant for 422
+        }
         return (switch (tenantCode) {
             case INVALID_SLUG, INVALID_REQUEST -> Status.BAD_REQUEST;
             case UNAUTHENTICATED -> Status.UNAUTHORIZED;
             case TENANT_NOT_FOUND, SERVER_NOT_FOUND -> Status.NOT_FOUND;
-            case DUPLICATE_SLUG, DUPLICATE_SERVER, ILLEGAL_TRANSITION, NOT_PROVISIONABLE -> Status.CONFLICT;
+            case DUPLICATE_SLUG, DUPLICATE_SERVER, DUPLICATE_DATABASE, ILLEGAL_TRANSITION, NOT_PROVISIONABLE -> Status.CONFLICT;
             case DATABASE_SERVER_UNREACHABLE, DATABASE_SERVER_CREDENTIALS -> Status.SERVICE_UNAVAILABLE;
             default -> Status.INTERNAL_SERVER_ERROR;
         }).getStatusCode();

@@ -67,9 +67,15 @@ class FleetInspector {
     private TenantInspection inspect(TenantAccess tenant, String targetTag) {
         Properties properties = new Properties();
         properties.setProperty("user", tenant.role());
-        properties.setProperty("password", credentials.decrypt(tenant.password()));
         properties.setProperty("connectTimeout", "5");
         properties.setProperty("ApplicationName", "tenant-fleet-inspection");
+        try {
+            // inside the try: a password that cannot be decrypted makes this tenant unreadable, not the whole fleet
+            properties.setProperty("password", credentials.decrypt(tenant.password()));
+        } catch (RuntimeException e) {
+            return new TenantInspection(tenant.slug(), null, null, "cannot read " + tenant.slug()
+                    + ": its password cannot be decrypted: " + e.getMessage());
+        }
         try (Connection connection = DriverManager.getConnection(tenant.jdbcUrl(), properties)) {
             connection.setReadOnly(true);
             TenantHistory history = TenantHistory.read(connection);

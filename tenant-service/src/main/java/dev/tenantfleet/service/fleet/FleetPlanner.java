@@ -20,9 +20,10 @@ public class FleetPlanner {
     /** The plan to {@code target} (the changelog head when null) for {@code slugs} (every live tenant when empty). */
     public PlanView plan(String target, List<String> slugs) {
         String targetTag = target == null || target.isBlank() ? changelog.get().head() : target;
-        if (!changelog.get().tags().contains(targetTag)) {
+        String notATarget = changelog.get().whyNotATarget(targetTag); // also: a changelog without tags
+        if (notATarget != null) {
             throw new dev.tenantfleet.model.error.TenantFleetException(dev.tenantfleet.model.error.TenantErrorCode.INVALID_REQUEST,
-                    "target tag '" + targetTag + "' is not in the changelog; its tags are " + changelog.get().tags());
+                    "target " + notATarget);
         }
         List<PlanView.TenantPlanView> plans = inspector.inspect(tenants.live(slugs), targetTag).stream()
                 .map(inspection -> inspection.plan() == null

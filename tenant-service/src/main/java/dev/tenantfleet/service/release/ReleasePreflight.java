@@ -17,8 +17,9 @@ import java.util.stream.Collectors;
 
 /**
  * Decides, before anything is touched, whether a release may start and which tenants it migrates. Refuses a
- * second concurrent release, an unknown target, another changelog, unknown slugs, tenants at tags the changelog
- * does not know, a ROLLBACK policy over changesets without rollback, and non-transactional changesets unless
+ * second concurrent release, an unknown target (or a changelog without tags), another changelog, unknown slugs,
+ * tenants at tags the changelog does not know, changesets that cannot succeed as written (a function body Liquibase
+ * would split), a ROLLBACK policy over changesets without rollback, and non-transactional changesets unless
  * explicitly allowed.
  */
 @ApplicationScoped
@@ -39,11 +40,12 @@ class ReleasePreflight {
 
     Targets check(UUID releaseId, ReleaseSpec spec) {
         TenantChangelog log = changelog.get();
+        // Also a changelog without any tagDatabase changeset (a team's own, say): the reason says how to add tags.
+        String notATarget = log.whyNotATarget(spec.targetTag());
+        refuseIf(notATarget != null, releaseId, "target " + notATarget);
         Release inProgress = Release.<Release>find("status not in ?1", terminalStatuses()).firstResult();
         refuseIf(inProgress != null, releaseId, "release " + (inProgress == null ? "" : inProgress.id)
                 + " is still in progress; one release at a time");
-        refuseIf(!log.tags().contains(spec.targetTag()), releaseId, "target tag '" + spec.targetTag()
-                + "' is not in the changelog; its tags are " + log.tags());
         refuseIf(spec.changelogDigest() != null && !spec.changelogDigest().equals(log.digest()), releaseId,
                 "the release expects changelog " + spec.changelogDigest() + " but tenant-service has " + log.digest());
         Targets targets = select(releaseId, spec);
@@ -83,10 +85,12 @@ class ReleasePreflight {
         }
         String lowestHead = migrate.stream().map(target -> target.tenant().schemaHead)
                 .min(Comparator.comparingInt(changelog::rank)).orElse(null);
-        List<ChangeSetInfo> range = new ArrayList<>(changelog.get().upTo(spec.targetTag()));
-        if (lowestHead != null) {
-            range.subList(0, changelog.get().upTo(lowestHead).size()).clear();
-        }
+        // leaves out changesets limited to other databases (dbms), which Liquibase skips on PostgreSQL
+        List<ChangeSetInfo> range = changelog.get().between(lowestHead, spec.targetTag());
+        List<String> cannotSucceed = range.stream().flatMap(changeSet -> changeSet.warnings().stream())
+                .filter(warning -> warning.kind().blocking())
+                .map(warning -> warning.changeSet() + ": " + warning.message()).distinct().toList();
+        refuseIf(!cannotSucceed.isEmpty(), releaseId, "these changesets cannot succeed as written: " + cannotSucceed);
         if (spec.failurePolicy() == FailurePolicy.ROLLBACK) {
             List<String> withoutRollback = keys(range.stream().filter(changeSet -> !changeSet.rollbackSupported()).toList());
             refuseIf(!withoutRollback.isEmpty(), releaseId, "policy ROLLBACK, but these changesets cannot be rolled back: "

@@ -5,6 +5,7 @@ public final class ApiProblemException extends RuntimeException {
     private final int status;
     private final Problem problem;
     private final String request;
+    private final String body;
 
     public ApiProblemException(int status, Problem problem, String request, String rawBody) {
         super(problem != null ? problem.describe()
@@ -13,6 +14,12 @@ public final class ApiProblemException extends RuntimeException {
         this.status = status;
         this.problem = problem;
         this.request = request;
+        this.body = rawBody;
+    }
+
+    /** The answer's body as sent (a problem's extensions, such as an adoption's {@code problems}), or null. */
+    public String body() {
+        return body;
     }
 
     /** The HTTP status. */

@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 /** {@code tenantctl}: the command group. */
 @Command(name = "tenantctl", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
         description = "Tenant Fleet's command-line client: start and follow fleet releases, gate deploys on them, "
-                + "and look at the fleet.",
+                + "look at the fleet, and adopt existing tenant databases.",
         subcommands = {ReleaseCommand.class, FleetCommand.class, TenantCommand.class},
         footerHeading = "%nEnvironment:%n",
         footer = {
@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
             "Exit codes:",
             "  0   release COMPLETED (every targeted tenant at the target) / success",
             "  1   unexpected error",
-            "  2   release FAILED (--on-failure continue, with failed tenants)",
+            "  2   release FAILED (--on-failure continue, with failed tenants);",
+            "      tenant adopt / import: rows rejected",
             "  3   release HALTED after a failed cohort (resumable)",
             "  4   release ROLLED_BACK",
             "  5   could not start: REFUSED by preflight, broker or API unreachable",

@@ -18,8 +18,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code tenantctl tenant ...}. */
-@Command(name = "tenant", mixinStandardHelpOptions = true, description = "Act on one tenant.",
-        subcommands = TenantCommand.Status.class)
+@Command(name = "tenant", mixinStandardHelpOptions = true,
+        description = "Act on one tenant, or adopt existing databases as tenants.",
+        subcommands = {TenantCommand.Status.class, TenantAdoptCommand.class, TenantImportCommand.class})
 public final class TenantCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -29,7 +30,7 @@ public final class TenantCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command: status");
+        throw new ParameterException(spec.commandLine(), "missing command: status, adopt or import");
     }
 
     /** {@code tenantctl tenant status SLUG --to read_only --reason "..."}: POST /api/tenants/{slug}/status. */

@@ -1,0 +1,9 @@
+-- A PL/pgSQL function: its body has semicolons, so this file runs with splitStatements false.
+CREATE OR REPLACE FUNCTION invoice_total(p_invoice bigint) RETURNS numeric AS $$
+DECLARE
+    total numeric;
+BEGIN
+    SELECT coalesce(sum(amount), 0) INTO total FROM payments WHERE invoice_id = p_invoice;
+    RETURN total;
+END;
+$$ LANGUAGE plpgsql;
