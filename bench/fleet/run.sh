@@ -79,7 +79,8 @@ stop_pid() { # pid name: SIGTERM, up to 60 s (the worker lets running migrations
 }
 cleanup() {
   local rc=$?
-  trap - EXIT INT TERM
+  trap - EXIT
+  trap '' INT TERM   # finish the cleanup even if signalled again: nothing may be left behind
   set +e
   if [[ -n $CHILD_PID ]]; then # a step still running (interrupted): it and what it started
     pkill -TERM -P "$CHILD_PID" 2>/dev/null; kill "$CHILD_PID" 2>/dev/null; wait "$CHILD_PID" 2>/dev/null
