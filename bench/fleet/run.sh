@@ -98,6 +98,7 @@ cleanup() {
   } > "$W/drop.sql"
   "${PSQL[@]}" -U postgres -d postgres -f "$W/drop.sql" >/dev/null || log "cleanup: some drops failed (see above)"
   (( VHOST_CREATED )) && { rabbitmqctl -q delete_vhost "$NAME" >/dev/null || log "cleanup: could not delete vhost $NAME"; }
+  rm -rf "$W/dist"
   log "logs and JSON of this run: $W"
   exit "$rc"
 }
@@ -105,8 +106,9 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 # ---------------------------------------------------------------------------------------------------------- checks
-command -v psql >/dev/null && command -v python3 >/dev/null && command -v curl >/dev/null && command -v rabbitmqctl >/dev/null \
-  || die "needs psql, python3, curl and rabbitmqctl on the PATH"
+for tool in psql python3 curl rabbitmqctl unzip jcmd; do
+  command -v "$tool" >/dev/null || die "needs $tool on the PATH"
+done
 pg_isready -q -h "$PGHOST" -p "$PGPORT" || die "PostgreSQL is not answering on $PGHOST:$PGPORT (see DEVELOPERS.md)"
 rabbitmq-diagnostics -q check_port_connectivity >/dev/null 2>&1 || die "RabbitMQ is not running (see DEVELOPERS.md)"
 if [[ ${BUILD:-0} == 1 ]]; then
@@ -123,7 +125,8 @@ cp -r "$ROOT/migration-worker/target/quarkus-app" "$W/dist/migration-worker"
 cp -r "$ROOT/tenant-service/target/quarkus-app" "$W/dist/tenant-service"
 cp "$ROOT/tenantctl/bin/tenantctl" "$W/dist/bin/tenantctl"
 cp "$ROOT/tenantctl/target/tenantctl.jar" "$W/dist/target/tenantctl.jar"
-build_id() { echo "$(sha256sum "$1" | cut -c1-12) ($(date -u -r "$1" +%Y-%m-%dT%H:%MZ))"; }
+# A build's identity: the hash of the jar's contents (not of the jar file, which changes with every rebuild).
+build_id() { echo "$(unzip -p "$1" | sha256sum | cut -c1-12) (built $(date -u -r "$1" +%Y-%m-%dT%H:%MZ))"; }
 log "run $RUN_ID: N=$N, repeats $REPEATS, concurrency $CONCURRENCY, Liquibase CLI loop over $LB_SAMPLE tenants; work dir $W"
 
 # The stock Liquibase command line: liquibase-core + runtime dependencies + picocli + the PostgreSQL driver.
@@ -150,7 +153,7 @@ liquibase() { # db role args...: the stock Liquibase CLI against one tenant data
   echo "# postgresql: $(admin 'SHOW server_version'); max_connections $(admin 'SHOW max_connections'), shared_buffers $(admin 'SHOW shared_buffers'), fsync $(admin 'SHOW fsync'), synchronous_commit $(admin 'SHOW synchronous_commit')"
   echo "# rabbitmq: $(rabbitmqctl -q version 2>/dev/null | tail -1)"
   echo "# liquibase CLI: $(tr ':' '\n' < "$W/liquibase.classpath" | sed -n 's#.*/\(liquibase-core-[^/]*\)\.jar#\1#p;s#.*/\(postgresql-[^/]*\)\.jar#\1#p' | paste -sd' ')"
-  echo "# builds (sha256 of the app jar, built): migration-worker $(build_id "$W/dist/migration-worker/app/migration-worker-0.1.0-SNAPSHOT.jar"), tenant-service $(build_id "$W/dist/tenant-service/app/tenant-service-0.1.0-SNAPSHOT.jar"), tenantctl $(build_id "$W/dist/target/tenantctl.jar")"
+  echo "# builds (sha256 of the jar contents): migration-worker $(build_id "$W/dist/migration-worker/app/migration-worker-0.1.0-SNAPSHOT.jar"), tenant-service $(build_id "$W/dist/tenant-service/app/tenant-service-0.1.0-SNAPSHOT.jar"), tenantctl $(build_id "$W/dist/target/tenantctl.jar")"
   echo "# load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "# figures: wall seconds; tenants/s = N / wall; cpu_* = CPU seconds used during the phase: machine = every process"
   echo "#   on it, postgres = postmaster + its backends, clients = what the phase ran (tenantctl, psql, Liquibase CLI),"
@@ -158,7 +161,8 @@ liquibase() { # db role args...: the stock Liquibase CLI against one tenant data
 } > "$RESULTS"
 
 # ---------------------------------------------------------------------------------------------------------- phases
-# Each timed phase records its wall time and the CPU seconds the machine, the worker and tenant-service used.
+# Each timed phase records its wall time and the CPU seconds used meanwhile by the whole machine, the worker,
+# tenant-service, PostgreSQL, RabbitMQ, the clients the phase ran, and the rest (see the results header).
 CLK_TCK=$(getconf CLK_TCK)
 proc_ticks() { local f; [[ -n $1 && -r /proc/$1/stat ]] || { echo 0; return; }; read -r -a f < "/proc/$1/stat"; echo $(( f[13] + f[14] )); }
 machine_ticks() { local cpu u n s i w irq sirq st rest; read -r cpu u n s i w irq sirq st rest < /proc/stat; echo $(( u + n + s + irq + sirq + st )); }
@@ -256,8 +260,8 @@ tenantctl() {
 api_get() { curl -sf -H "Authorization: Bearer $TOKEN" "$API/$1"; }
 
 # ---------------------------------------------------------------------------------------------------------- checks of state
-# Reads every tenant database (one psql session, \connect per tenant): changesets applied, newest tag, whether the
-# v1.4 column contacts.full_name exists. Fails unless all N agree with the expectation.
+# Reads every tenant database (CONCURRENCY psql sessions, \connect per tenant): changesets applied, newest tag, whether
+# the v1.4 column contacts.full_name exists, the Liquibase lock row. Fails unless every tenant agrees with the expectation.
 declare -A EXPECT_COUNT=([v1.3]=23 [v1.4]=33)
 verify_heads() { # tag label [tenants-file]
   local tag=$1 label=$2 file=${3:-$W/tenants.txt} want_col=0 n
