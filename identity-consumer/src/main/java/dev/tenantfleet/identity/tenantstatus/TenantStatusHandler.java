@@ -5,6 +5,7 @@ import dev.tenantfleet.identity.cache.TenantStatusMirror;
 import dev.tenantfleet.identity.event.Outcome;
 import dev.tenantfleet.identity.metrics.IdentityMetrics;
 import dev.tenantfleet.model.envelope.CloudEvent;
+import dev.tenantfleet.model.tenant.TenantAdopted;
 import dev.tenantfleet.model.tenant.TenantDeactivated;
 import dev.tenantfleet.model.tenant.TenantEvent;
 import dev.tenantfleet.model.tenant.TenantProvisioned;
@@ -52,6 +53,9 @@ public class TenantStatusHandler {
         }
         if (event instanceof TenantDeactivated) {
             return Optional.of(TenantStatus.DEACTIVATED);
+        }
+        if (event instanceof TenantAdopted adopted) {
+            return Optional.of(adopted.status());
         }
         return Optional.empty();
     }

@@ -14,6 +14,7 @@ import dev.tenantfleet.identity.support.TestBroker;
 import dev.tenantfleet.identity.support.TestCaches;
 import dev.tenantfleet.model.envelope.CloudEvent;
 import dev.tenantfleet.model.messaging.MessageHeaders;
+import dev.tenantfleet.model.tenant.TenantAdopted;
 import dev.tenantfleet.model.tenant.TenantDeactivated;
 import dev.tenantfleet.model.tenant.TenantEvent;
 import dev.tenantfleet.model.tenant.TenantProvisioned;
@@ -89,6 +90,15 @@ class TenantStatusMirrorConsumerTest {
                 TenantStatus.READ_ONLY, "ops", "left", T0.plusSeconds(20)), T0.plusSeconds(20));
         awaitStatus(tenant, TenantStatus.DEACTIVATED, deactivated);
         assertThat(mirror.isWritable(tenant, id -> TenantStatus.ACTIVE)).isFalse();
+    }
+
+    @Test
+    void anAdoptedTenantIsMirroredWithTheStatusItWasAdoptedIn() throws Exception {
+        UUID tenant = UUID.randomUUID();
+        CloudEvent<TenantEvent> adopted = broker.publishTenantEvent(new TenantAdopted(tenant, "initech", "Initech", "local",
+                "legacy_initech", TenantStatus.READ_ONLY, "v1.2", false), T0);
+        awaitStatus(tenant, TenantStatus.READ_ONLY, adopted);
+        assertThat(mirror.writability(tenant)).isEqualTo(Writability.NOT_WRITABLE);
     }
 
     @Test

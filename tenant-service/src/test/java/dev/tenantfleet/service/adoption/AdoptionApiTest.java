@@ -124,8 +124,16 @@ class AdoptionApiTest {
         ExistingDatabase incomplete = existing().migratedTo("v1.1");
         incomplete.sql("DELETE FROM databasechangelog WHERE orderexecuted = 3");
         ExistingDatabase untracked = existing().migratedTo("v1.0").withoutHistory();
+        ExistingDatabase otherRoot = existing().migratedTo("v1.0");
+        otherRoot.sql("UPDATE databasechangelog SET filename = 'src/main/resources/' || filename");
 
         assertThat(rejectedCodes(row(randomSlug("drift"), drifted, null))).containsExactly("CHANGELOG_HISTORY_DRIFT");
+        JsonPath root = authenticated().body(row(randomSlug("root"), otherRoot, null)).post("/api/tenants/adopt").then()
+                .statusCode(422).extract().jsonPath();
+        assertThat(root.getList("problems.code")).containsExactly("CHANGELOG_HISTORY_DRIFT"); // one cause, one problem
+        assertThat(root.getString("problems[0].message")).contains("under other file paths")
+                .contains("'src/main/resources/crm-changelog/releases/v1.0.xml' where the changelog has "
+                        + "'crm-changelog/releases/v1.0.xml'");
         assertThat(rejectedCodes(row(randomSlug("gap"), incomplete, null))).containsExactly("CHANGELOG_HISTORY_INCOMPLETE");
         assertThat(rejectedCodes(row(randomSlug("untracked"), untracked, null))).containsExactly("UNTRACKED_SCHEMA");
     }
