@@ -1,13 +1,13 @@
 package dev.tenantfleet.systemtest;
 
 import dev.tenantfleet.model.crypto.CredentialCipher;
+import dev.tenantfleet.testsupport.TestVhosts;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,7 +37,7 @@ public final class AdoptionFleet implements BeforeAllCallback, AfterAllCallback 
     public final String keyRing = "adopt-k1:" + CredentialCipher.generateKey();
     public final String suffix = UUID.randomUUID().toString().substring(0, 8);
     public final String controlDatabase = "tenantfleet_adopt_" + suffix;
-    public final String vhost = "tenantfleet-adopt-" + suffix;
+    public final String vhost = TestVhosts.create("tenantfleet-adopt");
     public final Path changelog = RunningFleet.root().resolve("system-tests/target/test-classes/billing-changelog");
     public final Path changelogJar = RunningFleet.root().resolve("system-tests/target/billing-changelog-" + suffix + ".jar");
     private final Path logDirectory = RunningFleet.root().resolve("system-tests/target/system-test-logs-adoption");
@@ -48,9 +48,6 @@ public final class AdoptionFleet implements BeforeAllCallback, AfterAllCallback 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         Files.createDirectories(logDirectory);
-        rabbitmqctl("add_vhost", vhost);
-        rabbitmqctl("set_permissions", "-p", vhost, System.getenv().getOrDefault("RABBITMQ_USERNAME", "guest"), ".*",
-                ".*", ".*");
         Sql.execute("postgres", "CREATE DATABASE \"" + controlDatabase + "\"");
         jar(changelog, changelogJar);
         Map<String, String> env = new HashMap<>();
@@ -99,7 +96,7 @@ public final class AdoptionFleet implements BeforeAllCallback, AfterAllCallback 
             Sql.execute("postgres", "DROP ROLE IF EXISTS \"" + db[1] + "\"");
         }
         Sql.execute("postgres", "DROP DATABASE IF EXISTS \"" + controlDatabase + "\" WITH (FORCE)");
-        rabbitmqctl("delete_vhost", vhost);
+        TestVhosts.delete(vhost);
         Files.deleteIfExists(changelogJar);
     }
 
@@ -152,24 +149,6 @@ public final class AdoptionFleet implements BeforeAllCallback, AfterAllCallback 
                 Files.copy(file, zip);
                 zip.closeEntry();
             }
-        }
-    }
-
-    static void rabbitmqctl(String... args) {
-        List<String> command = new ArrayList<>(List.of("rabbitmqctl", "-q"));
-        command.addAll(List.of(args));
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("the adoption fleet runs in its own vhost, made with rabbitmqctl: "
-                    + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 

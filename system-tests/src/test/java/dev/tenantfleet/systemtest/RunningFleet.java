@@ -1,6 +1,7 @@
 package dev.tenantfleet.systemtest;
 
 import dev.tenantfleet.model.crypto.CredentialCipher;
+import dev.tenantfleet.testsupport.TestVhosts;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -37,6 +38,9 @@ public final class RunningFleet implements BeforeAllCallback, ExtensionContext.S
     public final String keyRing = "sys-k1:" + CredentialCipher.generateKey();
     public final String controlDatabase = "tenantfleet_systest_" + UUID.randomUUID().toString().substring(0, 8);
     public final Path logDirectory;
+    /** RabbitMQ vhost of this fleet: its workers and tenant-service never meet another run's on the queues of /. */
+    /** (JUnit makes an instance per test class; only the one that starts makes the vhost.) */
+    public String vhost;
     /** Tag new tenants are provisioned at, so releases have something to do. */
     public static final String PROVISIONING_TAG = "v1.2";
 
@@ -97,6 +101,9 @@ public final class RunningFleet implements BeforeAllCallback, ExtensionContext.S
         env.put("TENANTFLEET_KEYS", keyRing);
         env.put("SYSTEM_API_TOKEN", token);
         env.put("CONTROL_DB_NAME", controlDatabase);
+        vhost = TestVhosts.create("tenantfleet-systest");
+        env.put("RABBITMQ_VIRTUAL_HOST", vhost);
+        System.setProperty(TestVhosts.PROBE_VHOST_PROPERTY, vhost); // the tests' broker probes listen in this vhost
         env.put("TENANTFLEET_PROVISIONING_NAME_PREFIX", NAME_PREFIX);
         env.put("TENANTFLEET_PROVISIONING_TARGET_TAG", PROVISIONING_TAG);
         // The worker declares its command queue, so it starts first: nothing tenant-service sends is unroutable.
@@ -175,6 +182,9 @@ public final class RunningFleet implements BeforeAllCallback, ExtensionContext.S
             Sql.execute("postgres", "DROP ROLE IF EXISTS \"" + tenant[1] + "\"");
         }
         Sql.execute("postgres", "DROP DATABASE IF EXISTS \"" + controlDatabase + "\" WITH (FORCE)");
+        if (vhost != null) {
+            TestVhosts.delete(vhost);
+        }
     }
 
     static Path root() {

@@ -70,6 +70,7 @@ class TenantctlSystemTest {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("TENANTFLEET_URL", fleet.tenantServiceUri());
         builder.environment().put("SYSTEM_API_TOKEN", fleet.token);
+        builder.environment().put("RABBITMQ_VIRTUAL_HOST", fleet.vhost);
         builder.environment().put("TENANTFLEET_ACTOR", "deploy-job");
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes());

@@ -27,6 +27,8 @@ public final class BrokerProbe implements AutoCloseable {
         factory.setPort(Integer.parseInt(System.getenv().getOrDefault("RABBITMQ_PORT", "5672")));
         factory.setUsername(System.getenv().getOrDefault("RABBITMQ_USERNAME", "guest"));
         factory.setPassword(System.getenv().getOrDefault("RABBITMQ_PASSWORD", "guest"));
+        factory.setVirtualHost(System.getProperty(TestVhosts.PROBE_VHOST_PROPERTY,
+                System.getenv().getOrDefault("RABBITMQ_VIRTUAL_HOST", "/")));
         connection = factory.newConnection("tenant-fleet-test-probe");
         channel = connection.createChannel();
         channel.exchangeDeclare(exchange, "topic", true);
