@@ -12,6 +12,10 @@ public final class Channels {
     public static final String RELEASE_COMMANDS_IN = "release-commands";
     /** Incoming: per-tenant migration results (exchange migration.results). */
     public static final String MIGRATION_RESULTS_IN = "migration-results";
+    /** Incoming: copies of release events for live dashboards (exchange migration.results, per-instance queue). */
+    public static final String DASHBOARD_RELEASE_EVENTS_IN = "dashboard-release-events";
+    /** Incoming: copies of tenant events for live dashboards (exchange tenant.events, per-instance queue). */
+    public static final String DASHBOARD_TENANT_EVENTS_IN = "dashboard-tenant-events";
 
     /** Outgoing: unreadable inbound results and release commands, with reason headers (exchange tenantfleet.dead-letters). */
     public static final String DEAD_LETTERS_OUT = "dead-letters";

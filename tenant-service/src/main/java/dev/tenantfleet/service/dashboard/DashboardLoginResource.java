@@ -1,0 +1,63 @@
+package dev.tenantfleet.service.dashboard;
+
+import dev.tenantfleet.service.security.DashboardSession;
+import dev.tenantfleet.service.security.SystemTokenFilter;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * The dashboard's login: a form asking for the system token (the same one the API takes as a bearer token), which
+ * answers with the session cookie and sends the browser to the dashboard. Logging out clears the cookie.
+ */
+@Path("/dashboard")
+@Produces(MediaType.TEXT_HTML)
+public class DashboardLoginResource {
+    private static final String DASHBOARD = "/dashboard/";
+
+    private final DashboardSession session;
+
+    DashboardLoginResource(DashboardSession session) {
+        this.session = session;
+    }
+
+    @GET
+    @Path("login")
+    @Operation(summary = "The dashboard login form (public)")
+    public String form() {
+        return LoginPage.render(null);
+    }
+
+    @POST
+    @Path("login")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Log in to the dashboard with the system token; sets the session cookie")
+    public Response login(@FormParam("token") String token, @HeaderParam("X-Forwarded-Proto") String forwardedProto) {
+        if (!session.isSystemToken(token)) {
+            return Response.status(Response.Status.UNAUTHORIZED).entity(LoginPage.render("That is not the system token."))
+                    .type(MediaType.TEXT_HTML).build();
+        }
+        return Response.seeOther(URI.create(DASHBOARD)).cookie(cookie(session.value(), -1, forwardedProto)).build();
+    }
+
+    @GET
+    @Path("logout")
+    @Operation(summary = "Log out of the dashboard (clears the session cookie)")
+    public Response logout(@HeaderParam("X-Forwarded-Proto") String forwardedProto) {
+        return Response.seeOther(URI.create(SystemTokenFilter.LOGIN_PATH)).cookie(cookie("", 0, forwardedProto)).build();
+    }
+
+    private static NewCookie cookie(String value, int maxAge, String forwardedProto) {
+        return new NewCookie.Builder(DashboardSession.COOKIE).value(value).path("/").httpOnly(true).maxAge(maxAge)
+                .sameSite(NewCookie.SameSite.STRICT).secure("https".equalsIgnoreCase(forwardedProto)).build();
+    }
+}
