@@ -88,6 +88,7 @@ for t in json.load(sys.stdin)["items"]:
 cat <<MSG
 
 tenant-service: $API   (token in $STATE/env; OpenAPI at $API/openapi)
+dashboard: http://127.0.0.1:$TENANT_SERVICE_PORT/dashboard/   (log in with SYSTEM_API_TOKEN from $STATE/env)
   curl -H "Authorization: Bearer \$SYSTEM_API_TOKEN" $API/tenants/acme/audit
 logs: $STATE/*.log     stop: demo/run.sh stop
 MSG
