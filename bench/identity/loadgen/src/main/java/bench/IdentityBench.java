@@ -185,6 +185,22 @@ public final class IdentityBench {
     }
     static double pct(double[] s, double p) { return s[Math.min(s.length - 1, (int) Math.ceil(p / 100 * s.length) - 1)]; }
 
+    /** {calls, usec} of EVALSHA from INFO commandstats. */
+    static long[] evalshaStats(Jedis j) {
+        for (String line : j.info("commandstats").split("\r?\n")) {
+            if (line.startsWith("cmdstat_evalsha:")) {
+                long calls = 0, usec = 0;
+                for (String kv : line.substring(line.indexOf(':') + 1).split(",")) {
+                    String[] p = kv.split("=");
+                    if (p[0].equals("calls")) calls = Long.parseLong(p[1]);
+                    if (p[0].equals("usec")) usec = Long.parseLong(p[1]);
+                }
+                return new long[] {calls, usec};
+            }
+        }
+        return new long[] {0, 0};
+    }
+
     /** Fill entries carrying one tag (identity-cache layout), time invalidate.lua on that tag; for each size. */
     static void tagcost(String prefix, String luaFile, int invalidations) throws Exception {
         String lua = Files.readString(Path.of(luaFile));
@@ -207,14 +223,18 @@ public final class IdentityBench {
                 long f1 = System.nanoTime();
                 long[] us = new long[invalidations];
                 for (int w = 0; w < 200; w++) j.evalsha(sha, List.of(counter), List.of("7200000", "123456789"));
+                // Server-side cost too (INFO commandstats delta): what Redis spent, without client and scheduling noise.
+                long[] before = evalshaStats(j);
                 for (int i = 0; i < invalidations; i++) {
                     long t = System.nanoTime();
                     j.evalsha(sha, List.of(counter), List.of("7200000", "123456789"));
                     us[i] = (System.nanoTime() - t) / 1000;
                 }
+                long[] after = evalshaStats(j);
                 Arrays.sort(us);
-                System.out.printf(Locale.ROOT, "tagcost carriers=%d fill_s=%.1f invalidations=%d median_us=%d p99_us=%d dbsize=%d%n",
-                        size, (f1 - f0) / 1e9, invalidations, us[invalidations / 2], us[(int) (invalidations * 0.99)], j.dbSize());
+                System.out.printf(Locale.ROOT, "tagcost carriers=%d fill_s=%.1f invalidations=%d median_us=%d p99_us=%d server_us_per_call=%.2f dbsize=%d%n",
+                        size, (f1 - f0) / 1e9, invalidations, us[invalidations / 2], us[(int) (invalidations * 0.99)],
+                        (double) (after[1] - before[1]) / Math.max(1, after[0] - before[0]), j.dbSize());
                 // clean up this size's keys
                 p = j.pipelined();
                 for (int i = 0; i < size; i++) {
