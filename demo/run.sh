@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Tenant Fleet demo on this machine's local services (PostgreSQL, RabbitMQ):
 # builds, starts migration-worker and tenant-service, provisions a handful of demo tenants from the
-# example CRM changelog and shows their state. Services keep running; `demo/run.sh stop` stops them.
+# example CRM changelog (at v1.3, one release behind) and shows their state. Services keep running;
+# `demo/run.sh release` then migrates the demo fleet to v1.4 (watch it on the dashboard); `demo/run.sh stop` stops them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 STATE=.demo
@@ -16,6 +17,11 @@ stop() {
   done
 }
 if [[ ${1:-} == stop ]]; then stop; exit 0; fi
+if [[ ${1:-} == release ]]; then # what a deploy job runs: one migrate-release, followed until the fleet converged
+  set -a; source "$STATE/env"; set +a
+  TENANTFLEET_URL="http://127.0.0.1:${TENANT_SERVICE_PORT:-8080}" TENANTFLEET_ACTOR=demo \
+    exec tenantctl/bin/tenantctl release migrate --target "${2:-v1.4}" --strategy cohorts --wait
+fi
 
 : "${PGHOST:=127.0.0.1}" "${PGPORT:=5432}" "${CONTROL_DB_NAME:=tenantfleet}"
 : "${TENANT_SERVICE_PORT:=8080}" "${WORKER_PORT:=8081}"
@@ -32,6 +38,8 @@ ENV
 fi
 set -a; source "$STATE/env"; set +a
 export CONTROL_DB_NAME
+# New tenants start one release behind the changelog's head, so `demo/run.sh release` has something to show.
+export TENANTFLEET_PROVISIONING_TARGET_TAG="${DEMO_PROVISIONING_TAG:-v1.3}"
 
 echo "==> building"
 ./mvnw -B -q package -DskipTests
@@ -89,6 +97,7 @@ cat <<MSG
 
 tenant-service: $API   (token in $STATE/env; OpenAPI at $API/openapi)
 dashboard: http://127.0.0.1:$TENANT_SERVICE_PORT/dashboard/   (log in with SYSTEM_API_TOKEN from $STATE/env)
+  then migrate the demo fleet to v1.4 and watch it there:  demo/run.sh release
   curl -H "Authorization: Bearer \$SYSTEM_API_TOKEN" $API/tenants/acme/audit
 logs: $STATE/*.log     stop: demo/run.sh stop
 MSG
