@@ -1,13 +1,20 @@
 package dev.tenantfleet.identity.metrics;
 
+import dev.tenantfleet.identity.config.Channels;
+import dev.tenantfleet.identity.failure.IdentityErrorCode;
+import dev.tenantfleet.model.error.ErrorCode;
+import dev.tenantfleet.model.error.MessageErrorCode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.stream.Stream;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -24,8 +31,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * at the moment the effect is applied; {@code identity.event.lag.last} ({@code identity_event_lag_last_seconds}).</li>
  * </ul>
  * {@code type} is the event's routing suffix ({@code user.updated}, {@code membership.removed}, ...) or
- * {@code tenant.<short-type>} for tenant events.
+ * {@code tenant.<short-type>} for tenant events. The dead-letter and requeue counters are registered at zero for every
+ * reason and channel at start, so the first dead letter shows up in a rate instead of as a new series; the names are
+ * listed in {@code MetricNames}.
  */
+// Created at start, not on first use: the series must be scraped at zero before anything happens.
+@Startup
 @ApplicationScoped
 public class IdentityMetrics {
     private final MeterRegistry registry;
@@ -35,6 +46,7 @@ public class IdentityMetrics {
     private final Map<String, Counter> requeued = new ConcurrentHashMap<>();
     private final Timer lag;
     private final AtomicLong lastLagMicros = new AtomicLong();
+    private final Gauge lastLag;
 
     public IdentityMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -44,10 +56,28 @@ public class IdentityMetrics {
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofMinutes(10))
                 .register(registry);
-        Gauge.builder("identity.event.lag.last", lastLagMicros, micros -> micros.get() / 1_000_000.0)
+        this.lastLag = Gauge.builder("identity.event.lag.last", lastLagMicros, micros -> micros.get() / 1_000_000.0)
                 .description("Lag of the last event applied")
                 .baseUnit("seconds")
                 .register(registry);
+        // Only what the consumer dead-letters: unreadable messages and the identity errors that are not retried.
+        Stream.concat(Stream.<ErrorCode>of(MessageErrorCode.values()),
+                Stream.of(IdentityErrorCode.values()).filter(code -> !code.retryable()))
+                .forEach(code -> counter(deadLettered, "identity.events.dead.lettered", "reason", code.name()));
+        Stream.of(Channels.IDENTITY_EVENTS, Channels.TENANT_EVENTS)
+                .forEach(channel -> counter(requeued, "identity.events.requeued", "channel", channel));
+    }
+
+    /**
+     * Removes this instance's meters: the global registry outlives an application restarted in the same JVM (tests),
+     * and the lag gauge left there would stay bound to this instance's value, hiding the new instance's.
+     */
+    @PreDestroy
+    void unregister() {
+        Stream.of(applied, ignored, deadLettered, requeued).flatMap(counters -> counters.values().stream())
+                .forEach(registry::remove);
+        registry.remove(lag);
+        registry.remove(lastLag);
     }
 
     /** An event's effect was applied; records its lag. */

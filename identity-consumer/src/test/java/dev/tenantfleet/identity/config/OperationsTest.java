@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasItem;
 import dev.tenantfleet.identity.support.IdentityTestEnvironment;
 import dev.tenantfleet.identity.support.TestBroker;
 import dev.tenantfleet.model.identity.UserUpdated;
+import dev.tenantfleet.model.observability.MetricNames;
 import java.time.Duration;
 import java.util.UUID;
 import io.quarkus.test.common.WithTestResource;
@@ -30,14 +31,25 @@ class OperationsTest {
 
     @Test
     void metricsAreExposedForPrometheus() throws Exception {
+        UserUpdated event = new UserUpdated(UUID.randomUUID(), null, 1);
         try (TestBroker broker = new TestBroker()) {
-            broker.publish(new UserUpdated(UUID.randomUUID(), null, 1));
+            broker.publish(event);
+            broker.publish(event); // the same version again: ignored as stale
         }
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
                 given().when().get("/q/metrics").then().statusCode(200).extract().asString())
                 .contains("identity_events_applied_total{", "type=\"user.updated\"", "identity_event_lag_seconds_count",
-                        "identity_event_lag_seconds_bucket", "identity_event_lag_last_seconds"));
+                        "identity_event_lag_seconds_bucket", "identity_event_lag_last_seconds")
+                .contains(MetricNames.IDENTITY_CONSUMER));
+    }
+
+    @Test
+    void deadLetterAndRequeueCountersAreScrapedAtZeroBeforeTheirFirstIncrement() {
+        assertThat(given().when().get("/q/metrics").then().statusCode(200).extract().asString())
+                .contains("identity_events_dead_lettered_total{reason=\"UNKNOWN_TENANT\"}",
+                        "identity_events_dead_lettered_total{reason=\"MALFORMED_JSON\"}",
+                        "identity_events_requeued_total{channel=\"tenant-events\"}");
     }
 
     @Test

@@ -11,6 +11,8 @@ import dev.tenantfleet.model.migration.MigrationResult;
 import dev.tenantfleet.model.migration.RollbackTenant;
 import dev.tenantfleet.worker.config.Channels;
 import dev.tenantfleet.worker.deadletter.DeadLetterPublisher;
+import dev.tenantfleet.worker.logging.TenantLogContext;
+import dev.tenantfleet.worker.metrics.WorkerMetrics;
 import dev.tenantfleet.worker.migrate.MigrateTenantHandler;
 import dev.tenantfleet.worker.rollback.RollbackTenantHandler;
 import dev.tenantfleet.worker.tenantdb.WorkInterruptedException;
@@ -34,6 +36,7 @@ import org.jboss.logging.Logger;
  * the queue's {@code x-delivery-limit} dead-letters a command that keeps coming back</li>
  * </ul>
  * Runs on the {@value Channels#MIGRATION_WORKER_POOL} worker pool, unordered, so several tenants are worked on at once.
+ * While a command is handled, its release id and tenant slug are in the MDC of every log line.
  */
 @ApplicationScoped
 public class TenantCommandConsumer {
@@ -45,16 +48,18 @@ public class TenantCommandConsumer {
     private final RollbackTenantHandler rollbacks;
     private final ResultPublisher results;
     private final DeadLetterPublisher deadLetters;
+    private final WorkerMetrics metrics;
     private final String queue;
 
     public TenantCommandConsumer(MigrateTenantHandler migrations, RollbackTenantHandler rollbacks, ResultPublisher results,
-            DeadLetterPublisher deadLetters,
+            DeadLetterPublisher deadLetters, WorkerMetrics metrics,
             @ConfigProperty(name = "mp.messaging.incoming." + Channels.TENANT_COMMANDS + ".queue.name",
                     defaultValue = Queues.MIGRATION_WORKER_COMMANDS) String queue) {
         this.migrations = migrations;
         this.rollbacks = rollbacks;
         this.results = results;
         this.deadLetters = deadLetters;
+        this.metrics = metrics;
         this.queue = queue;
     }
 
@@ -67,6 +72,12 @@ public class TenantCommandConsumer {
         } catch (MessageFormatException e) {
             return deadLetter(message, e);
         }
+        try (TenantLogContext log = logContextOf(event)) {
+            return handle(message, event);
+        }
+    }
+
+    private CompletionStage<Void> handle(Message<byte[]> message, CloudEvent<MigrationCommand> event) {
         try {
             MigrationResult result;
             if (event.data() instanceof MigrateTenant migrate) {
@@ -79,6 +90,7 @@ public class TenantCommandConsumer {
                         "'" + event.type() + "' is not a per-tenant command; migration workers only run "
                                 + MigrateTenant.TYPE + " and " + RollbackTenant.TYPE));
             }
+            metrics.record(result);
             results.publish(result);
             return message.ack();
         } catch (WorkInterruptedException e) {
@@ -87,6 +99,16 @@ public class TenantCommandConsumer {
             LOG.errorf(e, "Command %s (%s) could not be answered; it goes back to the queue", event.id(), event.type());
             return message.nack(e, REQUEUE);
         }
+    }
+
+    private static TenantLogContext logContextOf(CloudEvent<MigrationCommand> event) {
+        if (event.data() instanceof MigrateTenant migrate) {
+            return TenantLogContext.of(migrate.releaseId(), migrate.slug());
+        }
+        if (event.data() instanceof RollbackTenant rollback) {
+            return TenantLogContext.of(rollback.releaseId(), rollback.slug());
+        }
+        return TenantLogContext.of(null, null);
     }
 
     private CompletionStage<Void> deadLetter(Message<byte[]> message, MessageFormatException problem) {

@@ -3,6 +3,7 @@ package dev.tenantfleet.worker.tenantdb;
 import dev.tenantfleet.model.error.MigrationErrorCode;
 import dev.tenantfleet.model.migration.BlockingSession;
 import dev.tenantfleet.model.migration.MigrationError;
+import dev.tenantfleet.worker.logging.TenantLogContext;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -19,7 +20,8 @@ import org.postgresql.PGConnection;
  * the run's backend, and cancels the running statement ON THE SERVER with {@code pg_cancel_backend} from a second
  * session, so the transaction rolls back there and its locks go; the cancel is repeated every second until the run
  * stops (a cancel that meets an idle backend is dropped by PostgreSQL). If no second session can be opened, the
- * driver's protocol-level cancel request is sent instead (also a server-side cancel).
+ * driver's protocol-level cancel request is sent instead (also a server-side cancel). Its timer threads log with the
+ * command's release id and tenant slug.
  */
 public final class TimeoutGuard implements AutoCloseable {
     /** A guard that never fires: the command has no timeout. */
@@ -54,8 +56,8 @@ public final class TimeoutGuard implements AutoCloseable {
     static TimeoutGuard start(ScheduledExecutorService scheduler, TenantSession session, int seconds, long deadlineNanos) {
         TimeoutGuard guard = new TimeoutGuard(scheduler, session, seconds);
         synchronized (guard) {
-            guard.timer = scheduler.schedule(guard::fire, Math.max(0, deadlineNanos - System.nanoTime()),
-                    TimeUnit.NANOSECONDS);
+            guard.timer = scheduler.schedule(TenantLogContext.carry(guard::fire),
+                    Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
         }
         return guard;
     }
@@ -77,7 +79,8 @@ public final class TimeoutGuard implements AutoCloseable {
         LOG.warnf("%s: timeout of %d s expired; cancelling backend %d on the server (blocked by %s)", session.label(),
                 seconds, session.backendPid(), pids(blocking));
         cancel();
-        timer = scheduler.scheduleWithFixedDelay(this::recancel, RECANCEL_MILLIS, RECANCEL_MILLIS, TimeUnit.MILLISECONDS);
+        timer = scheduler.scheduleWithFixedDelay(TenantLogContext.carry(this::recancel), RECANCEL_MILLIS, RECANCEL_MILLIS,
+                TimeUnit.MILLISECONDS);
     }
 
     private synchronized void recancel() {

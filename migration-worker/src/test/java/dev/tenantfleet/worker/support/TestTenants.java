@@ -49,6 +49,12 @@ public final class TestTenants implements AutoCloseable {
                 null, MigrationPurpose.RELEASE, UUID.randomUUID(), timeoutSeconds, allowNonTransactional);
     }
 
+    /** A migrate-tenant command outside any release (provisioning: no release id). */
+    public MigrateTenant provision(TestTenant tenant, String target) {
+        return new MigrateTenant(UUID.randomUUID(), tenant.id(), tenant.slug(), tenant.db().connection(cipher), target,
+                null, MigrationPurpose.PROVISIONING);
+    }
+
     /** A rollback-tenant command for what {@code release} applied. */
     public RollbackTenant rollback(TestTenant tenant, UUID release, List<String> changeSets, String expectedHead) {
         return new RollbackTenant(UUID.randomUUID(), tenant.id(), tenant.slug(), tenant.db().connection(cipher), release,

@@ -37,6 +37,19 @@ public interface TenantFleetConfig {
     /** Adopting existing databases as tenants ({@code POST /api/tenants/adopt} and {@code /import}). */
     Adoption adoption();
 
+    /** The fleet gauges at {@code /q/metrics}. */
+    Metrics metrics();
+
+    /** How the fleet gauges are computed. */
+    interface Metrics {
+        /**
+         * How often the control database is counted for the fleet gauges (a scrape reads the cached counts); also read
+         * by FleetGauges' {@code @Scheduled} expression.
+         */
+        @WithDefault("15s")
+        Duration refreshInterval();
+    }
+
     /** How existing databases are checked and adopted. */
     interface Adoption {
         /** How many tenant databases an adoption checks (and baselines) in parallel. */

@@ -6,6 +6,7 @@ import dev.tenantfleet.model.envelope.MessageFormatException;
 import dev.tenantfleet.model.messaging.Queues;
 import dev.tenantfleet.model.migration.MigrationPurpose;
 import dev.tenantfleet.model.migration.MigrationResult;
+import dev.tenantfleet.service.logging.TenantLogContext;
 import dev.tenantfleet.service.provisioning.MigrationResultHandler;
 import dev.tenantfleet.service.provisioning.Provisioner;
 import dev.tenantfleet.service.release.ReleaseOrchestrator;
@@ -61,6 +62,12 @@ public class MigrationResultConsumer {
             }
         }
         MigrationResult result = event.data();
+        try (TenantLogContext log = TenantLogContext.of(result.releaseId(), result.slug())) {
+            return apply(message, event, result);
+        }
+    }
+
+    private CompletionStage<Void> apply(Message<byte[]> message, CloudEvent<MigrationResult> event, MigrationResult result) {
         try {
             if (result.purpose() == MigrationPurpose.PROVISIONING) {
                 if (provisioningResults.apply(event.id(), result)) {

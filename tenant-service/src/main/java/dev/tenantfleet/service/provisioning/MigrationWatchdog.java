@@ -3,6 +3,7 @@ package dev.tenantfleet.service.provisioning;
 import dev.tenantfleet.model.error.TenantErrorCode;
 import dev.tenantfleet.model.tenant.TenantStatus;
 import dev.tenantfleet.service.config.TenantFleetConfig;
+import dev.tenantfleet.service.logging.TenantLogContext;
 import dev.tenantfleet.service.tenant.Tenant;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +11,7 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.jboss.logging.Logger;
 
 /**
  * Fails provisioning that waited longer than {@code tenantfleet.provisioning.migration-timeout} for its
@@ -18,6 +20,7 @@ import java.util.List;
  */
 @ApplicationScoped
 public class MigrationWatchdog {
+    private static final Logger LOG = Logger.getLogger(MigrationWatchdog.class);
     private final ProvisioningTransitions transitions;
     private final Duration timeout;
 
@@ -32,6 +35,10 @@ public class MigrationWatchdog {
         List<Tenant> overdue = Tenant.list("status = ?1 and provisioningStep = ?2 and updatedAt < ?3",
                 TenantStatus.PROVISIONING, ProvisioningStep.AWAIT_MIGRATION, Instant.now().minus(timeout));
         for (Tenant tenant : overdue) {
+            try (TenantLogContext log = TenantLogContext.of(null, tenant.slug)) {
+                LOG.warnf("Tenant %s: no migration result within %d s, provisioning failed", tenant.slug,
+                        timeout.toSeconds());
+            }
             transitions.fail(tenant.id, ProvisioningStep.AWAIT_MIGRATION, TenantErrorCode.MIGRATION_FAILED,
                     "no migration result within " + timeout.toSeconds() + " s: is a migration-worker running and bound to "
                             + "migration.commands? Retry provisioning once it is");

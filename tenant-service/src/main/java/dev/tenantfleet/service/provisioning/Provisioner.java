@@ -4,6 +4,7 @@ import dev.tenantfleet.model.error.TenantErrorCode;
 import dev.tenantfleet.model.error.TenantFleetException;
 import dev.tenantfleet.service.config.TenantFleetConfig;
 import dev.tenantfleet.service.credentials.Credentials;
+import dev.tenantfleet.service.logging.TenantLogContext;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -91,20 +92,31 @@ public class Provisioner {
             if (job.step() == ProvisioningStep.AWAIT_MIGRATION) {
                 return;
             }
-            try {
-                runStep(job);
-            } catch (TenantFleetException e) {
-                LOG.warnf("Tenant %s: provisioning failed at %s: %s", job.slug(), job.step(), e.getMessage());
-                TenantErrorCode code = e.code() instanceof TenantErrorCode tenantCode ? tenantCode
-                        : TenantErrorCode.PROVISIONING_SQL_ERROR;
-                transitions.fail(tenantId, job.step(), code, e.getMessage());
-                return;
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "Tenant %s: provisioning failed unexpectedly at %s", job.slug(), job.step());
-                transitions.fail(tenantId, job.step(), TenantErrorCode.PROVISIONING_SQL_ERROR,
-                        job.step() + " failed: " + e);
-                return;
+            // Every line of the step (TenantDatabaseAdmin's and SeedLoader's too) carries the tenant slug.
+            try (TenantLogContext log = TenantLogContext.of(null, job.slug())) {
+                if (!attempt(job)) {
+                    return;
+                }
             }
+        }
+    }
+
+    /** Runs one step; false when it failed, the failure recorded. */
+    private boolean attempt(ProvisioningJob job) {
+        try {
+            runStep(job);
+            return true;
+        } catch (TenantFleetException e) {
+            LOG.warnf("Tenant %s: provisioning failed at %s: %s", job.slug(), job.step(), e.getMessage());
+            TenantErrorCode code = e.code() instanceof TenantErrorCode tenantCode ? tenantCode
+                    : TenantErrorCode.PROVISIONING_SQL_ERROR;
+            transitions.fail(job.tenantId(), job.step(), code, e.getMessage());
+            return false;
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Tenant %s: provisioning failed unexpectedly at %s", job.slug(), job.step());
+            transitions.fail(job.tenantId(), job.step(), TenantErrorCode.PROVISIONING_SQL_ERROR,
+                    job.step() + " failed: " + e);
+            return false;
         }
     }
 

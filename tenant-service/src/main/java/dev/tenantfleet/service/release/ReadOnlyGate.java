@@ -4,10 +4,12 @@ import dev.tenantfleet.model.tenant.TenantStatus;
 import dev.tenantfleet.model.tenant.TenantStatusChanged;
 import dev.tenantfleet.service.audit.AuditAction;
 import dev.tenantfleet.service.audit.AuditLog;
+import dev.tenantfleet.service.logging.TenantLogContext;
 import dev.tenantfleet.service.outbox.Outbox;
 import dev.tenantfleet.service.tenant.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
 
 /**
  * The read-only gate: an ACTIVE tenant goes READ_ONLY while its cohort migrates and returns to ACTIVE afterwards,
@@ -16,6 +18,8 @@ import jakarta.transaction.Transactional;
  */
 @ApplicationScoped
 class ReadOnlyGate {
+    private static final Logger LOG = Logger.getLogger(ReadOnlyGate.class);
+
     private final AuditLog audit;
     private final Outbox outbox;
 
@@ -53,5 +57,8 @@ class ReadOnlyGate {
         tenant.moveTo(target);
         audit.record(tenant.id, actor, AuditAction.STATUS_CHANGED, from, target, reason, null);
         outbox.add(new TenantStatusChanged(tenant.id, tenant.slug, from, target, actor, reason));
+        try (TenantLogContext log = TenantLogContext.tenant(tenant.slug)) {
+            LOG.infof("Tenant %s: %s -> %s, %s", tenant.slug, from, target, reason);
+        }
     }
 }

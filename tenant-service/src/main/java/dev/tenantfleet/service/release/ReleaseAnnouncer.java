@@ -6,6 +6,7 @@ import dev.tenantfleet.model.release.ReleaseTenantUpdated;
 import dev.tenantfleet.model.release.TenantReleaseState;
 import dev.tenantfleet.service.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,9 +16,11 @@ import java.util.List;
 @ApplicationScoped
 class ReleaseAnnouncer {
     private final Outbox outbox;
+    private final Event<ReleaseFinished> finished;
 
-    ReleaseAnnouncer(Outbox outbox) {
+    ReleaseAnnouncer(Outbox outbox, Event<ReleaseFinished> finished) {
         this.outbox = outbox;
+        this.finished = finished;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -39,5 +42,6 @@ class ReleaseAnnouncer {
         Instant started = release.startedAt != null ? release.startedAt : release.createdAt;
         outbox.add(new ReleaseCompleted(release.id, release.targetTag, release.status, ReleaseCountsOf.of(tenants),
                 Duration.between(started, release.finishedAt).toMillis(), failed, release.reason));
+        finished.fire(new ReleaseFinished(release.id, release.status));
     }
 }

@@ -7,6 +7,7 @@ import dev.tenantfleet.model.error.MessageErrorCode;
 import dev.tenantfleet.model.messaging.Queues;
 import dev.tenantfleet.model.migration.MigrateRelease;
 import dev.tenantfleet.model.migration.MigrationCommand;
+import dev.tenantfleet.service.logging.TenantLogContext;
 import dev.tenantfleet.service.messaging.Channels;
 import dev.tenantfleet.service.messaging.DeadLetters;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -58,6 +59,12 @@ public class ReleaseCommandConsumer {
                 return message.nack(publishFailed, Metadata.of(new RabbitMQRejectMetadata(true)));
             }
         }
+        try (TenantLogContext log = TenantLogContext.release(command.releaseId())) {
+            return start(message, command);
+        }
+    }
+
+    private CompletionStage<Void> start(Message<byte[]> message, MigrateRelease command) {
         try {
             releases.start(command.releaseId(), command.spec(), command.requestedBy());
             orchestrator.advance(command.releaseId());

@@ -2,6 +2,7 @@ package dev.tenantfleet.service.release;
 
 import dev.tenantfleet.model.release.ReleaseSpec;
 import dev.tenantfleet.model.release.TenantReleaseState;
+import dev.tenantfleet.service.logging.TenantLogContext;
 import dev.tenantfleet.service.server.DatabaseServer;
 import dev.tenantfleet.service.tenant.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
  * Starts the next tenants of a release within its caps: at most {@code concurrency} tenants in flight fleet-wide
@@ -17,6 +19,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 class ReleaseDispatch {
+    private static final Logger LOG = Logger.getLogger(ReleaseDispatch.class);
+
     private final TenantDispatcher dispatcher;
     private final ReleaseAnnouncer announcer;
 
@@ -65,6 +69,9 @@ class ReleaseDispatch {
         ReleaseLogEntry.append(candidate.releaseId, candidate.tenantId, candidate.slug, "SKIPPED",
                 "status " + tenant.status + " is not targeted");
         announcer.tenantUpdated(candidate);
+        try (TenantLogContext log = TenantLogContext.tenant(candidate.slug)) {
+            LOG.infof("Tenant %s: SKIPPED, status %s is not targeted", candidate.slug, tenant.status);
+        }
     }
 
     /** Free places in flight, fleet-wide and per server. */

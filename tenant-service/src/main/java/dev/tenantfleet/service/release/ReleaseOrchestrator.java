@@ -5,6 +5,7 @@ import dev.tenantfleet.model.release.ReleaseCounts;
 import dev.tenantfleet.model.release.ReleaseSpec;
 import dev.tenantfleet.model.release.ReleaseStatus;
 import dev.tenantfleet.model.release.TenantReleaseState;
+import dev.tenantfleet.service.logging.TenantLogContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -39,25 +40,28 @@ public class ReleaseOrchestrator {
     /** Moves release {@code releaseId} as far as it can go now. */
     @Transactional
     public void advance(UUID releaseId) {
-        Release release = Release.findById(releaseId, LockModeType.PESSIMISTIC_WRITE);
-        if (release == null || release.status.terminal()) {
-            return;
-        }
-        List<ReleaseTenant> tenants = ReleaseTenant.of(releaseId);
-        ReleaseStatus statusBefore = release.status;
-        int cohortBefore = release.currentCohort;
-        ReleaseCounts countsBefore = ReleaseCountsOf.of(tenants);
-        ReleaseSpec spec = release.spec();
-        overdue.fail(release, spec, tenants);
-        step(release, spec, tenants);
-        if (release.status != statusBefore || release.currentCohort != cohortBefore
-                || !ReleaseCountsOf.of(tenants).equals(countsBefore)) {
-            announcer.progressed(release, tenants);
-        }
-        if (release.status.terminal()) {
-            announcer.completed(release, tenants);
-            LOG.infof("Release %s to %s finished %s%s", release.id, release.targetTag, release.status,
-                    release.reason == null ? "" : ": " + release.reason);
+        // Lines about the release as a whole; the ones about one of its tenants add the tenant slug.
+        try (TenantLogContext log = TenantLogContext.release(releaseId)) {
+            Release release = Release.findById(releaseId, LockModeType.PESSIMISTIC_WRITE);
+            if (release == null || release.status.terminal()) {
+                return;
+            }
+            List<ReleaseTenant> tenants = ReleaseTenant.of(releaseId);
+            ReleaseStatus statusBefore = release.status;
+            int cohortBefore = release.currentCohort;
+            ReleaseCounts countsBefore = ReleaseCountsOf.of(tenants);
+            ReleaseSpec spec = release.spec();
+            overdue.fail(release, spec, tenants);
+            step(release, spec, tenants);
+            if (release.status != statusBefore || release.currentCohort != cohortBefore
+                    || !ReleaseCountsOf.of(tenants).equals(countsBefore)) {
+                announcer.progressed(release, tenants);
+            }
+            if (release.status.terminal()) {
+                announcer.completed(release, tenants);
+                LOG.infof("Release %s to %s finished %s%s", release.id, release.targetTag, release.status,
+                        release.reason == null ? "" : ": " + release.reason);
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import dev.tenantfleet.model.migration.TenantRollbackFailed;
 import dev.tenantfleet.model.migration.TenantRolledBack;
 import dev.tenantfleet.model.release.TenantReleaseState;
 import dev.tenantfleet.model.tenant.TenantSchemaChanged;
+import dev.tenantfleet.service.logging.TenantLogContext;
 import dev.tenantfleet.service.messaging.ProcessedMessage;
 import dev.tenantfleet.service.outbox.Outbox;
 import dev.tenantfleet.service.tenant.Tenant;
@@ -79,6 +80,10 @@ public class ReleaseResultHandler {
         ReleaseLogEntry.append(tenant.releaseId, tenant.tenantId, tenant.slug, tenant.state.name(), details(result));
         moveSchemaHead(tenant, headBefore, result);
         announcer.tenantUpdated(tenant);
+        try (TenantLogContext log = TenantLogContext.of(tenant.releaseId, tenant.slug)) {
+            LOG.infof("Tenant %s: %s, head %s, %d ms on the worker", tenant.slug, tenant.state, tenant.headAfter,
+                    result.durationMillis());
+        }
         return tenant.releaseId;
     }
 

@@ -5,6 +5,7 @@ import dev.tenantfleet.model.error.TenantFleetException;
 import dev.tenantfleet.model.release.ReleaseSpec;
 import dev.tenantfleet.model.release.ReleaseStatus;
 import dev.tenantfleet.model.release.TenantReleaseState;
+import dev.tenantfleet.service.logging.TenantLogContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -33,6 +34,12 @@ public class ReleaseService {
      */
     @Transactional
     public Release start(UUID releaseId, ReleaseSpec spec, String requestedBy) {
+        try (TenantLogContext log = TenantLogContext.release(releaseId)) {
+            return create(releaseId, spec, requestedBy);
+        }
+    }
+
+    private Release create(UUID releaseId, ReleaseSpec spec, String requestedBy) {
         Release existing = Release.findById(releaseId);
         if (existing != null) {
             return existing;

@@ -1,6 +1,7 @@
 package dev.tenantfleet.service.release;
 
 import dev.tenantfleet.model.release.ReleaseStatus;
+import dev.tenantfleet.service.logging.TenantLogContext;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -24,11 +25,17 @@ class ReleaseTicker {
     @Scheduled(every = "${tenantfleet.release.tick:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         for (UUID releaseId : unfinished()) {
-            try {
-                orchestrator.advance(releaseId);
-            } catch (RuntimeException e) {
-                LOG.warnf(e, "Could not advance release %s; retrying on the next tick", releaseId);
+            try (TenantLogContext log = TenantLogContext.release(releaseId)) {
+                advance(releaseId);
             }
+        }
+    }
+
+    private void advance(UUID releaseId) {
+        try {
+            orchestrator.advance(releaseId);
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Could not advance release %s; retrying on the next tick", releaseId);
         }
     }
 

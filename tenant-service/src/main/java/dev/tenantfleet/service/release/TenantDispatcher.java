@@ -6,16 +6,20 @@ import dev.tenantfleet.model.migration.RollbackTenant;
 import dev.tenantfleet.model.migration.TenantConnection;
 import dev.tenantfleet.model.release.ReleaseSpec;
 import dev.tenantfleet.model.release.TenantReleaseState;
+import dev.tenantfleet.service.logging.TenantLogContext;
 import dev.tenantfleet.service.outbox.Outbox;
 import dev.tenantfleet.service.tenant.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /** Sends one tenant's migrate or rollback command through the outbox and marks it in flight. */
 @ApplicationScoped
 class TenantDispatcher {
+    private static final Logger LOG = Logger.getLogger(TenantDispatcher.class);
+
     private final Outbox outbox;
     private final ReleaseAnnouncer announcer;
 
@@ -52,6 +56,10 @@ class TenantDispatcher {
         ReleaseLogEntry.append(releaseTenant.releaseId, releaseTenant.tenantId, releaseTenant.slug, state.name(),
                 "command " + commandId + ", attempt " + releaseTenant.attempts);
         announcer.tenantUpdated(releaseTenant);
+        try (TenantLogContext log = TenantLogContext.tenant(releaseTenant.slug)) {
+            LOG.infof("Tenant %s: %s, command %s queued (attempt %d)", releaseTenant.slug, state, commandId,
+                    releaseTenant.attempts);
+        }
     }
 
     private static TenantConnection connectionOf(Tenant tenant) {

@@ -17,13 +17,15 @@ import java.security.MessageDigest;
 
 /**
  * Guards every HTTP route (REST API, OpenAPI document, dashboard) with the system bearer token, except
- * {@code /api/health} and the dashboard's login form. Read-only requests may present the dashboard session cookie
- * ({@link DashboardSession}) instead; a browser that has neither is sent to the login form. Installed on the Vert.x
- * router ahead of everything so no route can forget it.
+ * {@code /api/health}, the dashboard's login form and {@code GET /q/metrics} (aggregate Prometheus metrics with no
+ * tenant in any label, so a scraper needs no copy of the system token). Read-only requests may present the dashboard
+ * session cookie ({@link DashboardSession}) instead; a browser that has neither is sent to the login form. Installed on
+ * the Vert.x router ahead of everything so no route can forget it.
  */
 @ApplicationScoped
 public class SystemTokenFilter {
     private static final String HEALTH_PATH = "/api/health";
+    private static final String METRICS_PATH = "/q/metrics";
     private static final String DASHBOARD_PATH = "/dashboard";
     /** The login form (GET) and the login itself (POST): public, they are how a browser gets its session. */
     public static final String LOGIN_PATH = DASHBOARD_PATH + "/login";
@@ -53,7 +55,8 @@ public class SystemTokenFilter {
 
     private void check(RoutingContext ctx) {
         String path = ctx.normalizedPath();
-        if (path.equals(HEALTH_PATH) || path.startsWith(HEALTH_PATH + "/") || path.equals(LOGIN_PATH)) {
+        if (path.equals(HEALTH_PATH) || path.startsWith(HEALTH_PATH + "/") || path.equals(LOGIN_PATH)
+                || path.equals(METRICS_PATH) && isReadOnly(ctx)) {
             ctx.next();
             return;
         }

@@ -7,15 +7,19 @@ import dev.tenantfleet.model.tenant.TenantStatus;
 import dev.tenantfleet.model.tenant.TenantStatusChanged;
 import dev.tenantfleet.service.audit.AuditAction;
 import dev.tenantfleet.service.audit.AuditLog;
+import dev.tenantfleet.service.logging.TenantLogContext;
 import dev.tenantfleet.service.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 
 /** Operator-driven status changes. Each writes the change, its audit row and its event in one transaction. */
 @ApplicationScoped
 public class TenantLifecycle {
+    private static final Logger LOG = Logger.getLogger(TenantLifecycle.class);
+
     private final TenantRegistry registry;
     private final AuditLog audit;
     private final Outbox outbox;
@@ -47,6 +51,7 @@ public class TenantLifecycle {
         tenant.moveTo(target);
         audit.record(tenant.id, actor, AuditAction.STATUS_CHANGED, from, target, reason, null);
         outbox.add(new TenantStatusChanged(tenant.id, tenant.slug, from, target, actor, reason));
+        logChange(tenant.slug, from, target, actor);
         return tenant;
     }
 
@@ -60,7 +65,14 @@ public class TenantLifecycle {
         tenant.deactivatedAt = Instant.now();
         audit.record(tenant.id, actor, AuditAction.DEACTIVATED, from, TenantStatus.DEACTIVATED, reason, null);
         outbox.add(new TenantDeactivated(tenant.id, tenant.slug, from, actor, reason, tenant.deactivatedAt));
+        logChange(tenant.slug, from, TenantStatus.DEACTIVATED, actor);
         return tenant;
+    }
+
+    private static void logChange(String slug, TenantStatus from, TenantStatus to, String actor) {
+        try (TenantLogContext log = TenantLogContext.tenant(slug)) {
+            LOG.infof("Tenant %s: %s -> %s by %s", slug, from, to, actor);
+        }
     }
 
     private static void requireAllowed(Tenant tenant, TenantStatus target) {
