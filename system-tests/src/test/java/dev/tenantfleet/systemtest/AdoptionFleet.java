@@ -3,7 +3,6 @@ package dev.tenantfleet.systemtest;
 import dev.tenantfleet.model.crypto.CredentialCipher;
 import dev.tenantfleet.testsupport.TestVhosts;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -56,8 +55,9 @@ public final class AdoptionFleet implements BeforeAllCallback, AfterAllCallback 
         env.put("CONTROL_DB_NAME", controlDatabase);
         env.put("RABBITMQ_VIRTUAL_HOST", vhost);
         env.put("TENANTFLEET_PROVISIONING_NAME_PREFIX", "tfa_");
-        int workerPort = freePort();
-        tenantServicePort = freePort();
+        int[] ports = FreePorts.two();
+        int workerPort = ports[0];
+        tenantServicePort = ports[1];
         // the same changelog twice: a directory (master discovered) and a jar (master named), one digest
         Map<String, String> worker = new HashMap<>(env);
         worker.put("TENANTFLEET_CHANGELOG_LOCATION", "jar:" + changelogJar + "!/db.changelog-master.yaml");
@@ -152,9 +152,4 @@ public final class AdoptionFleet implements BeforeAllCallback, AfterAllCallback 
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

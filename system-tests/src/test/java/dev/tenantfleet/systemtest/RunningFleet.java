@@ -3,7 +3,6 @@ package dev.tenantfleet.systemtest;
 import dev.tenantfleet.model.crypto.CredentialCipher;
 import dev.tenantfleet.testsupport.TestVhosts;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -96,8 +95,9 @@ public final class RunningFleet implements BeforeAllCallback, ExtensionContext.S
             }
         }
         Sql.execute("postgres", "CREATE DATABASE \"" + controlDatabase + "\"");
-        workerPort = freePort();
-        tenantServicePort = freePort();
+        int[] ports = FreePorts.two();
+        workerPort = ports[0];
+        tenantServicePort = ports[1];
         env.put("TENANTFLEET_KEYS", keyRing);
         env.put("SYSTEM_API_TOKEN", token);
         env.put("CONTROL_DB_NAME", controlDatabase);
@@ -191,9 +191,4 @@ public final class RunningFleet implements BeforeAllCallback, ExtensionContext.S
         return Path.of(System.getProperty("tenantfleet.root", "..")).toAbsolutePath().normalize();
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }
