@@ -72,6 +72,16 @@ class DashboardBrowserSystemTest {
 
             // Everything after the first snapshot came from the event stream: the page never re-read the fleet.
             assertThat(snapshotReads.get()).isEqualTo(1);
+
+            // tenant-service restarts under the open page (a rollout): the page reconnects by itself, reloads its
+            // snapshot and follows the events of the new instance.
+            fleet.killTenantService();
+            assertThat(page.locator("#connection")).hasAttribute("data-state", "reconnecting");
+            fleet.startTenantService();
+            assertThat(page.locator("#connection")).hasAttribute("data-state", "live", RELEASE_TIME);
+            FleetApi.api().body(Map.of("to", "READ_ONLY", "reason", "dashboard reconnect check"))
+                    .post("/api/tenants/" + slugs.get(0) + "/status").then().statusCode(200);
+            assertThat(tile(page, slugs.get(0))).hasAttribute("data-status", "READ_ONLY", RELEASE_TIME);
         }
     }
 

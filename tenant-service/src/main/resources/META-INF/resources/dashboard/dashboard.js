@@ -3,6 +3,11 @@
 "use strict";
 
 const state = { tenants: new Map(), release: null, failures: new Map() };
+// Drawing: a tile per tenant, kept by slug. Only tiles whose tenant changed are redrawn; the whole grid is rebuilt
+// only when tenants appear or a snapshot or another release is loaded, so a release over thousands stays smooth.
+const tiles = new Map();
+const dirty = new Set();
+let rebuild = true;
 const $ = (id) => document.getElementById(id);
 
 async function getJson(path) {
@@ -17,6 +22,7 @@ async function loadSnapshot() {
   for (let page = 0; ; page++) {
     const body = await getJson("/api/tenants?size=500&page=" + page);
     body.items.forEach((t) => state.tenants.set(t.slug, { slug: t.slug, status: t.status, head: t.schemaHead }));
+    rebuild = true;
     if ((page + 1) * body.size >= body.total) break;
   }
   const recent = await getJson("/api/releases?limit=1");
@@ -32,11 +38,13 @@ async function loadRelease(id) {
     cohorts: view.cohorts, counts: view.counts, tenants: new Map() };
   state.failures.clear();
   view.tenants.forEach((t) => applyReleaseTenant(t));
+  rebuild = true; // tenants of the previous release lose their release state
 }
 
 // One tenant of the release: from the snapshot's release view or from a tenant-updated event (same field names).
 function applyReleaseTenant(t) {
   state.release.tenants.set(t.slug, { cohort: t.cohort, state: t.state });
+  dirty.add(t.slug);
   const tenant = state.tenants.get(t.slug);
   if (tenant && t.headAfter) tenant.head = t.headAfter;
   if (t.error && (t.state === "FAILED" || t.state === "ROLLBACK_FAILED")) state.failures.set(t.slug, t.error);
@@ -65,8 +73,14 @@ const handlers = {
 };
 
 function upsertTenant(slug, changes) {
-  const tenant = state.tenants.get(slug) || { slug, status: "PROVISIONING", head: null };
-  state.tenants.set(slug, Object.assign(tenant, changes));
+  let tenant = state.tenants.get(slug);
+  if (!tenant) {
+    tenant = { slug, status: "PROVISIONING", head: null };
+    state.tenants.set(slug, tenant);
+    rebuild = true; // a new tile, in slug order
+  }
+  Object.assign(tenant, changes);
+  dirty.add(slug);
 }
 
 // A colour per schema head, stable across reloads, so "who is on which head" reads at a glance.
@@ -144,26 +158,52 @@ function renderFailures() {
 }
 
 function renderFleet() {
-  const grid = $("fleet");
-  const tiles = [...state.tenants.values()].sort((a, b) => a.slug.localeCompare(b.slug)).map((t) => {
-    const tile = document.createElement("div");
-    tile.className = "tile";
-    tile.setAttribute("role", "listitem");
-    tile.dataset.slug = t.slug;
-    tile.dataset.status = t.status;
-    tile.dataset.head = t.head || "";
-    const inRelease = state.release && state.release.tenants.get(t.slug);
-    if (inRelease) tile.dataset.releaseState = inRelease.state;
-    tile.style.setProperty("--head", headColour(t.head));
-    tile.title = t.slug + ": " + t.status + ", schema " + (t.head || "unknown") + (inRelease ? ", release " + inRelease.state : "");
-    tile.append(text("span", t.slug, "slug"), text("span", (t.head || "?") + " · " + t.status.toLowerCase()));
-    return tile;
-  });
-  grid.replaceChildren(...tiles);
-  $("tenant-count").textContent = tiles.length;
-  const heads = [...new Set([...state.tenants.values()].map((t) => t.head))].sort();
-  $("legend").replaceChildren(...heads.map((h) => {
-    const span = text("span", (h || "unknown") + ": " + [...state.tenants.values()].filter((t) => t.head === h).length);
+  if (rebuild) {
+    tiles.clear();
+    const sorted = [...state.tenants.values()].sort((a, b) => a.slug.localeCompare(b.slug));
+    $("fleet").replaceChildren(...sorted.map((t) => {
+      const tile = newTile(t.slug);
+      drawTile(tile, t);
+      return tile;
+    }));
+    $("tenant-count").textContent = sorted.length;
+  } else {
+    for (const slug of dirty) {
+      const tile = tiles.get(slug);
+      if (tile) drawTile(tile, state.tenants.get(slug));
+    }
+  }
+  rebuild = false;
+  dirty.clear();
+  renderLegend();
+}
+
+function newTile(slug) {
+  const tile = document.createElement("div");
+  tile.className = "tile";
+  tile.setAttribute("role", "listitem");
+  tile.dataset.slug = slug;
+  tile.append(text("span", slug, "slug"), text("span", ""));
+  tiles.set(slug, tile);
+  return tile;
+}
+
+function drawTile(tile, t) {
+  tile.dataset.status = t.status;
+  tile.dataset.head = t.head || "";
+  const inRelease = state.release && state.release.tenants.get(t.slug);
+  if (inRelease) tile.dataset.releaseState = inRelease.state;
+  else delete tile.dataset.releaseState;
+  tile.style.setProperty("--head", headColour(t.head));
+  tile.title = t.slug + ": " + t.status + ", schema " + (t.head || "unknown") + (inRelease ? ", release " + inRelease.state : "");
+  tile.lastChild.textContent = (t.head || "?") + " · " + t.status.toLowerCase();
+}
+
+function renderLegend() {
+  const counts = new Map();
+  for (const t of state.tenants.values()) counts.set(t.head, (counts.get(t.head) || 0) + 1);
+  $("legend").replaceChildren(...[...counts.keys()].sort().map((h) => {
+    const span = text("span", (h || "unknown") + ": " + counts.get(h));
     span.style.setProperty("--c", headColour(h));
     return span;
   }));
@@ -178,15 +218,26 @@ function text(tag, content, className) {
 
 // Updates are applied one after the other, so a release reload triggered by one event finishes before the next.
 let queue = Promise.resolve();
+let retryDelay = 1000;
 function connect() {
   const source = new EventSource("/api/dashboard/events");
   source.onopen = () => {
-    $("connection").dataset.state = "live";
-    $("connection").textContent = "live";
+    retryDelay = 1000;
+    setConnection("live");
   };
   source.onerror = () => {
-    $("connection").dataset.state = "reconnecting";
-    $("connection").textContent = "reconnecting";
+    setConnection("reconnecting");
+    if (source.readyState !== EventSource.CLOSED) return; // the browser retries by itself
+    // The browser gave up (an answer other than 200: a proxy's 502 while tenant-service rolls, or a 401 once the
+    // session expired or the token was rotated). Find out which, then reconnect with backoff.
+    source.close();
+    fetch("/api/releases?limit=1", { credentials: "same-origin" })
+      .then((response) => { if (response.status === 401) window.location.assign("/dashboard/login"); })
+      .catch(() => { /* tenant-service unreachable: retry below */ })
+      .finally(() => {
+        setTimeout(connect, retryDelay);
+        retryDelay = Math.min(retryDelay * 2, 30000);
+      });
   };
   source.onmessage = (message) => {
     const update = JSON.parse(message.data);
@@ -199,6 +250,11 @@ function connect() {
     if (!handler) return; // heartbeats and event types this page does not show
     queue = queue.then(() => handler(update.data)).then(render).catch(showError);
   };
+}
+
+function setConnection(stateName) {
+  $("connection").dataset.state = stateName;
+  $("connection").textContent = stateName;
 }
 
 function showError(error) {

@@ -9,6 +9,7 @@ import dev.tenantfleet.model.envelope.CloudEvent;
 import dev.tenantfleet.model.envelope.CloudEventCodec;
 import dev.tenantfleet.model.envelope.MessageFormatException;
 import dev.tenantfleet.model.identity.IdentityEvent;
+import dev.tenantfleet.model.observability.TenantLogContext;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.rabbitmq.RabbitMQRejectMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -63,17 +64,20 @@ public class IdentityEventConsumer {
         } catch (MessageFormatException e) {
             return deadLetters.deadLetter(message, queue, e.code(), e.getMessage());
         }
-        try {
-            retrier.run("identity event " + event.id(), () -> handler.handle(event));
-            return message.ack();
-        } catch (IdentityConsumerException e) {
-            if (!Retrier.isTransient(e)) {
-                return deadLetters.deadLetter(message, queue, e.code(), "event " + event.id() + " (" + event.type() + "): "
-                        + e.getMessage());
+        // Every line about this event names its tenant (by id: identity events carry no slug); none for global ones.
+        try (TenantLogContext log = TenantLogContext.tenantId(event.data().tenantId())) {
+            try {
+                retrier.run("identity event " + event.id(), () -> handler.handle(event));
+                return message.ack();
+            } catch (IdentityConsumerException e) {
+                if (!Retrier.isTransient(e)) {
+                    return deadLetters.deadLetter(message, queue, e.code(), "event " + event.id() + " (" + event.type() + "): "
+                            + e.getMessage());
+                }
+                return requeue(message, event, e);
+            } catch (RuntimeException e) {
+                return requeue(message, event, e);
             }
-            return requeue(message, event, e);
-        } catch (RuntimeException e) {
-            return requeue(message, event, e);
         }
     }
 

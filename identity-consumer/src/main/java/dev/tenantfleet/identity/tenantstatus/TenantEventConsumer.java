@@ -7,6 +7,7 @@ import dev.tenantfleet.identity.metrics.IdentityMetrics;
 import dev.tenantfleet.model.envelope.CloudEvent;
 import dev.tenantfleet.model.envelope.CloudEventCodec;
 import dev.tenantfleet.model.envelope.MessageFormatException;
+import dev.tenantfleet.model.observability.TenantLogContext;
 import dev.tenantfleet.model.tenant.TenantEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.rabbitmq.RabbitMQRejectMetadata;
@@ -54,7 +55,7 @@ public class TenantEventConsumer {
         } catch (MessageFormatException e) {
             return deadLetters.deadLetter(message, queue, e.code(), e.getMessage());
         }
-        try {
+        try (TenantLogContext log = TenantLogContext.tenant(event.data().slug())) {
             retrier.run("tenant event " + event.id(), () -> handler.handle(event));
             return message.ack();
         } catch (RuntimeException e) {

@@ -18,6 +18,8 @@ import dev.tenantfleet.model.identity.IdentityEvent;
 import dev.tenantfleet.model.identity.MembershipAdded;
 import dev.tenantfleet.model.identity.MembershipRemoved;
 import dev.tenantfleet.model.messaging.MessageHeaders;
+import dev.tenantfleet.model.observability.LogKeys;
+import dev.tenantfleet.testsupport.CapturedLogs;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -100,8 +102,14 @@ class MembershipCleanupTest {
         TenantUserView view = new TenantUserView(leaver, List.of("sales"), "active");
         caches.tenantUser(tenant.tenantId(), leaver, () -> view);
 
-        CloudEvent<IdentityEvent> removed = broker.publish(new MembershipRemoved(tenant.tenantId(), leaver, 2));
-        applied(removed);
+        CloudEvent<IdentityEvent> removed;
+        try (CapturedLogs logs = CapturedLogs.of("dev.tenantfleet.identity")) {
+            removed = broker.publish(new MembershipRemoved(tenant.tenantId(), leaver, 2));
+            applied(removed);
+            assertThat(logs.mentioning("Cleanup of user " + leaver)).as("the cleanup's log line names its tenant")
+                    .singleElement().satisfies(line -> assertThat(line.mdc())
+                            .containsEntry(LogKeys.TENANT_ID, tenant.tenantId().toString()));
+        }
 
         assertThat(caches.tenantUser(tenant.tenantId(), leaver)).isEmpty();
         assertThat(assignees(open)).containsExactly(stays.toString());

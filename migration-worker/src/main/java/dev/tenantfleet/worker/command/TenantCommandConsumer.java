@@ -11,7 +11,7 @@ import dev.tenantfleet.model.migration.MigrationResult;
 import dev.tenantfleet.model.migration.RollbackTenant;
 import dev.tenantfleet.worker.config.Channels;
 import dev.tenantfleet.worker.deadletter.DeadLetterPublisher;
-import dev.tenantfleet.worker.logging.TenantLogContext;
+import dev.tenantfleet.model.observability.TenantLogContext;
 import dev.tenantfleet.worker.metrics.WorkerMetrics;
 import dev.tenantfleet.worker.migrate.MigrateTenantHandler;
 import dev.tenantfleet.worker.rollback.RollbackTenantHandler;

@@ -3,7 +3,7 @@ package dev.tenantfleet.worker.tenantdb;
 import dev.tenantfleet.model.error.MigrationErrorCode;
 import dev.tenantfleet.model.migration.BlockingSession;
 import dev.tenantfleet.model.migration.MigrationError;
-import dev.tenantfleet.worker.logging.TenantLogContext;
+import dev.tenantfleet.model.observability.TenantLogContext;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

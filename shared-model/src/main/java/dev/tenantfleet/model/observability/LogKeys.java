@@ -9,6 +9,8 @@ public final class LogKeys {
     public static final String RELEASE_ID = "releaseId";
     /** The slug of the tenant the line is about. */
     public static final String TENANT_SLUG = "tenantSlug";
+    /** The id of the tenant the line is about, where only the id is known (identity-consumer's identity events). */
+    public static final String TENANT_ID = "tenantId";
 
     private LogKeys() {
     }

@@ -2,6 +2,7 @@ package dev.tenantfleet.service.dashboard;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+import io.smallrye.mutiny.operators.multi.processors.SerializedProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 
@@ -14,7 +15,9 @@ import java.time.Duration;
 public class DashboardFeed {
     private static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
-    private final BroadcastProcessor<DashboardUpdate> updates = BroadcastProcessor.create();
+    /** Serialized: the release and the tenant consumers publish from different threads (Reactive Streams rule 1.3). */
+    private final SerializedProcessor<DashboardUpdate, DashboardUpdate> updates =
+            BroadcastProcessor.<DashboardUpdate>create().serialized();
 
     /** Sends {@code update} to every connected page. */
     public void publish(DashboardUpdate update) {
@@ -27,7 +30,7 @@ public class DashboardFeed {
      */
     public Multi<DashboardUpdate> stream() {
         Multi<DashboardUpdate> connected = Multi.createFrom().item(DashboardUpdate::connected);
-        Multi<DashboardUpdate> live = updates.onOverflow().drop();
+        Multi<DashboardUpdate> live = Multi.createFrom().publisher(updates).onOverflow().drop();
         Multi<DashboardUpdate> heartbeat = Multi.createFrom().ticks().every(HEARTBEAT)
                 .map(tick -> DashboardUpdate.heartbeat());
         return Multi.createBy().merging().streams(live, connected, heartbeat);

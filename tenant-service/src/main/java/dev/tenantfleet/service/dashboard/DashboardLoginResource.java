@@ -12,7 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -46,18 +45,27 @@ public class DashboardLoginResource {
             return Response.status(Response.Status.UNAUTHORIZED).entity(LoginPage.render("That is not the system token."))
                     .type(MediaType.TEXT_HTML).build();
         }
-        return Response.seeOther(URI.create(DASHBOARD)).cookie(cookie(session.value(), -1, forwardedProto)).build();
+        return seeOther(DASHBOARD).cookie(cookie(session.value(), (int) DashboardSession.LIFETIME.toSeconds(), forwardedProto))
+                .build();
     }
 
     @GET
     @Path("logout")
     @Operation(summary = "Log out of the dashboard (clears the session cookie)")
     public Response logout(@HeaderParam("X-Forwarded-Proto") String forwardedProto) {
-        return Response.seeOther(URI.create(SystemTokenFilter.LOGIN_PATH)).cookie(cookie("", 0, forwardedProto)).build();
+        return seeOther(SystemTokenFilter.LOGIN_PATH).cookie(cookie("", 0, forwardedProto)).build();
+    }
+
+    /**
+     * A 303 with a relative Location: {@code Response.seeOther} would make it absolute with the scheme this pod sees,
+     * which behind a TLS-terminating ingress is http.
+     */
+    private static Response.ResponseBuilder seeOther(String path) {
+        return Response.status(Response.Status.SEE_OTHER).header("Location", path);
     }
 
     private static NewCookie cookie(String value, int maxAge, String forwardedProto) {
         return new NewCookie.Builder(DashboardSession.COOKIE).value(value).path("/").httpOnly(true).maxAge(maxAge)
-                .sameSite(NewCookie.SameSite.STRICT).secure("https".equalsIgnoreCase(forwardedProto)).build();
+                .sameSite(NewCookie.SameSite.LAX).secure("https".equalsIgnoreCase(forwardedProto)).build();
     }
 }

@@ -6,7 +6,7 @@ import dev.tenantfleet.model.envelope.MessageFormatException;
 import dev.tenantfleet.model.messaging.Queues;
 import dev.tenantfleet.model.migration.MigrationPurpose;
 import dev.tenantfleet.model.migration.MigrationResult;
-import dev.tenantfleet.service.logging.TenantLogContext;
+import dev.tenantfleet.model.observability.TenantLogContext;
 import dev.tenantfleet.service.provisioning.MigrationResultHandler;
 import dev.tenantfleet.service.provisioning.Provisioner;
 import dev.tenantfleet.service.release.ReleaseOrchestrator;

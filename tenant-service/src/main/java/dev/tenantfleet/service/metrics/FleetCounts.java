@@ -3,7 +3,7 @@ package dev.tenantfleet.service.metrics;
 import dev.tenantfleet.model.release.ReleaseStatus;
 import dev.tenantfleet.model.release.TenantReleaseState;
 import dev.tenantfleet.model.tenant.TenantStatus;
-import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -13,8 +13,8 @@ import java.util.Map;
  * @param releasesInProgress unfinished releases by status
  * @param releaseTenants     tenants of the unfinished releases by their state in the release
  * @param outboxUnsent       outbox rows the broker has not confirmed yet
- * @param oldestUnsentAge    how long the oldest of them has waited; zero when there is none
+ * @param oldestUnsent       when the oldest of them was written (the app's clock); null when there is none
  */
 record FleetCounts(Map<TenantStatus, Long> tenants, Map<ReleaseStatus, Long> releasesInProgress,
-        Map<TenantReleaseState, Long> releaseTenants, long outboxUnsent, Duration oldestUnsentAge) {
+        Map<TenantReleaseState, Long> releaseTenants, long outboxUnsent, Instant oldestUnsent) {
 }

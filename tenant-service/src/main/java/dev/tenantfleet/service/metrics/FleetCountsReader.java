@@ -10,8 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -46,10 +44,8 @@ class FleetCountsReader {
                     "SELECT count(*), min(created_at) FROM outbox WHERE published_at IS NULL")) {
                 outbox.next();
                 Timestamp oldest = outbox.getTimestamp(2);
-                // The app's clock, not the database's: created_at is written with the app's Instant.now().
-                Duration age = oldest == null ? Duration.ZERO : Duration.between(oldest.toInstant(), Instant.now());
                 return new FleetCounts(tenants, releases, releaseTenants, outbox.getLong(1),
-                        age.isNegative() ? Duration.ZERO : age);
+                        oldest == null ? null : oldest.toInstant());
             }
         }
     }

@@ -37,7 +37,9 @@ public class FleetGauges {
     private final Map<ReleaseStatus, AtomicLong> releases = new EnumMap<>(ReleaseStatus.class);
     private final Map<TenantReleaseState, AtomicLong> releaseTenants = new EnumMap<>(TenantReleaseState.class);
     private final AtomicLong outboxUnsent = new AtomicLong();
-    private final AtomicLong oldestUnsentMillis = new AtomicLong();
+    /** When the oldest unsent row was written (epoch ms; 0: none). Its age is computed when scraped, so it keeps growing
+     * while the control database cannot be counted: a stuck outbox alert must fire exactly then. */
+    private final AtomicLong oldestUnsentAtMillis = new AtomicLong();
     private boolean failing;
 
     FleetGauges(MeterRegistry registry, FleetCountsReader reader) {
@@ -54,8 +56,7 @@ public class FleetGauges {
         }
         meters.add(Gauge.builder("tenantfleet.outbox.unsent", outboxUnsent, AtomicLong::get)
                 .description("Outbox messages the broker has not confirmed yet").register(registry));
-        meters.add(Gauge.builder("tenantfleet.outbox.oldest.unsent.age", oldestUnsentMillis,
-                        millis -> millis.get() / 1000.0)
+        meters.add(Gauge.builder("tenantfleet.outbox.oldest.unsent.age", oldestUnsentAtMillis, FleetGauges::ageSeconds)
                 .description("How long the oldest unconfirmed outbox message has waited").baseUnit("seconds")
                 .register(registry));
     }
@@ -87,7 +88,13 @@ public class FleetGauges {
         releases.forEach((status, value) -> value.set(counts.releasesInProgress().getOrDefault(status, 0L)));
         releaseTenants.forEach((state, value) -> value.set(counts.releaseTenants().getOrDefault(state, 0L)));
         outboxUnsent.set(counts.outboxUnsent());
-        oldestUnsentMillis.set(counts.oldestUnsentAge().toMillis());
+        oldestUnsentAtMillis.set(counts.oldestUnsent() == null ? 0 : counts.oldestUnsent().toEpochMilli());
+    }
+
+    /** Seconds since the oldest unsent row was written (the app's clock, as created_at is), 0 when none is waiting. */
+    private static double ageSeconds(AtomicLong writtenAtMillis) {
+        long writtenAt = writtenAtMillis.get();
+        return writtenAt == 0 ? 0 : Math.max(0, System.currentTimeMillis() - writtenAt) / 1000.0;
     }
 
     private <E extends Enum<E>> void gauge(String name, String description, String tag, E value,

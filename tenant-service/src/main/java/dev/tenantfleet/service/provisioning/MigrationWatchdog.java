@@ -3,7 +3,7 @@ package dev.tenantfleet.service.provisioning;
 import dev.tenantfleet.model.error.TenantErrorCode;
 import dev.tenantfleet.model.tenant.TenantStatus;
 import dev.tenantfleet.service.config.TenantFleetConfig;
-import dev.tenantfleet.service.logging.TenantLogContext;
+import dev.tenantfleet.model.observability.TenantLogContext;
 import dev.tenantfleet.service.tenant.Tenant;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;

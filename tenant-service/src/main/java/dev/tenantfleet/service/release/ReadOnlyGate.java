@@ -4,7 +4,7 @@ import dev.tenantfleet.model.tenant.TenantStatus;
 import dev.tenantfleet.model.tenant.TenantStatusChanged;
 import dev.tenantfleet.service.audit.AuditAction;
 import dev.tenantfleet.service.audit.AuditLog;
-import dev.tenantfleet.service.logging.TenantLogContext;
+import dev.tenantfleet.model.observability.TenantLogContext;
 import dev.tenantfleet.service.outbox.Outbox;
 import dev.tenantfleet.service.tenant.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;

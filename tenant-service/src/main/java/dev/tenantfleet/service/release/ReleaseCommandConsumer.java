@@ -7,7 +7,7 @@ import dev.tenantfleet.model.error.MessageErrorCode;
 import dev.tenantfleet.model.messaging.Queues;
 import dev.tenantfleet.model.migration.MigrateRelease;
 import dev.tenantfleet.model.migration.MigrationCommand;
-import dev.tenantfleet.service.logging.TenantLogContext;
+import dev.tenantfleet.model.observability.TenantLogContext;
 import dev.tenantfleet.service.messaging.Channels;
 import dev.tenantfleet.service.messaging.DeadLetters;
 import io.smallrye.reactive.messaging.annotations.Blocking;

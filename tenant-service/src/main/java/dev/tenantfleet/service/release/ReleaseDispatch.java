@@ -2,7 +2,7 @@ package dev.tenantfleet.service.release;
 
 import dev.tenantfleet.model.release.ReleaseSpec;
 import dev.tenantfleet.model.release.TenantReleaseState;
-import dev.tenantfleet.service.logging.TenantLogContext;
+import dev.tenantfleet.model.observability.TenantLogContext;
 import dev.tenantfleet.service.server.DatabaseServer;
 import dev.tenantfleet.service.tenant.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;

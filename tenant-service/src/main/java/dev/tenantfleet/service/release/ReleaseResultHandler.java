@@ -7,7 +7,7 @@ import dev.tenantfleet.model.migration.TenantRollbackFailed;
 import dev.tenantfleet.model.migration.TenantRolledBack;
 import dev.tenantfleet.model.release.TenantReleaseState;
 import dev.tenantfleet.model.tenant.TenantSchemaChanged;
-import dev.tenantfleet.service.logging.TenantLogContext;
+import dev.tenantfleet.model.observability.TenantLogContext;
 import dev.tenantfleet.service.messaging.ProcessedMessage;
 import dev.tenantfleet.service.outbox.Outbox;
 import dev.tenantfleet.service.tenant.Tenant;

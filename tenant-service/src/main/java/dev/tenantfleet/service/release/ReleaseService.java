@@ -5,7 +5,7 @@ import dev.tenantfleet.model.error.TenantFleetException;
 import dev.tenantfleet.model.release.ReleaseSpec;
 import dev.tenantfleet.model.release.ReleaseStatus;
 import dev.tenantfleet.model.release.TenantReleaseState;
-import dev.tenantfleet.service.logging.TenantLogContext;
+import dev.tenantfleet.model.observability.TenantLogContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;

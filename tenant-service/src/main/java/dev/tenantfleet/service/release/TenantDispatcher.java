@@ -6,7 +6,7 @@ import dev.tenantfleet.model.migration.RollbackTenant;
 import dev.tenantfleet.model.migration.TenantConnection;
 import dev.tenantfleet.model.release.ReleaseSpec;
 import dev.tenantfleet.model.release.TenantReleaseState;
-import dev.tenantfleet.service.logging.TenantLogContext;
+import dev.tenantfleet.model.observability.TenantLogContext;
 import dev.tenantfleet.service.outbox.Outbox;
 import dev.tenantfleet.service.tenant.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -5,29 +5,34 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The browser session of the fleet dashboard. A page cannot send a bearer header when it navigates or opens an
- * EventSource, so whoever presents the system token on the login form gets a cookie instead: an HMAC of a fixed label
- * keyed by the token (so the cookie is not the token itself and dies when the token is rotated), HttpOnly and
- * SameSite=Strict. It authenticates read-only requests (GET, HEAD) only: every change still needs the bearer token,
- * which keeps cross-site request forgery out of reach.
+ * EventSource, so whoever presents the system token on the login form gets a cookie instead:
+ * {@code <issued-at epoch seconds>.<HMAC-SHA256 of label and issued-at, keyed by the token>}. It is not the token, it
+ * expires after {@link #LIFETIME}, and it dies at once when the token is rotated. It authenticates read-only requests
+ * (GET, HEAD) only: every change still needs the bearer token, which keeps cross-site request forgery out of reach.
  */
 @ApplicationScoped
 public class DashboardSession {
     /** Name of the session cookie. */
     public static final String COOKIE = "tenantfleet_dashboard";
-    private static final String LABEL = "tenantfleet-dashboard-session-v1";
+    /** How long a login lasts: a working day or a long deploy, not forever. */
+    public static final Duration LIFETIME = Duration.ofHours(12);
+    private static final String LABEL = "tenantfleet-dashboard-session-v2:";
 
     private final byte[] token;
-    private final String sessionValue;
+    private final Clock clock;
 
     DashboardSession(TenantFleetConfig config) {
         this.token = config.apiToken().getBytes(StandardCharsets.UTF_8);
-        this.sessionValue = hmac(token);
+        this.clock = Clock.systemUTC();
     }
 
     /** Whether {@code presented} is the system token (constant time). */
@@ -35,22 +40,45 @@ public class DashboardSession {
         return presented != null && MessageDigest.isEqual(token, presented.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Whether {@code cookieValue} is a valid session (constant time). */
+    /** Whether {@code cookieValue} is a session this token issued less than {@link #LIFETIME} ago (constant time). */
     public boolean isValid(String cookieValue) {
-        return cookieValue != null && MessageDigest.isEqual(sessionValue.getBytes(StandardCharsets.US_ASCII),
+        if (cookieValue == null) {
+            return false;
+        }
+        int dot = cookieValue.indexOf('.');
+        if (dot <= 0) {
+            return false;
+        }
+        long issuedAt;
+        try {
+            issuedAt = Long.parseLong(cookieValue.substring(0, dot));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        Instant issued = Instant.ofEpochSecond(issuedAt);
+        Instant now = clock.instant();
+        boolean fresh = !issued.isAfter(now.plusSeconds(60)) && issued.plus(LIFETIME).isAfter(now);
+        boolean genuine = MessageDigest.isEqual(value(issued).getBytes(StandardCharsets.US_ASCII),
                 cookieValue.getBytes(StandardCharsets.US_ASCII));
+        return fresh && genuine;
     }
 
-    /** The cookie value a successful login sets. */
+    /** The cookie value a login now sets. */
     public String value() {
-        return sessionValue;
+        return value(clock.instant());
     }
 
-    private static String hmac(byte[] key) {
+    /** The cookie value of a login at {@code issuedAt}. */
+    public String value(Instant issuedAt) {
+        String issued = Long.toString(issuedAt.getEpochSecond());
+        return issued + "." + hmac(token, LABEL + issued);
+    }
+
+    private static String hmac(byte[] key, String message) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(LABEL.getBytes(StandardCharsets.UTF_8)));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
         }

@@ -11,6 +11,8 @@ import dev.tenantfleet.service.support.TestVhost;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +21,8 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(ControlDatabase.class)
 @WithTestResource(TestVhost.class)
 class DashboardSessionTest {
+    @Inject
+    DashboardSession session;
 
     @Test
     void shouldSendABrowserWithoutASessionToTheLoginForm() {
@@ -41,10 +45,12 @@ class DashboardSessionTest {
         Response response = login(Api.TOKEN);
 
         assertThat(response.statusCode()).isEqualTo(303);
-        assertThat(response.header("Location")).endsWith("/dashboard/");
+        assertThat(response.header("Location")).as("relative, so a TLS-terminating proxy keeps https")
+                .isEqualTo("/dashboard/");
         var cookie = response.getDetailedCookie(DashboardSession.COOKIE);
         assertThat(cookie.isHttpOnly()).isTrue();
-        assertThat(cookie.getSameSite()).isEqualToIgnoringCase("Strict");
+        assertThat(cookie.getSameSite()).isEqualToIgnoringCase("Lax"); // links from chat and pagers land logged in
+        assertThat(cookie.getMaxAge()).isEqualTo(DashboardSession.LIFETIME.toSeconds());
         assertThat(cookie.getValue()).isNotBlank().doesNotContain(Api.TOKEN);
         given().cookie(DashboardSession.COOKIE, cookie.getValue()).get("/dashboard/").then().statusCode(200)
                 .body(containsString("dashboard.js"));
@@ -63,6 +69,25 @@ class DashboardSessionTest {
     @Test
     void shouldRefuseAForgedSessionCookie() {
         given().cookie(DashboardSession.COOKIE, "forged").get("/api/tenants").then().statusCode(401);
+    }
+
+    @Test
+    void shouldRefuseASessionOlderThanItsLifetime() {
+        String expired = session.value(Instant.now().minus(DashboardSession.LIFETIME).minusSeconds(60));
+        String fresh = session.value(Instant.now().minusSeconds(60));
+
+        given().cookie(DashboardSession.COOKIE, expired).get("/api/tenants").then().statusCode(401);
+        given().cookie(DashboardSession.COOKIE, fresh).get("/api/tenants").then().statusCode(200);
+    }
+
+    @Test
+    void shouldForbidFramingAndForeignScriptsOnTheDashboardPages() {
+        for (String path : new String[] {"/dashboard/login", "/dashboard/"}) {
+            given().redirects().follow(false).get(path).then()
+                    .header("X-Frame-Options", "DENY")
+                    .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                    .header("Content-Security-Policy", containsString("default-src 'self'"));
+        }
     }
 
     private static Response login(String token) {
