@@ -1,14 +1,15 @@
 package dev.tenantfleet.deploy;
 
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Every drift a check found, each with where it is, so one run reports all of them at once instead of stopping at
- * the first.
+ * the first. The same problem reached twice (through an object and through the patch over it) is reported once.
  */
 public final class Problems {
-    private final List<String> problems = new ArrayList<>();
+    private final Set<String> problems = new LinkedHashSet<>();
 
     /** Records one problem at {@code where} (a file and the path inside it). */
     public void add(String where, String message) {

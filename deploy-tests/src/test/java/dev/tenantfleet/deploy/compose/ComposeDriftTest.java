@@ -17,7 +17,7 @@ class ComposeDriftTest {
             """;
     private static final String HEALTHY_BROKER = """
               rabbitmq:
-                image: rabbitmq:3-management
+                image: rabbitmq:3.13-management
                 environment:
                   RABBITMQ_DEFAULT_PASS: ${RABBITMQ_PASSWORD}
                 healthcheck:

@@ -35,6 +35,24 @@ public record ComposeService(String name, JsonNode node) {
         return Optional.ofNullable(Yaml.text(node.get("image")));
     }
 
+    /** The image's name without registry, path, tag or digest: {@code rabbitmq} for {@code docker.io/library/rabbitmq:3.13}. */
+    public Optional<String> imageName() {
+        return image().map(image -> {
+            String repository = image.contains("@") ? image.substring(0, image.indexOf('@')) : image;
+            int slash = repository.lastIndexOf('/');
+            int colon = repository.lastIndexOf(':');
+            return repository.substring(slash + 1, colon > slash ? colon : repository.length());
+        });
+    }
+
+    /** The image's tag, empty without one (which means latest); a digest-pinned image has none either. */
+    public Optional<String> imageTag() {
+        return image().filter(image -> !image.contains("@")).flatMap(image -> {
+            int colon = image.lastIndexOf(':');
+            return colon > image.lastIndexOf('/') ? Optional.of(image.substring(colon + 1)) : Optional.empty();
+        });
+    }
+
     /** The build context, from {@code build: dir} or {@code build: {context: dir}}. */
     public Optional<String> buildContext() {
         JsonNode build = node.get("build");
@@ -68,6 +86,38 @@ public record ComposeService(String name, JsonNode node) {
         return Optional.of(test.isArray() ? String.join(" ", words) : test.asText());
     }
 
+    /**
+     * The program the health check runs: the first word after CMD, or of the shell command (CMD-SHELL, or the string
+     * form), without its directory; empty without a health check or with NONE.
+     */
+    public Optional<String> healthcheckExecutable() {
+        JsonNode test = node.path("healthcheck").get("test");
+        if (healthcheck().isEmpty()) {
+            return Optional.empty();
+        }
+        String command;
+        if (test.isArray()) {
+            String form = test.path(0).asText();
+            if (form.equals("NONE")) {
+                return Optional.empty();
+            }
+            command = form.equals("CMD") ? test.path(1).asText() : firstWord(test.path(1).asText());
+        } else {
+            command = firstWord(test.asText());
+        }
+        return command.isEmpty() ? Optional.empty() : Optional.of(command.substring(command.lastIndexOf('/') + 1));
+    }
+
+    /** {@code hostname:}, if the file fixes one. */
+    public Optional<String> hostname() {
+        return Optional.ofNullable(Yaml.text(node.get("hostname"))).filter(name -> !name.isBlank());
+    }
+
+    /** Whether anything is mounted under {@code volumes:} (a named volume or a bind mount, short or long form). */
+    public boolean hasVolumes() {
+        return node.path("volumes").size() > 0;
+    }
+
     /** depends_on: each dependency with its condition ("" for the short list form, which waits for nothing). */
     public Map<String, String> dependsOn() {
         Map<String, String> dependencies = new LinkedHashMap<>();
@@ -78,6 +128,11 @@ public record ComposeService(String name, JsonNode node) {
             dependsOn.fields().forEachRemaining(e -> dependencies.put(e.getKey(), e.getValue().path("condition").asText("")));
         }
         return dependencies;
+    }
+
+    private static String firstWord(String command) {
+        String trimmed = command.trim();
+        return trimmed.isEmpty() ? "" : trimmed.split("\\s+")[0];
     }
 
     private static String orEmpty(String text) {

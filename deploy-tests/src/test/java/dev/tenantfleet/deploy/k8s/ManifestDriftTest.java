@@ -19,7 +19,7 @@ class ManifestDriftTest {
             apiVersion: v1
             kind: Secret
             metadata: {name: broker}
-            stringData: {RABBITMQ_USERNAME: u, RABBITMQ_PASSWORD: p, host: "http://u:p@rabbitmq:15672"}
+            stringData: {RABBITMQ_USERNAME: u, RABBITMQ_PASSWORD: p, host: "http://u:p@rabbitmq.messaging.svc.cluster.local:15672"}
             """;
     private final Programs programs = Programs.of(Repo.root());
 
@@ -123,6 +123,73 @@ class ManifestDriftTest {
     }
 
     @Test
+    void aPodWithServiceLinksIsReportedWithThePortVariableItsOwnServiceWouldSet() {
+        String tenantService = """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: tenant-service}
+                spec:
+                  selector:
+                    matchLabels: {app: tenant-service}
+                  template:
+                    metadata:
+                      labels: {app: tenant-service}
+                    spec:
+                      containers:
+                        - name: tenant-service
+                          image: tenantfleet/tenant-service:1
+                          env:
+                            - {name: RABBITMQ_PORT, value: "5672"}
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata: {name: tenant-service}
+                spec:
+                  selector: {app: tenant-service}
+                  ports: [{name: http, port: 8080, targetPort: 8080}]
+                """;
+
+        assertThat(problems(tenantService)).anySatisfy(p -> assertThat(p)
+                .contains("Deployment/tenant-service: needs enableServiceLinks: false")
+                .contains("tenant-service reads").contains("TENANT_SERVICE_PORT").doesNotContain("RABBITMQ_PORT")
+                .contains("Service tenant-service sets TENANT_SERVICE_PORT (to tcp://<ip>:<port>, where a number goes: "
+                        + "the pod crash-loops)"));
+        assertThat(problems(worker().replace("enableServiceLinks: false", "enableServiceLinks: true")))
+                .anySatisfy(p -> assertThat(p).contains("Deployment/worker: needs enableServiceLinks: false"));
+    }
+
+    @Test
+    void aPatchThatTurnsServiceLinksBackOnIsReportedButOneThatLeavesThemAloneIsNot() {
+        String patch = """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: worker}
+                spec:
+                  template:
+                    spec:
+                      containers:
+                        - name: worker
+                          resources: {limits: {memory: 512Mi}}
+                """;
+
+        assertThat(problems(worker(), patch, SECRETS)).noneSatisfy(p -> assertThat(p).contains("enableServiceLinks"));
+        assertThat(problems(worker(), patch.replace("    spec:\n      containers:",
+                "    spec:\n      enableServiceLinks: true\n      containers:"), SECRETS))
+                .anySatisfy(p -> assertThat(p).contains("patch.yaml Deployment/worker: needs enableServiceLinks: false"));
+    }
+
+    @Test
+    void aKedaHostThatIsAShortNameOrAnotherBrokerIsReported() {
+        assertThat(problems(worker(), "", SECRETS.replace("rabbitmq.messaging.svc.cluster.local", "rabbitmq")))
+                .anySatisfy(p -> assertThat(p).contains("TriggerAuthentication/rabbit host (Secret broker): host rabbitmq "
+                        + "is a short name, which the KEDA operator resolves in its own namespace"));
+        String elsewhere = worker().replace("- {name: JAVA_OPTS, value: -Xmx256m}",
+                "- {name: JAVA_OPTS, value: -Xmx256m}\n            - {name: RABBITMQ_HOST, value: rabbitmq.other.svc.cluster.local}");
+        assertThat(problems(elsewhere)).anySatisfy(p -> assertThat(p).contains("host rabbitmq.messaging.svc.cluster.local "
+                + "is not the broker the worker consumes from (RABBITMQ_HOST rabbitmq.other.svc.cluster.local)"));
+    }
+
+    @Test
     void anImageThisRepositoryDoesNotBuildIsReported() {
         assertThat(problems(worker().replace("tenantfleet/migration-worker:1", "tenantfleet/migration-wroker:1")))
                 .anySatisfy(p -> assertThat(p).contains("runs tenantfleet/migration-wroker:1, which no module of this "
@@ -143,6 +210,7 @@ class ManifestDriftTest {
                       labels: {app: worker}
                       annotations: {prometheus.io/scrape: "true", prometheus.io/port: "8081", prometheus.io/path: /q/metrics}
                     spec:
+                      enableServiceLinks: false
                       terminationGracePeriodSeconds: 90
                       containers:
                         - name: worker
@@ -180,8 +248,14 @@ class ManifestDriftTest {
     }
 
     private List<String> problems(String yaml) {
+        return problems(yaml, "", SECRETS);
+    }
+
+    /** Objects, patches over them, and the out-of-band Secrets, checked as k8s/ is. */
+    private List<String> problems(String yaml, String patches, String secrets) {
         List<Manifest> manifests = new ArrayList<>(ManifestSet.parse("snippet.yaml", yaml, Manifest.Role.RESOURCE));
-        manifests.addAll(ManifestSet.parse("secrets.example.yaml", SECRETS, Manifest.Role.EXTERNAL));
+        manifests.addAll(ManifestSet.parse("patch.yaml", patches, Manifest.Role.PATCH));
+        manifests.addAll(ManifestSet.parse("secrets.example.yaml", secrets, Manifest.Role.EXTERNAL));
         return ManifestValidator.validateRendered(new ManifestSet(manifests), programs).all();
     }
 }

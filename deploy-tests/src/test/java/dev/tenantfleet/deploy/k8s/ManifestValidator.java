@@ -9,7 +9,8 @@ import java.util.List;
 /** Runs the manifest checks: all of them on k8s/ as written, all but the Kustomize wiring on a rendered build. */
 public final class ManifestValidator {
     private static final List<ManifestCheck> OBJECT_CHECKS = List.of(new DocumentCheck(), new ContainerEnvCheck(),
-            new HttpContainerCheck(), new ServiceCheck(), new ReleaseJobCheck(), new ScaledObjectCheck());
+            new ServiceLinksCheck(), new HttpContainerCheck(), new ServiceCheck(), new ReleaseJobCheck(),
+            new ScaledObjectCheck());
 
     private ManifestValidator() {
     }
