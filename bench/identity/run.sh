@@ -44,22 +44,35 @@ trap cleanup EXIT
 
 # Fleet-wide consumer on its own exchanges/queues and key prefix; cleanup disabled (no tenant databases exist, the
 # control database is never touched), so membership-removed is a pure invalidation.
-BINDING_QUEUE_PREFIX="$QPREFIX" BINDING_IDENTITY_EXCHANGE="$IX" BINDING_TENANT_EXCHANGE="$TX" \
-IDENTITY_CACHE_PREFIX="$PREFIX" IDENTITY_CLEANUP_ENABLED=false HTTP_PORT="$PORT" \
-  java -jar "$JAR" >"bench/identity/results/consumer-${RUN}.log" 2>&1 &
-CPID=$!
-for i in $(seq 1 120); do
-  curl -fs "http://127.0.0.1:${PORT}/api/health/ready" >/dev/null 2>&1 && break
-  kill -0 "$CPID" 2>/dev/null || { echo "consumer died"; tail -30 "bench/identity/results/consumer-${RUN}.log"; exit 1; }
-  sleep 0.5
-done
-echo "consumer ready" >>"$OUT"
+start_consumer() {
+  BINDING_QUEUE_PREFIX="$QPREFIX" BINDING_IDENTITY_EXCHANGE="$IX" BINDING_TENANT_EXCHANGE="$TX" \
+  IDENTITY_CACHE_PREFIX="$PREFIX" IDENTITY_CLEANUP_ENABLED=false HTTP_PORT="$PORT" \
+    java -jar "$JAR" >>"bench/identity/results/consumer-${RUN}.log" 2>&1 &
+  CPID=$!
+  for i in $(seq 1 600); do
+    curl -fs "http://127.0.0.1:${PORT}/api/health/ready" >/dev/null 2>&1 && break
+    kill -0 "$CPID" 2>/dev/null || { echo "consumer died"; tail -30 "bench/identity/results/consumer-${RUN}.log"; exit 1; }
+    sleep 0.1
+  done
+  echo "consumer ready" >>"$OUT"
+}
+start_consumer
 M="http://127.0.0.1:${PORT}/q/metrics"
 
 echo "--- (1) sustained throughput, $(load)" >>"$OUT"
 LG throughput "$IX" "$EVENTS" "$M" | tee -a "$OUT"
 echo "    after: $(load)" >>"$OUT"
 curl -fs "$M" | grep -E '^identity_events_(applied|ignored_stale|dead_lettered|requeued)_total' >>"$OUT" || true
+
+# (1b) The consumer alone, as (4) measures the broker alone: stop it, fill its queue with 100,000 new events, start it
+# again and time the drain from the moment it is ready. Their versions are newer than (1)'s and older than (2)'s, so
+# each is applied (not ignored as stale) and (2) still sees its own versions appear.
+echo "--- (1b) consumer alone on a pre-filled queue, $(load)" >>"$OUT"
+kill "$CPID"; wait "$CPID" 2>/dev/null || true
+LG publish "$IX" "$EVENTS" 500000000 | tee -a "$OUT"
+start_consumer
+LG drain "$M" "$EVENTS" | tee -a "$OUT"
+echo "    after: $(load)" >>"$OUT"
 
 echo "--- (2) effect latency at ${RATE}/s, $(load)" >>"$OUT"
 LG latency "$IX" "$RATE" "$SECONDS_AT_RATE" "$PREFIX" 1000000000 | tee -a "$OUT"

@@ -94,6 +94,8 @@ public final class IdentityBench {
             case "tagcost" -> tagcost(a[1], a[2], Integer.parseInt(a[3]));
             case "ceiling" -> ceiling(a[1], Integer.parseInt(a[2]), Integer.parseInt(a[3]));
             case "delete" -> delete(a[1], Arrays.copyOfRange(a, 2, a.length));
+            case "publish" -> publish(a[1], Integer.parseInt(a[2]), Long.parseLong(a[3]));
+            case "drain" -> drain(a[1], Integer.parseInt(a[2]));
             default -> throw new IllegalArgumentException(a[0]);
         }
     }
@@ -124,6 +126,38 @@ public final class IdentityBench {
                     n, (tPub - t0) / 1e9, n / ((tPub - t0) / 1e9), done, (t1 - t0) / 1e9, done / ((t1 - t0) / 1e9),
                     atPub, (done - atPub) / ((t1 - tPub) / 1e9));
         }
+    }
+
+    /** Publish n events (versions from vbase, so newer than any earlier run's), confirms every 500, and exit. */
+    static void publish(String exchange, int n, long vbase) throws Exception {
+        versionBase = vbase;
+        Ev[] evs = new Ev[n];
+        for (int i = 0; i < n; i++) evs[i] = next();
+        try (Connection c = amqp(); Channel ch = c.createChannel()) {
+            ch.confirmSelect();
+            long t0 = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                ch.basicPublish(exchange, evs[i].routingKey(), PROPS, evs[i].body());
+                if ((i + 1) % 500 == 0) ch.waitForConfirmsOrDie(30_000);
+            }
+            ch.waitForConfirmsOrDie(30_000);
+            System.out.printf(Locale.ROOT, "publish events=%d published_in_s=%.3f%n", n, (System.nanoTime() - t0) / 1e9);
+        }
+    }
+
+    /** A freshly started consumer drains a pre-filled queue: time from now until applied+stale reached n. */
+    static void drain(String metricsUrl, int n) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long t0 = System.nanoTime();
+        double atStart = counters(http, metricsUrl);
+        double done;
+        while ((done = counters(http, metricsUrl)) < n) {
+            if (System.nanoTime() - t0 > 600e9) break;
+            Thread.sleep(20);
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        System.out.printf(Locale.ROOT, "drain events=%d applied_before_timing=%.0f drained=%.0f drain_s=%.3f events_per_s=%.0f%n",
+                n, atStart, done - atStart, seconds, (done - atStart) / seconds);
     }
 
     /** Publish at a fixed rate; a poller sees each event's version in Redis (<prefix>:ver:<entity>). */
@@ -201,51 +235,75 @@ public final class IdentityBench {
         return new long[] {0, 0};
     }
 
-    /** Fill entries carrying one tag (identity-cache layout), time invalidate.lua on that tag; for each size. */
+    /**
+     * Tag invalidation cost: 1,000 entries carry tag A and 1,000,000 carry tag B (identity-cache layout), all in Redis at
+     * once; then invalidate.lua runs on A and on B in alternating blocks, so both are measured against the same keyspace
+     * (same size, same incremental rehashing): client-side latency per call and Redis's own time (INFO commandstats).
+     */
     static void tagcost(String prefix, String luaFile, int invalidations) throws Exception {
         String lua = Files.readString(Path.of(luaFile));
+        int[] sizes = {1000, 1_000_000};
         try (Jedis j = new Jedis(env("REDIS_HOST", "127.0.0.1"), 6379, 60_000)) {
             String sha = j.scriptLoad(lua);
-            for (int size : new int[] {1000, 1_000_000}) {
-                String tag = "tenant:" + new UUID(0xbe7c000000004000L, size);
-                String counter = prefix + ":tag:" + tag;
-                j.set(counter, "1048576");
-                j.pexpire(counter, 7_200_000);
+            String[] counters = new String[sizes.length];
+            for (int s = 0; s < sizes.length; s++) {
+                String tag = "tenant:" + new UUID(0xbe7c000000004000L, sizes[s]);
+                counters[s] = prefix + ":tag:" + tag;
+                j.set(counters[s], "1048576");
+                j.pexpire(counters[s], 7_200_000);
                 long f0 = System.nanoTime();
-                Pipeline p = j.pipelined();
-                for (int i = 0; i < size; i++) {
-                    UUID uid = new UUID(0x05e0000000004000L | (i >>> 20), 0x8000000000000000L | i);
-                    String key = prefix + ":t:" + tag.substring(7) + ":user:" + uid;
-                    p.psetex(key, 900_000, "{\"tags\":{\"" + tag + "\":1048576,\"user:" + uid + "\":2097152},\"data\":{\"id\":\"" + uid + "\",\"roles\":[\"sales\"],\"status\":\"active\"}}");
-                    if (i % 10_000 == 9_999) p.sync();
+                fill(j, prefix, tag, sizes[s], true);
+                System.out.printf(Locale.ROOT, "tagcost-fill carriers=%d fill_s=%.1f%n", sizes[s], (System.nanoTime() - f0) / 1e9);
+            }
+            for (int s = 0; s < sizes.length; s++) {
+                for (int w = 0; w < 200; w++) j.evalsha(sha, List.of(counters[s]), List.of("7200000", "123456789"));
+            }
+            int blocks = 4;
+            int perBlock = invalidations / blocks;
+            long[][] us = new long[sizes.length][perBlock * blocks];
+            long[] serverCalls = new long[sizes.length];
+            long[] serverUsec = new long[sizes.length];
+            for (int b = 0; b < blocks; b++) {
+                for (int s = 0; s < sizes.length; s++) {
+                    long[] before = evalshaStats(j);
+                    for (int i = 0; i < perBlock; i++) {
+                        long t = System.nanoTime();
+                        j.evalsha(sha, List.of(counters[s]), List.of("7200000", "123456789"));
+                        us[s][b * perBlock + i] = (System.nanoTime() - t) / 1000;
+                    }
+                    long[] after = evalshaStats(j);
+                    serverCalls[s] += after[0] - before[0];
+                    serverUsec[s] += after[1] - before[1];
                 }
-                p.sync();
-                long f1 = System.nanoTime();
-                long[] us = new long[invalidations];
-                for (int w = 0; w < 200; w++) j.evalsha(sha, List.of(counter), List.of("7200000", "123456789"));
-                // Server-side cost too (INFO commandstats delta): what Redis spent, without client and scheduling noise.
-                long[] before = evalshaStats(j);
-                for (int i = 0; i < invalidations; i++) {
-                    long t = System.nanoTime();
-                    j.evalsha(sha, List.of(counter), List.of("7200000", "123456789"));
-                    us[i] = (System.nanoTime() - t) / 1000;
-                }
-                long[] after = evalshaStats(j);
-                Arrays.sort(us);
-                System.out.printf(Locale.ROOT, "tagcost carriers=%d fill_s=%.1f invalidations=%d median_us=%d p99_us=%d server_us_per_call=%.2f dbsize=%d%n",
-                        size, (f1 - f0) / 1e9, invalidations, us[invalidations / 2], us[(int) (invalidations * 0.99)],
-                        (double) (after[1] - before[1]) / Math.max(1, after[0] - before[0]), j.dbSize());
-                // clean up this size's keys
-                p = j.pipelined();
-                for (int i = 0; i < size; i++) {
-                    UUID uid = new UUID(0x05e0000000004000L | (i >>> 20), 0x8000000000000000L | i);
-                    p.unlink(prefix + ":t:" + tag.substring(7) + ":user:" + uid);
-                    if (i % 10_000 == 9_999) p.sync();
-                }
-                p.sync();
-                j.unlink(counter);
+            }
+            for (int s = 0; s < sizes.length; s++) {
+                Arrays.sort(us[s]);
+                int n = us[s].length;
+                System.out.printf(Locale.ROOT, "tagcost carriers=%d invalidations=%d median_us=%d p99_us=%d server_us_per_call=%.2f dbsize=%d%n",
+                        sizes[s], n, us[s][n / 2], us[s][(int) (n * 0.99)],
+                        (double) serverUsec[s] / Math.max(1, serverCalls[s]), j.dbSize());
+            }
+            for (int s = 0; s < sizes.length; s++) {
+                fill(j, prefix, "tenant:" + new UUID(0xbe7c000000004000L, sizes[s]), sizes[s], false);
+                j.unlink(counters[s]);
             }
         }
+    }
+
+    /** Writes (or unlinks) {@code size} tenant-user entries carrying {@code tag}, pipelined. */
+    static void fill(Jedis j, String prefix, String tag, int size, boolean write) {
+        Pipeline p = j.pipelined();
+        for (int i = 0; i < size; i++) {
+            UUID uid = new UUID(0x05e0000000004000L | (i >>> 20), 0x8000000000000000L | i);
+            String key = prefix + ":t:" + tag.substring(7) + ":user:" + uid;
+            if (write) {
+                p.psetex(key, 900_000, "{\"tags\":{\"" + tag + "\":1048576,\"user:" + uid + "\":2097152},\"data\":{\"id\":\"" + uid + "\",\"roles\":[\"sales\"],\"status\":\"active\"}}");
+            } else {
+                p.unlink(key);
+            }
+            if (i % 10_000 == 9_999) p.sync();
+        }
+        p.sync();
     }
 
     /** Broker ceiling: publish n messages of the same size into a temp quorum queue, then drain with a plain consumer (same prefetch, manual ack per message). */
