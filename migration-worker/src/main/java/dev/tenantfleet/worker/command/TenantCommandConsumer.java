@@ -90,8 +90,8 @@ public class TenantCommandConsumer {
                         "'" + event.type() + "' is not a per-tenant command; migration workers only run "
                                 + MigrateTenant.TYPE + " and " + RollbackTenant.TYPE));
             }
-            metrics.record(result);
             results.publish(result);
+            metrics.record(result); // after the publish: a command redelivered because its result was lost counts once
             return message.ack();
         } catch (WorkInterruptedException e) {
             return message.nack(e, REQUEUE);
