@@ -46,17 +46,53 @@ public final class EntityVersions {
      * version, atomically (one script). False, and nothing changed, for a duplicate or an older version.
      */
     public boolean invalidateIfNewer(String entity, long version, Collection<String> tags) {
+        return TaggedCache.asLong("invalidate-if-newer", redis.eval(LuaScripts.INVALIDATE_IF_NEWER,
+                invalidateKeys(entity, tags), invalidateArgs(version, tags))) == 1;
+    }
+
+    /**
+     * {@link #invalidateIfNewer} for several entities in one round trip where the {@link RedisPort} pipelines (each
+     * invalidation stays atomic on its own; several of one entity are checked in list order).
+     *
+     * @return per invalidation, in order: whether it was applied (false: a duplicate or an older version), or the
+     *         error Redis answered to it alone
+     * @throws IdentityCacheException {@link IdentityCacheErrorCode#REDIS_UNAVAILABLE} when Redis cannot be reached;
+     *         running the same list again is safe (what was applied is then seen as a duplicate)
+     */
+    public List<Applied> invalidateAllIfNewer(List<Invalidation> invalidations) {
+        List<RedisPort.ScriptCall> calls = new ArrayList<>(invalidations.size());
+        for (Invalidation invalidation : invalidations) {
+            calls.add(new RedisPort.ScriptCall(LuaScripts.INVALIDATE_IF_NEWER,
+                    invalidateKeys(invalidation.entity(), invalidation.tags()),
+                    invalidateArgs(invalidation.version(), invalidation.tags())));
+        }
+        List<RedisPort.Reply> replies = redis.evalAll(calls);
+        List<Applied> applied = new ArrayList<>(replies.size());
+        for (RedisPort.Reply reply : replies) {
+            applied.add(reply.error() != null ? new Applied(false, reply.error())
+                    : new Applied(TaggedCache.asLong("invalidate-if-newer", reply.value()) == 1, null));
+        }
+        return applied;
+    }
+
+    private List<String> invalidateKeys(String entity, Collection<String> tags) {
         List<String> keys = new ArrayList<>();
         keys.add(layout.version(entity));
+        for (String tag : new LinkedHashSet<>(tags)) {
+            keys.add(layout.tag(tag));
+        }
+        return keys;
+    }
+
+    private List<String> invalidateArgs(long version, Collection<String> tags) {
         List<String> args = new ArrayList<>();
         args.add(decimal(version));
         args.add(Long.toString(versionTtl.toMillis()));
         args.add(Long.toString(tagTtl.toMillis()));
-        for (String tag : new LinkedHashSet<>(tags)) {
-            keys.add(layout.tag(tag));
+        for (int i = new LinkedHashSet<>(tags).size(); i > 0; i--) {
             args.add(Long.toString(TaggedCache.randomStart()));
         }
-        return TaggedCache.asLong("invalidate-if-newer", redis.eval(LuaScripts.INVALIDATE_IF_NEWER, keys, args)) == 1;
+        return args;
     }
 
     /** The last version applied to {@code entity}, if one is recorded. */
@@ -69,6 +105,29 @@ public final class EntityVersions {
             return OptionalLong.of(Long.parseLong(value));
         }
         throw TaggedCache.unexpected("get", reply);
+    }
+
+    /**
+     * One entity's invalidation, as {@link #invalidateIfNewer} takes it.
+     *
+     * @param entity  the entity, e.g. {@code user:<id>}
+     * @param version the event's version (>= 1)
+     * @param tags    the tags to invalidate
+     */
+    public record Invalidation(String entity, long version, Collection<String> tags) {
+        public Invalidation {
+            Objects.requireNonNull(entity, "entity");
+            tags = List.copyOf(tags);
+        }
+    }
+
+    /**
+     * The outcome of one {@link Invalidation}.
+     *
+     * @param applied whether it was applied (false for a duplicate, an older version, or an error)
+     * @param error   the error Redis answered to this invalidation, or null
+     */
+    public record Applied(boolean applied, IdentityCacheException error) {
     }
 
     private static String decimal(long version) {

@@ -87,6 +87,34 @@ class EntityVersionsTest {
     }
 
     @Test
+    void invalidateAllIfNewerAnswersEachInvalidationInListOrderIncludingSeveralOfOneEntity() {
+        UUID tenant = UUID.randomUUID();
+        UUID user = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        String membership = "membership:" + tenant + ":" + user;
+        String policy = "policy:" + UUID.randomUUID();
+        caches.putTenantUser(tenant, new TenantUserView(user, List.of("sales"), "active"),
+                caches.tenantUserGenerations(tenant, user));
+        TenantUserView untouched = new TenantUserView(other, List.of("sales"), "active");
+        caches.putTenantUser(tenant, untouched, caches.tenantUserGenerations(tenant, other));
+        caches.versions().recordIfNewer(policy, 7);
+
+        List<EntityVersions.Applied> applied = caches.versions().invalidateAllIfNewer(List.of(
+                new EntityVersions.Invalidation(membership, 2, List.of(Tags.member(tenant, user))),
+                new EntityVersions.Invalidation(policy, 6, List.of(Tags.policies(tenant))),
+                new EntityVersions.Invalidation(membership, 2, List.of(Tags.member(tenant, user))),
+                new EntityVersions.Invalidation(membership, 4, List.of(Tags.member(tenant, user))),
+                new EntityVersions.Invalidation(membership, 3, List.of(Tags.member(tenant, user)))));
+
+        assertThat(applied).extracting(EntityVersions.Applied::applied).containsExactly(true, false, false, true, false);
+        assertThat(applied).extracting(EntityVersions.Applied::error).containsOnlyNulls();
+        assertThat(caches.versions().lastApplied(membership)).isEqualTo(OptionalLong.of(4));
+        assertThat(caches.versions().lastApplied(policy)).as("older than recorded").isEqualTo(OptionalLong.of(7));
+        assertThat(caches.tenantUser(tenant, user)).isEmpty();
+        assertThat(caches.tenantUser(tenant, other)).contains(untouched);
+    }
+
+    @Test
     void versionsStartAtOne() {
         assertThatThrownBy(() -> caches.versions().isNewer("user:x", 0)).isInstanceOf(IllegalArgumentException.class);
     }

@@ -12,8 +12,6 @@ public final class Channels {
     public static final String TENANT_EVENTS = "tenant-events";
     /** Outbound: messages that can never be applied, to the shared dead-letter exchange, with the reason headers. */
     public static final String DEAD_LETTERS = "dead-letters";
-    /** Named worker pool of the identity events ({@code smallrye.messaging.worker.identity-events.max-concurrency}). */
-    public static final String IDENTITY_EVENTS_POOL = "identity-events";
     /** Named worker pool of the tenant events ({@code smallrye.messaging.worker.tenant-events.max-concurrency}). */
     public static final String TENANT_EVENTS_POOL = "tenant-events";
 

@@ -58,9 +58,17 @@ public interface IdentityConfig {
 
     /** How many events are worked on at once. */
     interface Consumer {
-        /** Worker threads applying identity events (also the Redis connection pool size). */
-        @WithDefault("32")
+        /** Worker threads applying batches of identity events at once (also the Redis connection pool size). */
+        @WithDefault("4")
         int concurrency();
+
+        /** Most identity events one worker takes at once (what arrived while the workers were busy, up to this). */
+        @WithDefault("100")
+        int maxBatch();
+
+        /** How long shutdown waits for the workers to finish their batches (the rest goes back to the queue). */
+        @WithDefault("PT10S")
+        Duration shutdownTimeout();
 
         /** Unacknowledged identity events the broker may push ahead (prefetch). */
         @WithDefault("300")

@@ -1,6 +1,7 @@
 package dev.tenantfleet.identity.event;
 
 import dev.tenantfleet.identity.config.Channels;
+import dev.tenantfleet.identity.config.IdentityConfig;
 import dev.tenantfleet.identity.deadletter.DeadLetterPublisher;
 import dev.tenantfleet.identity.failure.IdentityConsumerException;
 import dev.tenantfleet.identity.failure.Retrier;
@@ -10,19 +11,26 @@ import dev.tenantfleet.model.envelope.CloudEventCodec;
 import dev.tenantfleet.model.envelope.MessageFormatException;
 import dev.tenantfleet.model.identity.IdentityEvent;
 import dev.tenantfleet.model.observability.TenantLogContext;
-import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.rabbitmq.RabbitMQRejectMetadata;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.concurrent.CompletionStage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 
 /**
- * Consumes identity events. Thin on purpose: decode, hand to {@link IdentityEventHandler} (retrying transient failures
- * in-process with backoff), then ack or nack explicitly.
+ * Consumes identity events. Thin on purpose: decode, hand to {@link IdentityEventHandler}, then ack or nack each
+ * delivery explicitly.
  * <ul>
  * <li>unreadable (malformed JSON, unknown type, missing or wrong fields): dead-lettered with the reason, then acked;</li>
  * <li>applied, or ignored as stale: acked (only after the effect is in Redis and, for a removed membership, committed
@@ -31,7 +39,10 @@ import org.jboss.logging.Logger;
  * <li>cannot be applied yet (Redis or a database down) after {@code identity.retry.max-duration}: nacked with requeue,
  * so the event waits in the queue.</li>
  * </ul>
- * Runs on the {@value Channels#IDENTITY_EVENTS_POOL} worker pool, unordered; the version check makes order irrelevant.
+ * Deliveries are taken in natural batches ({@link NaturalBatcher}): up to {@code identity.consumer.max-batch} of
+ * whatever arrived while {@code identity.consumer.concurrency} workers were busy, so under load the handler pipelines
+ * a batch's Redis work in one round trip, and at a low rate each event is handled alone at once. Unordered: the
+ * version check makes order irrelevant.
  */
 @ApplicationScoped
 public class IdentityEventConsumer {
@@ -40,52 +51,88 @@ public class IdentityEventConsumer {
 
     private final CloudEventCodec<IdentityEvent> codec = IdentityEvent.codec();
     private final IdentityEventHandler handler;
-    private final Retrier retrier;
     private final DeadLetterPublisher deadLetters;
     private final IdentityMetrics metrics;
     private final String queue;
+    private final IdentityConfig.Consumer config;
+    private final ExecutorService workers;
 
-    public IdentityEventConsumer(IdentityEventHandler handler, Retrier retrier, DeadLetterPublisher deadLetters,
-            IdentityMetrics metrics,
+    public IdentityEventConsumer(IdentityEventHandler handler, DeadLetterPublisher deadLetters, IdentityMetrics metrics,
+            IdentityConfig config,
             @ConfigProperty(name = "mp.messaging.incoming." + Channels.IDENTITY_EVENTS + ".queue.name") String queue) {
         this.handler = handler;
-        this.retrier = retrier;
         this.deadLetters = deadLetters;
         this.metrics = metrics;
         this.queue = queue;
+        this.config = config.consumer();
+        AtomicInteger threads = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(this.config.concurrency(), work -> {
+            Thread thread = new Thread(work, Channels.IDENTITY_EVENTS + "-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     @Incoming(Channels.IDENTITY_EVENTS)
-    @Blocking(value = Channels.IDENTITY_EVENTS_POOL, ordered = false)
-    public CompletionStage<Void> consume(Message<byte[]> message) {
-        CloudEvent<IdentityEvent> event;
+    @Acknowledgment(Acknowledgment.Strategy.MANUAL)
+    public Flow.Subscriber<Message<byte[]>> consume() {
+        return new NaturalBatcher<>(workers, config.concurrency(), config.maxBatch(), this::consumeBatch);
+    }
+
+    void consumeBatch(List<Message<byte[]>> messages) {
+        metrics.batch(messages.size());
         try {
-            event = codec.decode(message.getPayload() == null ? new byte[0] : message.getPayload());
-        } catch (MessageFormatException e) {
-            return deadLetters.deadLetter(message, queue, e.code(), e.getMessage());
+            List<Message<byte[]>> readable = new ArrayList<>(messages.size());
+            List<CloudEvent<IdentityEvent>> events = new ArrayList<>(messages.size());
+            for (Message<byte[]> message : messages) {
+                try {
+                    events.add(codec.decode(message.getPayload() == null ? new byte[0] : message.getPayload()));
+                    readable.add(message);
+                } catch (MessageFormatException e) {
+                    deadLetters.deadLetter(message, queue, e.code(), e.getMessage());
+                }
+            }
+            List<EventResult> results = handler.handleAll(events);
+            for (int i = 0; i < results.size(); i++) {
+                settle(readable.get(i), events.get(i), results.get(i));
+            }
+        } catch (RuntimeException e) { // a bug, not an event's fault: nothing is lost (a settled message ignores this)
+            LOG.error("A batch of identity events failed; its unsettled deliveries go back to the queue", e);
+            messages.forEach(message -> message.nack(e, REQUEUE));
+        }
+    }
+
+    private void settle(Message<byte[]> message, CloudEvent<IdentityEvent> event, EventResult result) {
+        if (result.failure() == null) {
+            message.ack();
+            return;
         }
         // Every line about this event names its tenant (by id: identity events carry no slug); none for global ones.
         try (TenantLogContext log = TenantLogContext.tenantId(event.data().tenantId())) {
-            try {
-                retrier.run("identity event " + event.id(), () -> handler.handle(event));
-                return message.ack();
-            } catch (IdentityConsumerException e) {
-                if (!Retrier.isTransient(e)) {
-                    return deadLetters.deadLetter(message, queue, e.code(), "event " + event.id() + " (" + event.type() + "): "
-                            + e.getMessage());
-                }
-                return requeue(message, event, e);
-            } catch (RuntimeException e) {
-                return requeue(message, event, e);
+            RuntimeException failure = result.failure();
+            if (failure instanceof IdentityConsumerException e && !Retrier.isTransient(e)) {
+                deadLetters.deadLetter(message, queue, e.code(),
+                        "event " + event.id() + " (" + event.type() + "): " + e.getMessage());
+            } else {
+                requeue(message, event, failure);
             }
         }
     }
 
-    private CompletionStage<Void> requeue(Message<byte[]> message, CloudEvent<IdentityEvent> event, RuntimeException e) {
+    private void requeue(Message<byte[]> message, CloudEvent<IdentityEvent> event, RuntimeException e) {
         LOG.errorf("Identity event %s (%s) could not be applied, it goes back to the queue: %s", event.id(), event.type(),
                 e.getMessage());
         LOG.debug("Cause of the requeue", e);
         metrics.requeued(Channels.IDENTITY_EVENTS);
-        return message.nack(e, REQUEUE);
+        message.nack(e, REQUEUE);
+    }
+
+    @PreDestroy
+    void stopWorkers() throws InterruptedException {
+        workers.shutdown();
+        if (!workers.awaitTermination(config.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+            LOG.warn("Identity event workers still busy at shutdown; their unacked deliveries go back to the queue");
+            workers.shutdownNow();
+        }
     }
 }

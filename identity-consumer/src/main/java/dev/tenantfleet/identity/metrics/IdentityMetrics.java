@@ -5,6 +5,7 @@ import dev.tenantfleet.identity.failure.IdentityErrorCode;
 import dev.tenantfleet.model.error.ErrorCode;
 import dev.tenantfleet.model.error.MessageErrorCode;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -28,7 +29,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <li>{@code identity.events.requeued{channel}} ({@code identity_events_requeued_total}): deliveries nacked with requeue
  * after the in-process retries ran out (Redis or a database down);</li>
  * <li>{@code identity.event.lag} ({@code identity_event_lag_seconds}, with histogram buckets): now minus event time,
- * at the moment the effect is applied; {@code identity.event.lag.last} ({@code identity_event_lag_last_seconds}).</li>
+ * at the moment the effect is applied; {@code identity.event.lag.last} ({@code identity_event_lag_last_seconds});</li>
+ * <li>{@code identity.events.batch.size} ({@code identity_events_batch_size_count/_sum/_max}): deliveries taken
+ * together in one batch; sum / count is the mean batch size (1 when idle, larger under load).</li>
  * </ul>
  * {@code type} is the event's routing suffix ({@code user.updated}, {@code membership.removed}, ...) or
  * {@code tenant.<short-type>} for tenant events. The dead-letter and requeue counters are registered at zero for every
@@ -47,6 +50,7 @@ public class IdentityMetrics {
     private final Timer lag;
     private final AtomicLong lastLagMicros = new AtomicLong();
     private final Gauge lastLag;
+    private final DistributionSummary batchSize;
 
     public IdentityMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -59,6 +63,9 @@ public class IdentityMetrics {
         this.lastLag = Gauge.builder("identity.event.lag.last", lastLagMicros, micros -> micros.get() / 1_000_000.0)
                 .description("Lag of the last event applied")
                 .baseUnit("seconds")
+                .register(registry);
+        this.batchSize = DistributionSummary.builder("identity.events.batch.size")
+                .description("Identity deliveries taken together in one batch")
                 .register(registry);
         // Only what the consumer dead-letters: unreadable messages and the identity errors that are not retried.
         Stream.concat(Stream.<ErrorCode>of(MessageErrorCode.values()),
@@ -78,6 +85,12 @@ public class IdentityMetrics {
                 .forEach(registry::remove);
         registry.remove(lag);
         registry.remove(lastLag);
+        registry.remove(batchSize);
+    }
+
+    /** A batch of {@code size} identity deliveries was taken. */
+    public void batch(int size) {
+        batchSize.record(size);
     }
 
     /** An event's effect was applied; records its lag. */

@@ -5,14 +5,18 @@ import dev.tenantfleet.identity.cache.IdentityCacheException;
 import dev.tenantfleet.identity.cache.LuaScripts;
 import dev.tenantfleet.identity.cache.RedisPort;
 import io.quarkus.redis.datasource.RedisDataSource;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.ResponseType;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * {@link RedisPort} over the Quarkus Redis client (blocking {@link RedisDataSource}, called from worker threads). Sends
@@ -23,10 +27,53 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class QuarkusRedisPort implements RedisPort {
     private final RedisDataSource redis;
+    private final Redis pipeline;
+    private final Duration timeout;
     private final Map<String, String> shas = new ConcurrentHashMap<>();
 
-    public QuarkusRedisPort(RedisDataSource redis) {
+    public QuarkusRedisPort(RedisDataSource redis, Redis pipeline,
+            @ConfigProperty(name = "quarkus.redis.timeout", defaultValue = "PT10S") Duration timeout) {
         this.redis = redis;
+        this.pipeline = pipeline;
+        this.timeout = timeout;
+    }
+
+    /**
+     * Pipelines the calls (EVALSHA each) in one round trip. When Redis answers any of them with an error (NOSCRIPT after
+     * a restart or a SCRIPT FLUSH, or a refused script), runs the batch again one call at a time, which loads missing
+     * scripts and pins the error on its own call; running a call twice is safe ({@link RedisPort#evalAll}).
+     */
+    @Override
+    public List<Reply> evalAll(List<ScriptCall> calls) {
+        if (calls.size() < 2) {
+            return RedisPort.super.evalAll(calls);
+        }
+        List<Request> requests = new ArrayList<>(calls.size());
+        for (ScriptCall call : calls) {
+            Request request = Request.cmd(io.vertx.mutiny.redis.client.Command.EVALSHA).arg(shas.computeIfAbsent(call.script(), LuaScripts::sha1))
+                    .arg(call.keys().size());
+            call.keys().forEach(request::arg);
+            call.args().forEach(request::arg);
+            requests.add(request);
+        }
+        List<Response> responses;
+        try {
+            responses = pipeline.batch(requests).await().atMost(timeout);
+        } catch (RuntimeException e) {
+            IdentityCacheException failure = classify(e);
+            if (failure.isTransient()) {
+                throw failure;
+            }
+            return RedisPort.super.evalAll(calls);
+        }
+        List<Reply> replies = new ArrayList<>(responses.size());
+        for (Response response : responses) {
+            if (response != null && response.type() == ResponseType.ERROR) {
+                return RedisPort.super.evalAll(calls);
+            }
+            replies.add(Reply.of(convert(response)));
+        }
+        return replies;
     }
 
     @Override

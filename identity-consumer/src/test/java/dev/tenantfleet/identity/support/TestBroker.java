@@ -88,6 +88,19 @@ public final class TestBroker implements AutoCloseable {
         return envelope;
     }
 
+    /** Publishes all {@code envelopes} back to back, then waits for the broker's confirms: a burst. */
+    public void publishBurst(List<CloudEvent<IdentityEvent>> envelopes) throws Exception {
+        synchronized (publisher) {
+            for (CloudEvent<IdentityEvent> envelope : envelopes) {
+                AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
+                        .contentType(MessageHeaders.CLOUDEVENTS_JSON).deliveryMode(2).messageId(envelope.id()).build();
+                publisher.basicPublish(IDENTITY_EXCHANGE, envelope.data().routingKey(), true, properties,
+                        IdentityEvent.codec().encode(envelope));
+            }
+            publisher.waitForConfirmsOrDie(30_000);
+        }
+    }
+
     /** Publishes any body as mandatory with publisher confirms. */
     public void publishRaw(String exchange, String routingKey, byte[] body, String messageId) throws Exception {
         AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()

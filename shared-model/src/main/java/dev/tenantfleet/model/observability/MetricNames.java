@@ -41,6 +41,9 @@ public final class MetricNames {
     /** Gauge: the lag of the last event applied, in seconds. */
     public static final String IDENTITY_EVENT_LAG_LAST = "identity_event_lag_last_seconds";
 
+    /** Summary: identity deliveries taken together in one batch (natural batching: 1 when idle, more under load). */
+    public static final String IDENTITY_EVENTS_BATCH_SIZE = "identity_events_batch_size";
+
     /** Every series tenant-service exposes beyond the standard JVM, HTTP and messaging ones. */
     public static final List<String> TENANT_SERVICE = List.of(TENANTS, RELEASES_IN_PROGRESS, RELEASE_TENANTS,
             RELEASES_COMPLETED, OUTBOX_UNSENT, OUTBOX_OLDEST_UNSENT_AGE);
@@ -50,7 +53,8 @@ public final class MetricNames {
     /** Every series identity-consumer exposes beyond the standard ones. */
     public static final List<String> IDENTITY_CONSUMER = Stream.of(List.of(IDENTITY_EVENTS_APPLIED,
             IDENTITY_EVENTS_IGNORED_STALE, IDENTITY_EVENTS_DEAD_LETTERED, IDENTITY_EVENTS_REQUEUED),
-            histogram(IDENTITY_EVENT_LAG), List.of(IDENTITY_EVENT_LAG_LAST)).flatMap(List::stream).toList();
+            histogram(IDENTITY_EVENT_LAG), List.of(IDENTITY_EVENT_LAG_LAST), List.of(IDENTITY_EVENTS_BATCH_SIZE + "_count",
+            IDENTITY_EVENTS_BATCH_SIZE + "_sum", IDENTITY_EVENTS_BATCH_SIZE + "_max")).flatMap(List::stream).toList();
 
     private MetricNames() {
     }
