@@ -7,6 +7,7 @@ import dev.tenantfleet.identity.cache.IdentityCaches;
 import dev.tenantfleet.identity.cache.TagGenerations;
 import dev.tenantfleet.identity.cache.TenantUserView;
 import dev.tenantfleet.identity.cache.support.LocalRedis;
+import dev.tenantfleet.identity.config.Channels;
 import dev.tenantfleet.identity.support.IdentityTestEnvironment;
 import dev.tenantfleet.identity.support.Meters;
 import dev.tenantfleet.identity.support.TestBroker;
@@ -25,8 +26,11 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Random;
 import java.util.UUID;
 import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -35,13 +39,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Each reaction end to end: an identity event published to the (test) identity exchange with the plain RabbitMQ client,
- * its effect read back through the public Java reader over Jedis, as an application would see it.
+ * Each reaction, duplicates, reordering and a burst, end to end: identity events published to the (test) identity
+ * exchange with the plain RabbitMQ client, their effect read back through the public Java reader over Jedis, as an
+ * application would see it.
  */
 @QuarkusTest
 @WithTestResource(IdentityTestEnvironment.class)
 class IdentityReactionsTest {
     private static final Duration EFFECT = Duration.ofSeconds(20);
+    private static final int VERSIONS = 10;
 
     @ConfigProperty(name = "identity.cache.prefix")
     String prefix;
@@ -196,6 +202,50 @@ class IdentityReactionsTest {
         assertThat(caches.tenantUser(tenant, other)).as("never served from the cache").isEmpty();
     }
 
+    /**
+     * A burst published back to back piles up, so deliveries are taken in batches whose Redis work is pipelined: every
+     * delivery is still settled once, and each entity ends at its newest version however shuffled and duplicated.
+     */
+    @Test
+    void shouldSettleEveryDeliveryOnceAndLeaveEachEntityAtItsNewestVersionAfterAShuffledBurstWithDuplicates()
+            throws Exception {
+        UUID tenant = UUID.randomUUID();
+        List<UUID> users = new ArrayList<>();
+        List<CloudEvent<IdentityEvent>> burst = new ArrayList<>();
+        for (int u = 0; u < 20; u++) {
+            UUID user = UUID.randomUUID();
+            users.add(user);
+            for (int version = 1; version <= VERSIONS; version++) {
+                burst.add(envelope(new MembershipAdded(tenant, user, version, List.of("sales"))));
+            }
+        }
+        UUID policy = UUID.randomUUID();
+        for (int version = 1; version <= VERSIONS; version++) {
+            burst.add(envelope(new PolicyUpdated(tenant, policy, version)));
+        }
+        burst.addAll(new ArrayList<>(burst.subList(0, burst.size() / 2))); // half of them delivered twice
+        Collections.shuffle(burst, new Random(tenant.getMostSignificantBits()));
+        TenantUserView untouched = new TenantUserView(UUID.randomUUID(), List.of("viewer"), "active");
+        caches.tenantUser(tenant, untouched.id(), () -> untouched);
+        double settledBefore = settled();
+
+        broker.publishBurst(burst);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> settled() - settledBefore >= burst.size());
+        assertThat(settled() - settledBefore).as("each delivery counted once").isEqualTo(burst.size());
+        for (UUID user : users) {
+            assertThat(caches.versions().lastApplied("membership:" + tenant + ":" + user))
+                    .isEqualTo(OptionalLong.of(VERSIONS));
+        }
+        assertThat(caches.versions().lastApplied(new PolicyUpdated(tenant, policy, 1).entity())).isEqualTo(OptionalLong.of(VERSIONS));
+        assertThat(caches.tenantUser(tenant, untouched.id())).as("nobody else's entry").contains(untouched);
+        assertThat(Meters.count(registry, "identity.events.requeued", "channel", Channels.IDENTITY_EVENTS)).isZero();
+    }
+
+    private static CloudEvent<IdentityEvent> envelope(IdentityEvent event) {
+        return CloudEvent.of("/burst", event.type(), event.entity(), event);
+    }
+
     private TenantUserView fillUser(UUID tenant, UUID user) {
         TenantUserView view = new TenantUserView(user, List.of("sales"), "active");
         assertThat(caches.tenantUser(tenant, user, () -> view)).contains(view);
@@ -210,5 +260,14 @@ class IdentityReactionsTest {
 
     private double ignored(String type) {
         return Meters.count(registry, "identity.events.ignored.stale", "type", type);
+    }
+
+    private double settled() {
+        double sum = 0;
+        for (String type : List.of("membership.added", "policy.updated")) {
+            sum += Meters.count(registry, "identity.events.applied", "type", type)
+                    + Meters.count(registry, "identity.events.ignored.stale", "type", type);
+        }
+        return sum;
     }
 }
