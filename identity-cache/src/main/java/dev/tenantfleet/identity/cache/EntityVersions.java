@@ -69,8 +69,15 @@ public final class EntityVersions {
         List<RedisPort.Reply> replies = redis.evalAll(calls);
         List<Applied> applied = new ArrayList<>(replies.size());
         for (RedisPort.Reply reply : replies) {
-            applied.add(reply.error() != null ? new Applied(false, reply.error())
-                    : new Applied(TaggedCache.asLong("invalidate-if-newer", reply.value()) == 1, null));
+            if (reply.error() != null) {
+                applied.add(new Applied(false, reply.error()));
+                continue;
+            }
+            try {
+                applied.add(new Applied(TaggedCache.asLong("invalidate-if-newer", reply.value()) == 1, null));
+            } catch (IdentityCacheException e) { // an unexpected reply is that invalidation's failure alone
+                applied.add(new Applied(false, e));
+            }
         }
         return applied;
     }

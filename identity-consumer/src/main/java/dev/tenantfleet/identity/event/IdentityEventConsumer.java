@@ -56,6 +56,7 @@ public class IdentityEventConsumer {
     private final String queue;
     private final IdentityConfig.Consumer config;
     private final ExecutorService workers;
+    private volatile NaturalBatcher<Message<byte[]>> batcher;
 
     public IdentityEventConsumer(IdentityEventHandler handler, DeadLetterPublisher deadLetters, IdentityMetrics metrics,
             IdentityConfig config,
@@ -76,7 +77,8 @@ public class IdentityEventConsumer {
     @Incoming(Channels.IDENTITY_EVENTS)
     @Acknowledgment(Acknowledgment.Strategy.MANUAL)
     public Flow.Subscriber<Message<byte[]>> consume() {
-        return new NaturalBatcher<>(workers, config.concurrency(), config.maxBatch(), this::consumeBatch);
+        batcher = new NaturalBatcher<>(workers, config.concurrency(), config.maxBatch(), this::consumeBatch);
+        return batcher;
     }
 
     void consumeBatch(List<Message<byte[]>> messages) {
@@ -92,11 +94,8 @@ public class IdentityEventConsumer {
                     deadLetters.deadLetter(message, queue, e.code(), e.getMessage());
                 }
             }
-            List<EventResult> results = handler.handleAll(events);
-            for (int i = 0; i < results.size(); i++) {
-                settle(readable.get(i), events.get(i), results.get(i));
-            }
-        } catch (RuntimeException e) { // a bug, not an event's fault: nothing is lost (a settled message ignores this)
+            handler.handleAll(events, (result, i) -> settle(readable.get(i), events.get(i), result));
+        } catch (RuntimeException | Error e) { // a bug, not an event's fault: a settled message ignores this nack
             LOG.error("A batch of identity events failed; its unsettled deliveries go back to the queue", e);
             messages.forEach(message -> message.nack(e, REQUEUE));
         }
@@ -129,6 +128,9 @@ public class IdentityEventConsumer {
 
     @PreDestroy
     void stopWorkers() throws InterruptedException {
+        if (batcher != null) {
+            batcher.stop(); // batches in progress finish; what is still queued is redelivered once the channel closes
+        }
         workers.shutdown();
         if (!workers.awaitTermination(config.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
             LOG.warn("Identity event workers still busy at shutdown; their unacked deliveries go back to the queue");

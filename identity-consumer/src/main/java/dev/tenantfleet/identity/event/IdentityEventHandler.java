@@ -12,8 +12,8 @@ import dev.tenantfleet.model.identity.IdentityEvent;
 import dev.tenantfleet.model.observability.TenantLogContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.function.ObjIntConsumer;
 import org.jboss.logging.Logger;
 
 /**
@@ -51,67 +51,66 @@ public class IdentityEventHandler {
     }
 
     /**
-     * Applies a batch, each event on its own account, retrying what fails transiently (within
-     * {@code identity.retry.max-duration}): invalidation-only events in one pipelined round trip, events with a
-     * cleanup one by one. Never throws: a failure is the result of the events it concerns.
-     *
-     * @return one result per event, in order
+     * Applies a batch, each event on its own account, and hands each event's result to {@code settle} (with the
+     * event's index) as soon as it is known: invalidation-only events first, in one pipelined round trip, then the
+     * events with a cleanup one by one. Transient failures are retried, all of the batch within one
+     * {@code identity.retry.max-duration}. Never throws: a failure is the result of the events it concerns.
      */
-    public List<EventResult> handleAll(List<CloudEvent<IdentityEvent>> events) {
-        EventResult[] results = new EventResult[events.size()];
+    public void handleAll(List<CloudEvent<IdentityEvent>> events, ObjIntConsumer<EventResult> settle) {
+        long deadline = retrier.deadline();
         List<Integer> pipelined = new ArrayList<>();
+        List<Integer> withCleanup = new ArrayList<>();
         List<EntityVersions.Invalidation> invalidations = new ArrayList<>();
-        for (int i = 0; i < results.length; i++) {
+        for (int i = 0; i < events.size(); i++) {
             IdentityEvent data = events.get(i).data();
             try {
                 Effect effect = reactions.effectOf(data);
-                if (!effect.hasCleanup()) {
+                if (effect.hasCleanup()) {
+                    withCleanup.add(i);
+                } else {
                     pipelined.add(i);
                     invalidations.add(new EntityVersions.Invalidation(data.entity(), data.version(), effect.invalidate()));
                 }
             } catch (RuntimeException e) {
-                results[i] = EventResult.failed(e);
+                settle.accept(EventResult.failed(e), i);
             }
         }
-        applyPipelined(events, pipelined, invalidations, results);
-        for (int i = 0; i < results.length; i++) {
-            if (results[i] == null) {
-                results[i] = handleRetrying(events.get(i));
-            }
+        applyPipelined(events, pipelined, invalidations, deadline, settle);
+        for (int i : withCleanup) {
+            settle.accept(handleUntil(deadline, events.get(i)), i);
         }
-        return Arrays.asList(results);
     }
 
     private void applyPipelined(List<CloudEvent<IdentityEvent>> events, List<Integer> pipelined,
-            List<EntityVersions.Invalidation> invalidations, EventResult[] results) {
+            List<EntityVersions.Invalidation> invalidations, long deadline, ObjIntConsumer<EventResult> settle) {
         if (pipelined.isEmpty()) {
             return;
         }
         List<EntityVersions.Applied> applied;
         try {
-            applied = retrier.run(pipelined.size() + " identity events",
+            applied = retrier.runUntil(deadline, pipelined.size() + " identity events",
                     () -> versions.invalidateAllIfNewer(invalidations));
         } catch (RuntimeException e) {
-            pipelined.forEach(i -> results[i] = EventResult.failed(e));
+            pipelined.forEach(i -> settle.accept(EventResult.failed(e), i));
             return;
         }
         for (int k = 0; k < pipelined.size(); k++) {
             int i = pipelined.get(k);
             EntityVersions.Applied one = applied.get(k);
             if (one.error() != null) {
-                results[i] = EventResult.failed(one.error());
+                settle.accept(EventResult.failed(one.error()), i);
             } else {
                 Outcome outcome = one.applied() ? Outcome.APPLIED : Outcome.IGNORED_STALE;
                 count(events.get(i), outcome);
-                results[i] = EventResult.of(outcome);
+                settle.accept(EventResult.of(outcome), i);
             }
         }
     }
 
-    private EventResult handleRetrying(CloudEvent<IdentityEvent> event) {
+    private EventResult handleUntil(long deadline, CloudEvent<IdentityEvent> event) {
         // Every line about this event (its cleanup, retries) names its tenant, by id: identity events carry no slug.
         try (TenantLogContext log = TenantLogContext.tenantId(event.data().tenantId())) {
-            return EventResult.of(retrier.run("identity event " + event.id(), () -> handle(event)));
+            return EventResult.of(retrier.runUntil(deadline, "identity event " + event.id(), () -> handle(event)));
         } catch (RuntimeException e) {
             return EventResult.failed(e);
         }

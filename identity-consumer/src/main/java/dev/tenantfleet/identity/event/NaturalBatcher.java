@@ -20,7 +20,8 @@ import org.jboss.logging.Logger;
  * <p>
  * It requests everything upstream offers: the bound is the broker's prefetch ({@code basic.qos}, the channel's
  * {@code max-outstanding-messages}), which stops deliveries until earlier ones are acked. {@code work} must settle
- * every item itself and not throw; if it does anyway, the failure is logged and the worker goes on.
+ * every item itself and not throw; if it does anyway, the failure is logged and the worker goes on. {@link #stop()}
+ * lets the batches in progress finish and hands out no more.
  *
  * @param <T> the items, e.g. messages
  */
@@ -29,6 +30,7 @@ public final class NaturalBatcher<T> implements Flow.Subscriber<T> {
 
     private final Queue<T> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger running = new AtomicInteger();
+    private volatile boolean stopped;
     private final Executor executor;
     private final int workers;
     private final int maxBatch;
@@ -42,6 +44,11 @@ public final class NaturalBatcher<T> implements Flow.Subscriber<T> {
         this.workers = workers;
         this.maxBatch = maxBatch;
         this.work = Objects.requireNonNull(work, "work");
+    }
+
+    /** Hands out no more batches (for shutdown); items still queued stay unsettled, so the broker redelivers them. */
+    public void stop() {
+        stopped = true;
     }
 
     @Override
@@ -66,7 +73,7 @@ public final class NaturalBatcher<T> implements Flow.Subscriber<T> {
     }
 
     private void startWorkerIfNeeded() {
-        while (!queue.isEmpty()) {
+        while (!stopped && !queue.isEmpty()) {
             int now = running.get();
             if (now >= workers) {
                 return; // a running worker will take the item: it checks the queue again after its last batch
@@ -99,6 +106,9 @@ public final class NaturalBatcher<T> implements Flow.Subscriber<T> {
     }
 
     private List<T> nextBatch() {
+        if (stopped) {
+            return List.of();
+        }
         List<T> batch = new ArrayList<>(Math.min(maxBatch, 64));
         for (T item = queue.poll(); item != null; item = batch.size() < maxBatch ? queue.poll() : null) {
             batch.add(item);

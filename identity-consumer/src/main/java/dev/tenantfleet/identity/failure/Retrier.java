@@ -24,7 +24,19 @@ public class Retrier {
 
     /** Runs {@code work}, retrying transient failures; {@code what} names it in the log. */
     public <T> T run(String what, Supplier<T> work) {
-        long deadline = System.nanoTime() + config.maxDuration().toNanos();
+        return runUntil(deadline(), what, work);
+    }
+
+    /** The deadline ({@link System#nanoTime()}) of work that starts now, for several pieces sharing one budget. */
+    public long deadline() {
+        return System.nanoTime() + config.maxDuration().toNanos();
+    }
+
+    /**
+     * Runs {@code work}, retrying transient failures until {@code deadline} ({@link #deadline()}): once it has passed,
+     * one attempt and no retry, so pieces of one batch share a single retry budget instead of adding up theirs.
+     */
+    public <T> T runUntil(long deadline, String what, Supplier<T> work) {
         Duration backoff = config.initialBackoff();
         int attempt = 1;
         while (true) {
@@ -35,7 +47,8 @@ public class Retrier {
                     throw e;
                 }
                 if (attempt == 1) {
-                    LOG.warnf("%s failed (%s); retrying with backoff for up to %s", what, e.getMessage(), config.maxDuration());
+                    LOG.warnf("%s failed (%s); retrying with backoff for up to %d ms", what, e.getMessage(),
+                            (deadline - System.nanoTime()) / 1_000_000);
                 }
                 sleep(backoff);
                 backoff = min(backoff.multipliedBy(2), config.maxBackoff());

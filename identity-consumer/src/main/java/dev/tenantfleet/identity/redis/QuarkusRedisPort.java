@@ -40,8 +40,10 @@ public class QuarkusRedisPort implements RedisPort {
 
     /**
      * Pipelines the calls (EVALSHA each) in one round trip. When Redis answers any of them with an error (NOSCRIPT after
-     * a restart or a SCRIPT FLUSH, or a refused script), runs the batch again one call at a time, which loads missing
-     * scripts and pins the error on its own call; running a call twice is safe ({@link RedisPort#evalAll}).
+     * a restart or a SCRIPT FLUSH, or a refused script), the Vert.x client fails the whole batch; then the batch runs
+     * again one call at a time, which loads missing scripts and pins the error on its own call. Running a call twice
+     * is safe ({@link RedisPort#evalAll}); for the version-checked scripts it only means that a call which had
+     * already succeeded in the failed batch is answered as a duplicate the second time.
      */
     @Override
     public List<Reply> evalAll(List<ScriptCall> calls) {
@@ -67,12 +69,7 @@ public class QuarkusRedisPort implements RedisPort {
             return RedisPort.super.evalAll(calls);
         }
         List<Reply> replies = new ArrayList<>(responses.size());
-        for (Response response : responses) {
-            if (response != null && response.type() == ResponseType.ERROR) {
-                return RedisPort.super.evalAll(calls);
-            }
-            replies.add(Reply.of(convert(response)));
-        }
+        responses.forEach(response -> replies.add(Reply.of(convert(response))));
         return replies;
     }
 

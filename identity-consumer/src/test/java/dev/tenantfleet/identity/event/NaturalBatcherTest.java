@@ -119,6 +119,23 @@ class NaturalBatcherTest {
     }
 
     @Test
+    void shouldHandOutNoMoreBatchesOnceStoppedAndLetTheOneInProgressFinish() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        NaturalBatcher<Integer> batcher = subscribed(new NaturalBatcher<>(executor, 1, 10, blockingFirst(release)));
+        batcher.onNext(1);
+        await().atMost(WAIT).until(() -> batches.size() == 1);
+        batcher.onNext(2);
+
+        batcher.stop();
+        release.countDown();
+        batcher.onNext(3);
+
+        executor.shutdown();
+        assertThat(executor.awaitTermination(10, TimeUnit.SECONDS)).as("the worker ended").isTrue();
+        assertThat(batches).containsExactly(List.of(1));
+    }
+
+    @Test
     void shouldRequestEverythingUpstreamOffersSinceTheBrokerPrefetchIsTheBound() {
         AtomicLong requested = new AtomicLong();
         new NaturalBatcher<Integer>(executor, 1, 1, batches::add).onSubscribe(new Flow.Subscription() {
