@@ -46,8 +46,9 @@ public final class EntityVersions {
      * version, atomically (one script). False, and nothing changed, for a duplicate or an older version.
      */
     public boolean invalidateIfNewer(String entity, long version, Collection<String> tags) {
+        List<String> distinct = List.copyOf(new LinkedHashSet<>(tags));
         return TaggedCache.asLong("invalidate-if-newer", redis.eval(LuaScripts.INVALIDATE_IF_NEWER,
-                invalidateKeys(entity, tags), invalidateArgs(version, tags))) == 1;
+                invalidateKeys(entity, distinct), invalidateArgs(version, distinct.size()))) == 1;
     }
 
     /**
@@ -64,7 +65,7 @@ public final class EntityVersions {
         for (Invalidation invalidation : invalidations) {
             calls.add(new RedisPort.ScriptCall(LuaScripts.INVALIDATE_IF_NEWER,
                     invalidateKeys(invalidation.entity(), invalidation.tags()),
-                    invalidateArgs(invalidation.version(), invalidation.tags())));
+                    invalidateArgs(invalidation.version(), invalidation.tags().size())));
         }
         List<RedisPort.Reply> replies = redis.evalAll(calls);
         List<Applied> applied = new ArrayList<>(replies.size());
@@ -82,21 +83,22 @@ public final class EntityVersions {
         return applied;
     }
 
-    private List<String> invalidateKeys(String entity, Collection<String> tags) {
+    /** {@code tags} without duplicates. */
+    private List<String> invalidateKeys(String entity, List<String> tags) {
         List<String> keys = new ArrayList<>();
         keys.add(layout.version(entity));
-        for (String tag : new LinkedHashSet<>(tags)) {
+        for (String tag : tags) {
             keys.add(layout.tag(tag));
         }
         return keys;
     }
 
-    private List<String> invalidateArgs(long version, Collection<String> tags) {
+    private List<String> invalidateArgs(long version, int distinctTags) {
         List<String> args = new ArrayList<>();
         args.add(decimal(version));
         args.add(Long.toString(versionTtl.toMillis()));
         args.add(Long.toString(tagTtl.toMillis()));
-        for (int i = new LinkedHashSet<>(tags).size(); i > 0; i--) {
+        for (int i = distinctTags; i > 0; i--) {
             args.add(Long.toString(TaggedCache.randomStart()));
         }
         return args;
@@ -119,12 +121,12 @@ public final class EntityVersions {
      *
      * @param entity  the entity, e.g. {@code user:<id>}
      * @param version the event's version (>= 1)
-     * @param tags    the tags to invalidate
+     * @param tags    the tags to invalidate (duplicates are dropped)
      */
-    public record Invalidation(String entity, long version, Collection<String> tags) {
+    public record Invalidation(String entity, long version, List<String> tags) {
         public Invalidation {
             Objects.requireNonNull(entity, "entity");
-            tags = List.copyOf(tags);
+            tags = List.copyOf(new LinkedHashSet<>(tags));
         }
     }
 

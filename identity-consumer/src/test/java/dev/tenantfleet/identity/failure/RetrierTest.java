@@ -73,7 +73,7 @@ class RetrierTest {
                     if (method.getName().equals("retry")) {
                         return retry;
                     }
-                    throw new UnsupportedOperationException(method.getName());
+                    throw new AssertionError("Retrier is expected to read only retry(), it read " + method.getName());
                 });
     }
 }
