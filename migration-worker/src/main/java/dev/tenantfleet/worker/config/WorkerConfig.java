@@ -26,6 +26,10 @@ public interface WorkerConfig {
          */
         @WithDefault("classpath:crm-changelog/db.changelog-master.xml")
         String location();
+
+        /** Reuse a parse of the changelog from one tenant's command to the next instead of parsing it for each. */
+        @WithDefault("true")
+        boolean reuseParsed();
     }
 
     /** Tenant migration tuning. */

@@ -37,6 +37,11 @@ import liquibase.command.core.helpers.ShowSummaryArgument;
  */
 @ApplicationScoped
 public class LiquibaseUpdate {
+    private final LiquibaseCommand liquibase;
+
+    public LiquibaseUpdate(LiquibaseCommand liquibase) {
+        this.liquibase = liquibase;
+    }
 
     /**
      * What one run did.
@@ -114,11 +119,11 @@ public class LiquibaseUpdate {
         }
     }
 
-    private static void update(TenantChangelog changelog, Connection jdbc, RunningChangeSetListener listener,
+    private void update(TenantChangelog changelog, Connection jdbc, RunningChangeSetListener listener,
             String targetTag, Integer count) throws Exception {
         String[] name = count != null ? UpdateCountCommandStep.COMMAND_NAME
                 : targetTag != null ? UpdateToTagCommandStep.COMMAND_NAME : UpdateCommandStep.COMMAND_NAME;
-        LiquibaseCommand.execute(changelog, jdbc, listener, name, command -> {
+        liquibase.execute(changelog, jdbc, listener, name, command -> {
             summaryOff(command);
             if (count != null) {
                 command.addArgumentValue(UpdateCountCommandStep.COUNT_ARG, count);

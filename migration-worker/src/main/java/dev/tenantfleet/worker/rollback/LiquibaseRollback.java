@@ -26,6 +26,11 @@ import liquibase.command.core.RollbackCountCommandStep;
  */
 @ApplicationScoped
 public class LiquibaseRollback {
+    private final LiquibaseCommand liquibase;
+
+    public LiquibaseRollback(LiquibaseCommand liquibase) {
+        this.liquibase = liquibase;
+    }
 
     /**
      * What one rollback did.
@@ -52,7 +57,7 @@ public class LiquibaseRollback {
         TimeoutGuard guard = session.startTimeout(command.timeoutSeconds());
         try {
             OneTransaction.run(session, guard,
-                    jdbc -> LiquibaseCommand.execute(changelog, jdbc, listener, RollbackCountCommandStep.COMMAND_NAME,
+                    jdbc -> liquibase.execute(changelog, jdbc, listener, RollbackCountCommandStep.COMMAND_NAME,
                             scope -> scope.addArgumentValue(RollbackCountCommandStep.COUNT_ARG, count)),
                     connection -> verifyRemoved(before, TenantHistory.read(connection), command));
         } catch (TenantWorkException e) {
