@@ -16,7 +16,7 @@ import liquibase.database.Database;
  * largest part of a Liquibase command's own cost (bench/README.md), paid again for every tenant of a release. A command
  * takes an idle parse that fits its tenant (same changelog, same database values read while parsing) or parses a new
  * one; it gives the parse back only when it succeeded, so whatever state a failed run left on the changesets is
- * thrown away with them. At most {@code tenantfleet.migration.concurrency} parses are kept idle.
+ * thrown away with them. At most {@code tenantfleet.migration.concurrency} parses are kept idle, the most recently used.
  * {@code tenantfleet.changelog.reuse-parsed=false} parses once per command instead, as Liquibase does by itself.
  */
 @ApplicationScoped
@@ -53,8 +53,13 @@ public class ParsedChangelogs {
 
         /** Makes the parse available to the next command; only after a successful one. */
         public void giveBack() {
-            if (parsed != null && idle.size() < keptIdle) {
-                idle.offerFirst(parsed);
+            if (parsed == null) {
+                return;
+            }
+            idle.offerFirst(parsed);
+            // Keep the most recently used: a fleet whose tenants need different parses keeps its latest ones.
+            while (idle.size() > keptIdle) {
+                idle.pollLast();
             }
         }
     }
