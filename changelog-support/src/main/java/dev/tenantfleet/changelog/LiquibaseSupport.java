@@ -15,12 +15,16 @@ public final class LiquibaseSupport {
         // No phone-home (the network may be closed, and it is nobody's business) and no banner.
         setIfAbsent("liquibase.analytics.enabled", "false");
         setIfAbsent("liquibase.showBanner", "false");
+        LiquibaseConfigurationSources.install();
     }
 
     private LiquibaseSupport() {
     }
 
-    /** Applies the Tenant Fleet Liquibase defaults (no analytics, no banner) before Liquibase is first used. */
+    /**
+     * Applies the Tenant Fleet Liquibase defaults (no analytics, no banner) and its cheaper configuration sources
+     * ({@link LiquibaseConfigurationSources}) before Liquibase is first used.
+     */
     public static void init() {
         // the static initializer does the work
     }
