@@ -1,7 +1,9 @@
 package dev.tenantfleet.changelog;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.Properties;
+import java.util.WeakHashMap;
 import java.util.concurrent.TimeUnit;
 import liquibase.Scope;
 import liquibase.configuration.ConfigurationValueProvider;
@@ -22,10 +24,18 @@ final class LiquibaseConfigurationSources {
     private LiquibaseConfigurationSources() {
     }
 
-    /** Replaces Liquibase's two sources by these, once, before Liquibase runs a command. */
+    // Liquibase keeps a root scope, and so a configuration, per thread that started without one (its scope manager is
+    // an inheritable thread-local): each is set up once.
+    private static final Map<LiquibaseConfiguration, Boolean> SET_UP = Collections.synchronizedMap(new WeakHashMap<>());
+
+    /** Replaces Liquibase's two sources by these in the configuration of the current thread's Liquibase scope. */
     static void install() {
         LiquibaseConfiguration configuration = Scope.getCurrentScope().getSingleton(LiquibaseConfiguration.class);
-        for (ConfigurationValueProvider provider : configuration.getProviders().toArray(ConfigurationValueProvider[]::new)) {
+        if (SET_UP.putIfAbsent(configuration, Boolean.TRUE) != null) {
+            return;
+        }
+        ConfigurationValueProvider[] providers = configuration.getProviders().toArray(ConfigurationValueProvider[]::new);
+        for (ConfigurationValueProvider provider : providers) {
             if (provider.getClass() == SystemPropertyValueProvider.class) {
                 configuration.unregisterProvider(provider);
                 configuration.registerProvider(new SystemProperties());

@@ -15,7 +15,6 @@ public final class LiquibaseSupport {
         // No phone-home (the network may be closed, and it is nobody's business) and no banner.
         setIfAbsent("liquibase.analytics.enabled", "false");
         setIfAbsent("liquibase.showBanner", "false");
-        LiquibaseConfigurationSources.install();
     }
 
     private LiquibaseSupport() {
@@ -26,7 +25,8 @@ public final class LiquibaseSupport {
      * ({@link LiquibaseConfigurationSources}) before Liquibase is first used.
      */
     public static void init() {
-        // the static initializer does the work
+        // the static initializer sets the defaults
+        LiquibaseConfigurationSources.install();
     }
 
     /** Something Liquibase runs. */
@@ -45,6 +45,7 @@ public final class LiquibaseSupport {
      * as the scope's database (checksum version 9 leaves out changes targeted at other databases).
      */
     public static <T> T inScope(ResourceAccessor accessor, Database database, ScopedCall<T> call) throws Exception {
+        LiquibaseConfigurationSources.install();
         Map<String, Object> values = new HashMap<>();
         values.put(Scope.Attr.resourceAccessor.name(), accessor);
         values.put(Scope.Attr.ui.name(), new LoggerUIService());

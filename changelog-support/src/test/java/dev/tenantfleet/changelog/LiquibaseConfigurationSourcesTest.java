@@ -3,14 +3,21 @@ package dev.tenantfleet.changelog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.tenantfleet.changelog.LiquibaseConfigurationSources.Environment;
+import dev.tenantfleet.changelog.LiquibaseConfigurationSources.SystemProperties;
+
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import liquibase.Scope;
+import liquibase.SingletonScopeManager;
 import liquibase.configuration.ConfigurationValueProvider;
 import liquibase.configuration.LiquibaseConfiguration;
 import liquibase.configuration.ProvidedValue;
 import liquibase.configuration.core.EnvironmentValueProvider;
 import liquibase.configuration.core.SystemPropertyValueProvider;
+import liquibase.resource.ClassLoaderResourceAccessor;
 import org.junit.jupiter.api.Test;
 
 /** The snapshot-based configuration sources that stand in for Liquibase's own. */
@@ -22,13 +29,35 @@ class LiquibaseConfigurationSourcesTest {
 
         LiquibaseConfiguration configuration = Scope.getCurrentScope().getSingleton(LiquibaseConfiguration.class);
         assertThat(configuration.getProviders()).map(ConfigurationValueProvider::getClass)
-                .contains(LiquibaseConfigurationSources.SystemProperties.class, LiquibaseConfigurationSources.Environment.class)
+                .contains(SystemProperties.class, Environment.class)
+                .doesNotContain(SystemPropertyValueProvider.class, EnvironmentValueProvider.class);
+    }
+
+    @Test
+    void shouldStandInAlsoInAThreadWhereLiquibaseStartedAScopeOfItsOwn() throws Exception {
+        AtomicReference<List<Class<?>>> providers = new AtomicReference<>();
+        Thread thread = new Thread(() -> {
+            // As a pool thread created before Liquibase was first used: a root scope, and configuration, of its own.
+            Scope.setScopeManager(new SingletonScopeManager());
+            try {
+                providers.set(LiquibaseSupport.inScope(new ClassLoaderResourceAccessor(), () -> Scope.getCurrentScope()
+                        .getSingleton(LiquibaseConfiguration.class).getProviders().stream()
+                        .<Class<?>>map(ConfigurationValueProvider::getClass).toList()));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        thread.start();
+        thread.join();
+
+        assertThat(providers.get())
+                .contains(SystemProperties.class, Environment.class)
                 .doesNotContain(SystemPropertyValueProvider.class, EnvironmentValueProvider.class);
     }
 
     @Test
     void shouldSeeASystemPropertySetAtRunTimeAndItsRemoval() {
-        LiquibaseConfigurationSources.SystemProperties source = new LiquibaseConfigurationSources.SystemProperties();
+        SystemProperties source = new SystemProperties();
         String key = "tenantfleet.test." + UUID.randomUUID();
         assertThat(source.getProvidedValue(key)).isNull();
 
@@ -48,7 +77,7 @@ class LiquibaseConfigurationSourcesTest {
         String name = System.getenv().entrySet().stream().filter(variable -> !variable.getValue().isBlank()).findFirst()
                 .orElseThrow().getKey();
 
-        ProvidedValue ours = new LiquibaseConfigurationSources.Environment().getProvidedValue(name);
+        ProvidedValue ours = new Environment().getProvidedValue(name);
         ProvidedValue liquibases = new EnvironmentValueProvider().getProvidedValue(name);
 
         assertThat(ours).isNotNull();

@@ -1,12 +1,14 @@
 package dev.tenantfleet.worker.changelog;
 
 import dev.tenantfleet.changelog.TenantChangelog;
+import dev.tenantfleet.changelog.TenantHistory;
 import dev.tenantfleet.worker.config.WorkerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Iterator;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicLong;
+import liquibase.ChecksumVersion;
 import liquibase.changelog.ChangeLogParameters;
 import liquibase.changelog.DatabaseChangeLog;
 import liquibase.database.Database;
@@ -16,7 +18,7 @@ import liquibase.database.Database;
  * largest part of a Liquibase command's own cost (bench/README.md), paid again for every tenant of a release. A command
  * takes an idle parse that fits its tenant (same changelog, same database values read while parsing) or parses a new
  * one; it gives the parse back only when it succeeded, so whatever state a failed run left on the changesets is
- * thrown away with them. At most {@code tenantfleet.migration.concurrency} parses are kept idle, the most recently used.
+ * thrown away with them. At most {@code tenantfleet.migration.concurrency} parses are kept idle, the latest used.
  * {@code tenantfleet.changelog.reuse-parsed=false} parses once per command instead, as Liquibase does by itself.
  */
 @ApplicationScoped
@@ -65,10 +67,12 @@ public class ParsedChangelogs {
     }
 
     /**
-     * A parse of {@code source} for the tenant of {@code database}, whose command parameters are {@code tenant}; runs in
-     * the Liquibase scope of the command (its resource accessor reads the changelog).
+     * A parse of {@code source} for the tenant of {@code database}, whose command parameters are {@code tenant} and
+     * whose history before the command is {@code history}; runs in the Liquibase scope of the command (its resource
+     * accessor reads the changelog).
      */
-    public Lease lend(TenantChangelog source, Database database, ChangeLogParameters tenant) throws Exception {
+    public Lease lend(TenantChangelog source, Database database, ChangeLogParameters tenant, TenantHistory history)
+            throws Exception {
         if (!reuse) {
             return new Lease(null, null);
         }
@@ -77,7 +81,12 @@ public class ParsedChangelogs {
             parsed = ParsedChangelog.parse(source, database);
             parses.incrementAndGet();
         }
-        return new Lease(parsed, parsed.serve(tenant));
+        return new Lease(parsed, parsed.serve(tenant, atLatestChecksums(history)));
+    }
+
+    private static boolean atLatestChecksums(TenantHistory history) {
+        String latest = ChecksumVersion.latest().getVersion() + ":";
+        return history.applied().stream().allMatch(row -> row.checksum() == null || row.checksum().startsWith(latest));
     }
 
     /** The parameters Liquibase's update command would build for {@code database}, to give the command. */

@@ -31,6 +31,7 @@ final class TenantParameters extends ChangeLogParameters {
     private final ChangeLogParameters databaseValues;
     // null while parsing; then the parameters of the tenant this parse serves (one command at a time)
     private ChangeLogParameters serving;
+    private volatile boolean answeredFromServedTenant;
 
     TenantParameters(Database database) {
         super(database);
@@ -59,6 +60,14 @@ final class TenantParameters extends ChangeLogParameters {
         return true;
     }
 
+    /**
+     * Whether a database value was ever read while a command ran: what the changesets then did (and, for an
+     * {@code sqlFile} that expands its file in its checksum, their checksums) may differ from tenant to tenant.
+     */
+    boolean answeredFromServedTenant() {
+        return answeredFromServedTenant;
+    }
+
     /** From now on, database values are those of the tenant {@code tenant} was built for. */
     void serve(ChangeLogParameters tenant) {
         this.serving = tenant;
@@ -71,7 +80,11 @@ final class TenantParameters extends ChangeLogParameters {
         }
         if (serving != null) {
             // A changelog may define its own database.* property: only the database's own values are the tenant's.
-            return serving.hasValue(key, null) ? serving.getValue(key, changeLog) : super.getValue(key, changeLog);
+            if (serving.hasValue(key, null)) {
+                answeredFromServedTenant = true;
+                return serving.getValue(key, changeLog);
+            }
+            return super.getValue(key, changeLog);
         }
         remember(key);
         return super.getValue(key, changeLog);

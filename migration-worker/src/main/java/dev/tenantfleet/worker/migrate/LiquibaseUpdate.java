@@ -72,15 +72,17 @@ public class LiquibaseUpdate {
         TimeoutGuard guard = session.startTimeout(command.timeoutSeconds());
         try {
             if (outside.isEmpty()) {
-                OneTransaction.run(session, guard, jdbc -> update(changelog, jdbc, listener, command.targetTag(), null),
-                        jdbc -> { });
+                OneTransaction.run(session, guard,
+                        jdbc -> update(changelog, before, jdbc, listener, command.targetTag(), null), jdbc -> { });
             } else {
                 int prefix = plan.pending().indexOf(outside.get(0));
                 if (prefix > 0) {
-                    OneTransaction.run(session, guard, jdbc -> update(changelog, jdbc, listener, null, prefix), jdbc -> { });
+                    OneTransaction.run(session, guard, jdbc -> update(changelog, before, jdbc, listener, null, prefix),
+                            jdbc -> { });
                 }
                 guard = session.startTimeout(command.timeoutSeconds());
-                changeSetByChangeSet(session, jdbc -> update(changelog, jdbc, listener, command.targetTag(), null));
+                changeSetByChangeSet(session,
+                        jdbc -> update(changelog, before, jdbc, listener, command.targetTag(), null));
             }
         } catch (Exception e) {
             MigrationError error = guard.fired() ? guard.error(listener.changeSet())
@@ -119,11 +121,11 @@ public class LiquibaseUpdate {
         }
     }
 
-    private void update(TenantChangelog changelog, Connection jdbc, RunningChangeSetListener listener,
-            String targetTag, Integer count) throws Exception {
+    private void update(TenantChangelog changelog, TenantHistory before, Connection jdbc,
+            RunningChangeSetListener listener, String targetTag, Integer count) throws Exception {
         String[] name = count != null ? UpdateCountCommandStep.COMMAND_NAME
                 : targetTag != null ? UpdateToTagCommandStep.COMMAND_NAME : UpdateCommandStep.COMMAND_NAME;
-        liquibase.execute(changelog, jdbc, listener, name, command -> {
+        liquibase.execute(changelog, before, jdbc, listener, name, command -> {
             summaryOff(command);
             if (count != null) {
                 command.addArgumentValue(UpdateCountCommandStep.COUNT_ARG, count);

@@ -57,7 +57,7 @@ public class LiquibaseRollback {
         TimeoutGuard guard = session.startTimeout(command.timeoutSeconds());
         try {
             OneTransaction.run(session, guard,
-                    jdbc -> liquibase.execute(changelog, jdbc, listener, RollbackCountCommandStep.COMMAND_NAME,
+                    jdbc -> liquibase.execute(changelog, before, jdbc, listener, RollbackCountCommandStep.COMMAND_NAME,
                             scope -> scope.addArgumentValue(RollbackCountCommandStep.COUNT_ARG, count)),
                     connection -> verifyRemoved(before, TenantHistory.read(connection), command));
         } catch (TenantWorkException e) {

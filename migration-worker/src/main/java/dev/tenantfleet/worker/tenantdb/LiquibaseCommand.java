@@ -2,6 +2,7 @@ package dev.tenantfleet.worker.tenantdb;
 
 import dev.tenantfleet.changelog.LiquibaseSupport;
 import dev.tenantfleet.changelog.TenantChangelog;
+import dev.tenantfleet.changelog.TenantHistory;
 import dev.tenantfleet.worker.changelog.ParsedChangelogs;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.OutputStream;
@@ -31,15 +32,15 @@ public class LiquibaseCommand {
     /**
      * Runs command {@code name} on {@code jdbc} (a fresh Liquibase {@link Database} each time, so no history is cached
      * between runs), with the changelog (a reused parse, see {@link ParsedChangelogs}), the database and
-     * {@code listener} set; {@code arguments} adds the rest.
+     * {@code listener} set; {@code arguments} adds the rest. {@code history} is the tenant's history read before.
      */
-    public void execute(TenantChangelog changelog, Connection jdbc, ChangeExecListener listener, String[] name,
-            Consumer<CommandScope> arguments) throws Exception {
+    public void execute(TenantChangelog changelog, TenantHistory history, Connection jdbc, ChangeExecListener listener,
+            String[] name, Consumer<CommandScope> arguments) throws Exception {
         Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(jdbc));
         try {
             LiquibaseSupport.inScope(changelog.newResourceAccessor(), () -> {
                 ChangeLogParameters parameters = ParsedChangelogs.parametersFor(database);
-                ParsedChangelogs.Lease lease = parsedChangelogs.lend(changelog, database, parameters);
+                ParsedChangelogs.Lease lease = parsedChangelogs.lend(changelog, database, parameters, history);
                 CommandScope command = new CommandScope(name)
                         .addArgumentValue(DatabaseChangelogCommandStep.CHANGELOG_FILE_ARG, changelog.path())
                         .addArgumentValue(DatabaseChangelogCommandStep.CHANGELOG_PARAMETERS, parameters)

@@ -3,13 +3,19 @@ package dev.tenantfleet.worker.changelog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tenantfleet.changelog.LiquibaseSupport;
 import dev.tenantfleet.changelog.TenantChangelog;
+import dev.tenantfleet.changelog.TenantHistory;
 import dev.tenantfleet.worker.support.TenantDatabase;
 import dev.tenantfleet.worker.tenantdb.LiquibaseCommand;
 import dev.tenantfleet.worker.tenantdb.RunningChangeSetListener;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
+import liquibase.ChecksumVersion;
+import liquibase.changelog.ChangeSet;
+import liquibase.changelog.DatabaseChangeLog;
 import liquibase.command.core.UpdateToTagCommandStep;
 import liquibase.exception.CommandExecutionException;
 import org.junit.jupiter.api.AfterEach;
@@ -20,7 +26,8 @@ class ParsedChangelogsTest {
     private static final TenantChangelog CRM = TenantChangelog.load("classpath:crm-changelog/db.changelog-master.xml");
     // What a history row says about the changeset and how it ran, without times and deployment ids.
     private static final String HISTORY = "SELECT filename || ' ' || id || ' ' || author || ' ' || md5sum || ' '"
-            + " || coalesce(tag, '-') || ' ' || exectype || ' ' || orderexecuted FROM databasechangelog ORDER BY orderexecuted";
+            + " || coalesce(tag, '-') || ' ' || exectype || ' ' || orderexecuted"
+            + " FROM databasechangelog ORDER BY orderexecuted";
     private static final String COLUMNS = "SELECT table_name || '.' || column_name || ' ' || data_type FROM"
             + " information_schema.columns WHERE table_schema = 'public' ORDER BY 1";
 
@@ -108,6 +115,31 @@ class ParsedChangelogsTest {
         assertThat(second.strings("SELECT catalog FROM read_while_running")).containsExactly(second.name());
     }
 
+    @Test
+    void shouldComputeChecksumsAgainForATenantWhoseHistoryHoldsAnOlderChecksumVersion() throws Exception {
+        ParsedChangelogs reused = new ParsedChangelogs(true, 1);
+        ParsedChangelogs perTenant = new ParsedChangelogs(false, 1);
+        TenantDatabase current = database();
+        TenantDatabase older = database();
+        TenantDatabase olderReference = database();
+        TenantDatabase later = database();
+        migrate(reused, CRM, current, "v1.1");
+        migrate(reused, CRM, older, "v1.1");
+        migrate(perTenant, CRM, olderReference, "v1.1");
+        // As if migrated by Liquibase before 4.22: version 8 checksums, which the current version still accepts.
+        writeVersion8Checksums(older);
+        writeVersion8Checksums(olderReference);
+
+        migrate(reused, CRM, current, "v1.4"); // leaves version 9 checksums on the changesets
+        migrate(reused, CRM, older, "v1.4");
+        migrate(perTenant, CRM, olderReference, "v1.4");
+        migrate(reused, CRM, later, "v1.4");
+
+        assertThat(reused.parses()).isEqualTo(1);
+        assertThat(older.strings(HISTORY)).isEqualTo(olderReference.strings(HISTORY));
+        assertThat(older.strings(COLUMNS)).isEqualTo(current.strings(COLUMNS)).isEqualTo(later.strings(COLUMNS));
+    }
+
     private TenantDatabase database() throws Exception {
         TenantDatabase db = TenantDatabase.create();
         databases.add(db);
@@ -117,8 +149,27 @@ class ParsedChangelogsTest {
     private static void migrate(ParsedChangelogs parsed, TenantChangelog changelog, TenantDatabase db, String tag)
             throws Exception {
         try (Connection owner = db.owner()) {
-            new LiquibaseCommand(parsed).execute(changelog, owner, new RunningChangeSetListener(),
-                    UpdateToTagCommandStep.COMMAND_NAME, command -> command.addArgumentValue(UpdateToTagCommandStep.TAG_ARG, tag));
+            new LiquibaseCommand(parsed).execute(changelog, TenantHistory.read(owner), owner,
+                    new RunningChangeSetListener(), UpdateToTagCommandStep.COMMAND_NAME,
+                    command -> command.addArgumentValue(UpdateToTagCommandStep.TAG_ARG, tag));
         }
+    }
+
+    private static void writeVersion8Checksums(TenantDatabase db) throws Exception {
+        DatabaseChangeLog parsed = CRM.parse();
+        try (Connection owner = db.owner();
+                PreparedStatement update = owner.prepareStatement(
+                        "UPDATE databasechangelog SET md5sum = ? WHERE filename = ? AND id = ? AND author = ?")) {
+            for (ChangeSet changeSet : parsed.getChangeSets()) {
+                String checksum = LiquibaseSupport.inScope(CRM.newResourceAccessor(),
+                        LiquibaseSupport.offlinePostgres(), () -> changeSet.generateCheckSum(ChecksumVersion.V8).toString());
+                update.setString(1, checksum);
+                update.setString(2, changeSet.getFilePath());
+                update.setString(3, changeSet.getId());
+                update.setString(4, changeSet.getAuthor());
+                update.executeUpdate();
+            }
+        }
+        assertThat(db.strings("SELECT DISTINCT left(md5sum, 2) FROM databasechangelog")).containsExactly("8:");
     }
 }
