@@ -87,32 +87,12 @@ class ParsedChangelogsTest {
 
     @Test
     void shouldParseAgainForATenantWhoseDatabaseGivesAValueReadWhileParsingAnotherValue() throws Exception {
-        TenantChangelog changelog = TenantChangelog.load("classpath:parameters-changelog/read-while-parsing.xml");
-        ParsedChangelogs reused = new ParsedChangelogs(true, 4);
-        TenantDatabase first = database();
-        TenantDatabase second = database();
-
-        migrate(reused, changelog, first, "p1");
-        migrate(reused, changelog, second, "p1");
-
-        assertThat(reused.parses()).isEqualTo(2);
-        assertThat(first.strings("SELECT catalog FROM read_while_parsing")).containsExactly(first.name());
-        assertThat(second.strings("SELECT catalog FROM read_while_parsing")).containsExactly(second.name());
+        assertThat(twoTenantsRecordTheirDatabaseNames("read-while-parsing")).isEqualTo(2);
     }
 
     @Test
     void shouldAnswerValuesReadWhileRunningFromTheTenantBeingMigrated() throws Exception {
-        TenantChangelog changelog = TenantChangelog.load("classpath:parameters-changelog/read-while-running.xml");
-        ParsedChangelogs reused = new ParsedChangelogs(true, 4);
-        TenantDatabase first = database();
-        TenantDatabase second = database();
-
-        migrate(reused, changelog, first, "p1");
-        migrate(reused, changelog, second, "p1");
-
-        assertThat(reused.parses()).isEqualTo(1);
-        assertThat(first.strings("SELECT catalog FROM read_while_running")).containsExactly(first.name());
-        assertThat(second.strings("SELECT catalog FROM read_while_running")).containsExactly(second.name());
+        assertThat(twoTenantsRecordTheirDatabaseNames("read-while-running")).isEqualTo(1);
     }
 
     @Test
@@ -138,6 +118,25 @@ class ParsedChangelogsTest {
         assertThat(reused.parses()).isEqualTo(1);
         assertThat(older.strings(HISTORY)).isEqualTo(olderReference.strings(HISTORY));
         assertThat(older.strings(COLUMNS)).isEqualTo(current.strings(COLUMNS)).isEqualTo(later.strings(COLUMNS));
+    }
+
+    /**
+     * Migrates two tenants with {@code parameters-changelog/<name>.xml}, whose changeset writes the tenant's database
+     * name into table {@code <name>}, checks that each holds its own, and returns how often the changelog was parsed.
+     */
+    private long twoTenantsRecordTheirDatabaseNames(String name) throws Exception {
+        TenantChangelog changelog = TenantChangelog.load("classpath:parameters-changelog/" + name + ".xml");
+        ParsedChangelogs reused = new ParsedChangelogs(true, 4);
+        TenantDatabase first = database();
+        TenantDatabase second = database();
+
+        migrate(reused, changelog, first, "p1");
+        migrate(reused, changelog, second, "p1");
+
+        String table = name.replace('-', '_');
+        assertThat(first.strings("SELECT catalog FROM " + table)).containsExactly(first.name());
+        assertThat(second.strings("SELECT catalog FROM " + table)).containsExactly(second.name());
+        return reused.parses();
     }
 
     private TenantDatabase database() throws Exception {
