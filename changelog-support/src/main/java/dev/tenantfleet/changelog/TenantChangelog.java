@@ -33,6 +33,7 @@ public final class TenantChangelog {
     private final Map<String, Integer> tagEnds = new LinkedHashMap<>();
     private final ChangelogChecksums checksums;
     private final List<TableEffects> tableEffects;
+    private final Map<String, List<SchemaChange>> schemaEffects;
     // changesets limited to other databases (dbms="oracle"): Liquibase skips them on PostgreSQL and records nothing
     private final Set<String> otherDatabases;
     // Liquibase matches history rows to changesets by normalised path, ignoring case (RanChangeSet.isSameAs): so do we.
@@ -40,13 +41,15 @@ public final class TenantChangelog {
     private final Map<String, List<String>> keysByIdAndAuthor = new HashMap<>();
 
     private TenantChangelog(ChangelogLocation source, String digest, List<ChangeSetInfo> changeSets,
-            ChangelogChecksums checksums, List<TableEffects> tableEffects, Set<String> otherDatabases) {
+            ChangelogChecksums checksums, List<TableEffects> tableEffects, Map<String, List<SchemaChange>> schemaEffects,
+            Set<String> otherDatabases) {
         this.source = source;
         this.otherDatabases = Set.copyOf(otherDatabases);
         this.digest = digest;
         this.changeSets = List.copyOf(changeSets);
         this.checksums = checksums;
         this.tableEffects = List.copyOf(tableEffects);
+        this.schemaEffects = Map.copyOf(schemaEffects);
         for (int i = 0; i < this.changeSets.size(); i++) {
             ChangeSetInfo info = this.changeSets.get(i);
             byKey.putIfAbsent(info.key(), info);
@@ -76,10 +79,22 @@ public final class TenantChangelog {
             Database postgres = LiquibaseSupport.offlinePostgres();
             return LiquibaseSupport.inScope(source.newResourceAccessor(), postgres, () -> new TenantChangelog(source,
                     digest, ChangeSetInfos.of(parsed, postgres), ChangelogChecksums.of(source, parsed),
-                    parsed.stream().map(TableEffects::of).toList(), otherDatabases(parsed)));
+                    parsed.stream().map(TableEffects::of).toList(), schemaEffects(parsed), otherDatabases(parsed)));
         } catch (Exception e) {
             throw new IllegalStateException("cannot analyse changelog " + location + ": " + e.getMessage(), e);
         }
+    }
+
+    private static Map<String, List<SchemaChange>> schemaEffects(List<ChangeSet> parsed) {
+        Map<String, List<SchemaChange>> effects = new HashMap<>();
+        for (ChangeSet changeSet : parsed) {
+            List<SchemaChange> changes = SchemaEffects.of(changeSet);
+            if (!changes.isEmpty()) {
+                effects.putIfAbsent(ChangeSetInfo.key(changeSet.getStoredFilePath(), changeSet.getId(),
+                        changeSet.getAuthor()), changes);
+            }
+        }
+        return effects;
     }
 
     private static Set<String> otherDatabases(List<ChangeSet> parsed) {
@@ -138,6 +153,14 @@ public final class TenantChangelog {
      */
     public List<String> tablesUpTo(String tag) {
         return TableEffects.fold(tableEffects.subList(0, upTo(tag).size()));
+    }
+
+    /**
+     * The objects each of {@code pending} (a tenant's pending changesets, in changelog order) creates and that must
+     * not exist before it runs, per changeset key; see {@link PendingObjects#find}.
+     */
+    public Map<String, List<SchemaObject>> objectsCreatedBy(List<ChangeSetInfo> pending) {
+        return PendingObjects.expectedAbsent(pending, schemaEffects);
     }
 
     /** Every changeset, in changelog order. */
