@@ -88,6 +88,9 @@ public class LiquibaseUpdate {
             MigrationError error = guard.fired() ? guard.error(listener.changeSet())
                     : MigrationErrorClassifier.classify(e, listener.changeSet());
             TenantHistory after = Histories.afterFailure(session);
+            if (after != null && outside.isEmpty()) {
+                error = DriftCheck.reclassify(error, session, changelog, plan.pending());
+            }
             if (after == null && !outside.isEmpty()) {
                 throw new TenantWorkException(error, null, List.of(), e);
             }

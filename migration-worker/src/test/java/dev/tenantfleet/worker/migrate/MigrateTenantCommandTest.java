@@ -52,6 +52,7 @@ class MigrateTenantCommandTest {
     private static final Duration RESULT_TIMEOUT = Duration.ofSeconds(60);
     private static final String V10 = "crm-changelog/releases/v1.0.xml";
     private static final String V11 = "crm-changelog/releases/v1.1.xml";
+    private static final String V14 = "crm-changelog/releases/v1.4.xml";
     private static final List<String> V10_TABLES = List.of("companies", "contacts", "countries", "industries", "users");
     private static final List<String> V11_TABLES = List.of("deal_stages", "deals");
     private static final List<String> LIQUIBASE_TABLES = List.of("databasechangelog", "databasechangeloglock");
@@ -124,6 +125,33 @@ class MigrateTenantCommandTest {
         expected.addAll(LIQUIBASE_TABLES);
         assertThat(db.tables()).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(db.strings("SELECT count(*) FROM databasechangeloglock WHERE locked")).containsExactly("0");
+    }
+
+    @Test
+    void aPendingChangesetAppliedByHandFailsAsSchemaDriftNamingTheChangesetAndTheObject() throws Exception {
+        TenantDatabase db = newDatabase();
+        MigrateTenant toV13 = command(db, "v1.3", changelog.changelog().digest());
+        TestBroker.Inbox results = broker.resultsFor(toV13.tenantId());
+        broker.publish(toV13);
+        assertThat(MigrationResult.codec().decode(results.next(RESULT_TIMEOUT).getBody()).data())
+                .isInstanceOf(TenantMigrated.class);
+        try (var owner = db.owner(); var statement = owner.createStatement()) {
+            statement.execute("ALTER TABLE contacts ADD COLUMN full_name text"); // v1.4-001, by hand with psql
+        }
+
+        MigrateTenant toV14 = new MigrateTenant(UUID.randomUUID(), toV13.tenantId(), toV13.slug(), toV13.connection(),
+                "v1.4", toV13.changelogDigest(), toV13.purpose(), UUID.randomUUID(), toV13.timeoutSeconds(),
+                toV13.allowNonTransactional());
+        broker.publish(toV14);
+        MigrationResult result = MigrationResult.codec().decode(results.next(RESULT_TIMEOUT).getBody()).data();
+
+        assertThat(result).isInstanceOfSatisfying(TenantMigrationFailed.class, failed -> {
+            assertThat(failed.error().code()).isEqualTo(MigrationErrorCode.SCHEMA_DRIFT);
+            assertThat(failed.error().changeSet()).isEqualTo(V14 + "::v1.4-001-add-contacts-full-name::tenant-fleet");
+            assertThat(failed.error().message()).contains("column contacts.full_name");
+            assertThat(failed.error().hint()).contains("ahead of its Liquibase history");
+            assertThat(failed.headAfter()).isEqualTo("v1.3");
+        });
     }
 
     @Test
