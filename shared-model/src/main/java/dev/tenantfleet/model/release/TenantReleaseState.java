@@ -10,8 +10,10 @@ public enum TenantReleaseState {
     MIGRATED,
     /** The migration failed; the tenant is still at its pre-release head (single transaction). */
     FAILED,
-    /** Not touched: already at (or past) the target, or no longer in a targeted status (suspended, say). */
+    /** Not touched: already at the target (read from its database), or not in a targeted status (suspended, say). */
     SKIPPED,
+    /** Not touched: its database is at a later tag than the target. Not at the target, and said so. */
+    AHEAD,
     /** A rollback-tenant command is out. */
     ROLLING_BACK,
     /** Back at its pre-release head. */

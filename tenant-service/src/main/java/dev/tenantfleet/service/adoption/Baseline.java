@@ -4,7 +4,7 @@ import dev.tenantfleet.changelog.LiquibaseSupport;
 import dev.tenantfleet.changelog.TenantChangelog;
 import dev.tenantfleet.changelog.TenantHistory;
 import dev.tenantfleet.model.error.TenantErrorCode;
-import dev.tenantfleet.service.release.ReleaseChangelog;
+import dev.tenantfleet.service.changelog.ReleaseChangelog;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.OutputStream;
 import java.lang.reflect.InvocationTargetException;

@@ -3,7 +3,7 @@ package dev.tenantfleet.service.adoption;
 import dev.tenantfleet.model.error.TenantErrorCode;
 import dev.tenantfleet.model.tenant.TenantStatus;
 import dev.tenantfleet.service.credentials.Credentials;
-import dev.tenantfleet.service.release.ReleaseChangelog;
+import dev.tenantfleet.service.changelog.ReleaseChangelog;
 import dev.tenantfleet.service.tenant.TenantNaming;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;

@@ -6,7 +6,7 @@ import dev.tenantfleet.changelog.TenantHistory;
 import dev.tenantfleet.changelog.TenantPlan;
 import dev.tenantfleet.model.error.TenantErrorCode;
 import dev.tenantfleet.service.config.TenantFleetConfig;
-import dev.tenantfleet.service.release.ReleaseChangelog;
+import dev.tenantfleet.service.changelog.ReleaseChangelog;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.InetSocketAddress;

@@ -1,4 +1,4 @@
-package dev.tenantfleet.service.release;
+package dev.tenantfleet.service.changelog;
 
 import dev.tenantfleet.changelog.TenantChangelog;
 import dev.tenantfleet.service.config.TenantFleetConfig;
@@ -27,6 +27,11 @@ public class ReleaseChangelog {
      * changelog does not know sort as unknown (Integer.MIN_VALUE) so callers can treat them as drift.
      */
     public int rank(String tag) {
+        return rank(changelog, tag);
+    }
+
+    /** {@link #rank(String)} in {@code changelog}. */
+    public static int rank(TenantChangelog changelog, String tag) {
         if (tag == null) {
             return -1;
         }

@@ -1,17 +1,21 @@
 package dev.tenantfleet.service.fleet;
 
-import dev.tenantfleet.service.release.ReleaseChangelog;
+import dev.tenantfleet.model.error.TenantErrorCode;
+import dev.tenantfleet.model.error.TenantFleetException;
+import dev.tenantfleet.service.changelog.ReleaseChangelog;
+import dev.tenantfleet.service.inspection.TenantInspection;
+import dev.tenantfleet.service.inspection.TenantInspector;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
 /** What a release to a target would do, per tenant, read from the tenant databases. */
 @ApplicationScoped
 public class FleetPlanner {
-    private final FleetInspector inspector;
+    private final TenantInspector inspector;
     private final ReleaseChangelog changelog;
     private final FleetResource.FleetTenants tenants;
 
-    FleetPlanner(FleetInspector inspector, ReleaseChangelog changelog, FleetResource.FleetTenants tenants) {
+    FleetPlanner(TenantInspector inspector, ReleaseChangelog changelog, FleetResource.FleetTenants tenants) {
         this.inspector = inspector;
         this.changelog = changelog;
         this.tenants = tenants;
@@ -22,15 +26,27 @@ public class FleetPlanner {
         String targetTag = target == null || target.isBlank() ? changelog.get().head() : target;
         String notATarget = changelog.get().whyNotATarget(targetTag); // also: a changelog without tags
         if (notATarget != null) {
-            throw new dev.tenantfleet.model.error.TenantFleetException(dev.tenantfleet.model.error.TenantErrorCode.INVALID_REQUEST,
-                    "target " + notATarget);
+            throw new TenantFleetException(TenantErrorCode.INVALID_REQUEST, "target " + notATarget);
         }
         List<PlanView.TenantPlanView> plans = inspector.inspect(tenants.live(slugs), targetTag).stream()
-                .map(inspection -> inspection.plan() == null
-                        ? new PlanView.TenantPlanView(inspection.slug(), null, List.of(), List.of(), inspection.error())
-                        : new PlanView.TenantPlanView(inspection.slug(), inspection.head(), inspection.plan().pending(),
-                                inspection.plan().drift(), null))
-                .toList();
+                .map(inspection -> view(inspection, targetTag)).toList();
         return new PlanView(targetTag, changelog.get().digest(), plans);
+    }
+
+    private PlanView.TenantPlanView view(TenantInspection inspection, String targetTag) {
+        if (!inspection.readable()) {
+            return new PlanView.TenantPlanView(inspection.slug(), null, PlanView.Standing.UNREADABLE, List.of(), List.of(),
+                    inspection.error().message());
+        }
+        return new PlanView.TenantPlanView(inspection.slug(), inspection.head(), standing(inspection, targetTag),
+                inspection.plan().pending(), inspection.driftReasons(), null);
+    }
+
+    private PlanView.Standing standing(TenantInspection inspection, String targetTag) {
+        if (!inspection.plan().pending().isEmpty()) {
+            return PlanView.Standing.BEHIND;
+        }
+        return changelog.rank(inspection.head()) > changelog.rank(targetTag) ? PlanView.Standing.AHEAD
+                : PlanView.Standing.AT_TARGET;
     }
 }

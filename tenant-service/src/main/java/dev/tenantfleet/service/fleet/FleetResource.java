@@ -1,7 +1,10 @@
 package dev.tenantfleet.service.fleet;
 
 import dev.tenantfleet.model.tenant.TenantStatus;
-import dev.tenantfleet.service.release.ReleaseChangelog;
+import dev.tenantfleet.service.changelog.ReleaseChangelog;
+import dev.tenantfleet.service.inspection.TenantAccess;
+import dev.tenantfleet.service.inspection.TenantInspection;
+import dev.tenantfleet.service.inspection.TenantInspector;
 import dev.tenantfleet.service.tenant.Tenant;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,11 +18,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api")
 @Tag(name = "fleet")
 public class FleetResource {
-    private final FleetInspector inspector;
+    private final TenantInspector inspector;
     private final ReleaseChangelog changelog;
     private final FleetTenants tenants;
 
-    FleetResource(FleetInspector inspector, ReleaseChangelog changelog, FleetTenants tenants) {
+    FleetResource(TenantInspector inspector, ReleaseChangelog changelog, FleetTenants tenants) {
         this.inspector = inspector;
         this.changelog = changelog;
         this.tenants = tenants;
@@ -36,16 +39,16 @@ public class FleetResource {
         List<FleetStatusView.Drifted> drifted = new java.util.ArrayList<>();
         List<FleetStatusView.Unreadable> unreadable = new java.util.ArrayList<>();
         for (TenantInspection inspection : inspections) {
-            if (inspection.error() != null) {
-                unreadable.add(new FleetStatusView.Unreadable(inspection.slug(), inspection.error()));
+            if (!inspection.readable()) {
+                unreadable.add(new FleetStatusView.Unreadable(inspection.slug(), inspection.error().message()));
                 continue;
             }
             byHead.merge(inspection.head() == null ? "(none)" : inspection.head(), 1, Integer::sum);
             if (!inspection.plan().pending().isEmpty()) {
                 behind.add(new FleetStatusView.Behind(inspection.slug(), inspection.head(), inspection.plan().pending().size()));
             }
-            if (inspection.plan().drifted()) {
-                drifted.add(new FleetStatusView.Drifted(inspection.slug(), inspection.head(), inspection.plan().drift()));
+            if (inspection.drifted()) {
+                drifted.add(new FleetStatusView.Drifted(inspection.slug(), inspection.head(), inspection.driftReasons()));
             }
         }
         return new FleetStatusView(head, changelog.get().digest(), inspections.size(), byHead, behind, drifted, unreadable);
@@ -58,10 +61,10 @@ public class FleetResource {
     @jakarta.enterprise.context.ApplicationScoped
     public static class FleetTenants {
         @jakarta.transaction.Transactional
-        List<FleetInspector.TenantAccess> live(List<String> slugs) {
+        List<TenantAccess> live(List<String> slugs) {
             List<Tenant> found = slugs.isEmpty() ? Tenant.list("status in ?1 order by slug", LIVE)
                     : Tenant.list("slug in ?1 order by slug", slugs);
-            return found.stream().map(FleetInspector.TenantAccess::of).toList();
+            return found.stream().map(TenantAccess::of).toList();
         }
     }
 }

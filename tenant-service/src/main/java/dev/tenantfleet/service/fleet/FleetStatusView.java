@@ -8,7 +8,7 @@ import java.util.Map;
  *
  * @param byHead       how many tenants are at each tag ({@code (none)} for no tag yet)
  * @param behind       tenants below the changelog head
- * @param drifted      tenants whose history does not match the changelog
+ * @param drifted      tenants whose history does not match the changelog, or whose schema already has what pending changesets create
  * @param unreadable   tenants whose database could not be read
  */
 public record FleetStatusView(String changelogHead, String changelogDigest, int total, Map<String, Integer> byHead,

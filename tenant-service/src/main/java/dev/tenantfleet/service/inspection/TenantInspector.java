@@ -1,40 +1,42 @@
-package dev.tenantfleet.service.fleet;
+package dev.tenantfleet.service.inspection;
 
+import dev.tenantfleet.changelog.PendingObjects;
+import dev.tenantfleet.changelog.SchemaDrift;
 import dev.tenantfleet.changelog.TenantHistory;
+import dev.tenantfleet.changelog.TenantPlan;
+import dev.tenantfleet.service.changelog.ReleaseChangelog;
 import dev.tenantfleet.service.config.TenantFleetConfig;
 import dev.tenantfleet.service.credentials.Credentials;
-import dev.tenantfleet.service.release.ReleaseChangelog;
-import dev.tenantfleet.service.tenant.Tenant;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Reads the Liquibase history of tenant databases, as each tenant's own role and several at a time, and compares it
- * with the changelog: what is pending up to a target, and what drifted (changesets the changelog does not know, or
- * whose checksum changed). The truth for plan and fleet status is the tenant database, not the registry.
+ * with the changelog: what is pending up to a target, what drifted in the history (changesets the changelog does not
+ * know, or whose checksum changed) and in the schema (objects pending changesets create already exist). The truth
+ * for plans, fleet status and a release's decisions is the tenant database, never the registry's cached head.
  */
 @ApplicationScoped
-class FleetInspector {
+public class TenantInspector {
     private final ReleaseChangelog changelog;
     private final Credentials credentials;
     private final ExecutorService pool;
 
-    FleetInspector(ReleaseChangelog changelog, Credentials credentials, TenantFleetConfig config) {
+    TenantInspector(ReleaseChangelog changelog, Credentials credentials, TenantFleetConfig config) {
         this.changelog = changelog;
         this.credentials = credentials;
         this.pool = Executors.newFixedThreadPool(config.release().inspectionConcurrency(), runnable -> {
-            Thread thread = new Thread(runnable, "fleet-inspection");
+            Thread thread = new Thread(runnable, "tenant-inspection");
             thread.setDaemon(true);
             return thread;
         });
@@ -44,8 +46,8 @@ class FleetInspector {
         pool.shutdownNow();
     }
 
-    /** Inspects every tenant against {@code targetTag}, in the order given. */
-    List<TenantInspection> inspect(List<TenantAccess> tenants, String targetTag) {
+    /** Inspects every tenant against {@code targetTag}, in the order given; one unreadable tenant fails only itself. */
+    public List<TenantInspection> inspect(List<TenantAccess> tenants, String targetTag) {
         List<Future<TenantInspection>> futures = new ArrayList<>();
         for (TenantAccess tenant : tenants) {
             futures.add(pool.submit(() -> inspect(tenant, targetTag)));
@@ -65,31 +67,29 @@ class FleetInspector {
     }
 
     private TenantInspection inspect(TenantAccess tenant, String targetTag) {
-        Properties properties = new Properties();
-        properties.setProperty("user", tenant.role());
-        properties.setProperty("connectTimeout", "5");
-        properties.setProperty("ApplicationName", "tenant-fleet-inspection");
+        // host, port and database are the driver's own properties: nothing from the registry is parsed as part of a URL
+        PGSimpleDataSource source = new PGSimpleDataSource();
+        source.setServerNames(new String[] {tenant.host()});
+        source.setPortNumbers(new int[] {tenant.port()});
+        source.setDatabaseName(tenant.database());
+        source.setUser(tenant.role());
+        source.setConnectTimeout(5);
+        source.setApplicationName("tenant-fleet-inspection");
         try {
             // inside the try: a password that cannot be decrypted makes this tenant unreadable, not the whole fleet
-            properties.setProperty("password", credentials.decrypt(tenant.password()));
+            source.setPassword(credentials.decrypt(tenant.password()));
         } catch (RuntimeException e) {
-            return new TenantInspection(tenant.slug(), null, null, "cannot read " + tenant.slug()
-                    + ": its password cannot be decrypted: " + e.getMessage());
+            return new TenantInspection(tenant.slug(), null, null, List.of(), UnreadableHistory.ofDecryption(tenant.slug(), e));
         }
-        try (Connection connection = DriverManager.getConnection(tenant.jdbcUrl(), properties)) {
+        try (Connection connection = source.getConnection()) {
             connection.setReadOnly(true);
             TenantHistory history = TenantHistory.read(connection);
-            return new TenantInspection(tenant.slug(), history.head(), changelog.get().plan(history, targetTag), null);
+            TenantPlan plan = changelog.get().plan(history, targetTag);
+            List<SchemaDrift> schemaDrift = plan.pending().isEmpty() ? List.of()
+                    : PendingObjects.find(connection, changelog.get(), plan.pending());
+            return new TenantInspection(tenant.slug(), history.head(), plan, schemaDrift, null);
         } catch (SQLException | RuntimeException e) {
-            return new TenantInspection(tenant.slug(), null, null, "cannot read " + tenant.slug() + ": " + e.getMessage());
-        }
-    }
-
-    /** What is needed to read one tenant database, detached from the persistence context. */
-    record TenantAccess(String slug, String jdbcUrl, String role, dev.tenantfleet.model.crypto.EncryptedSecret password) {
-        static TenantAccess of(Tenant tenant) {
-            return new TenantAccess(tenant.slug, "jdbc:postgresql://" + tenant.server.host + ":" + tenant.server.port + "/"
-                    + tenant.databaseName, tenant.roleName, tenant.password());
+            return new TenantInspection(tenant.slug(), null, null, List.of(), UnreadableHistory.of(tenant.slug(), e));
         }
     }
 }

@@ -70,8 +70,21 @@ public class ReleaseCommandConsumer {
             orchestrator.advance(command.releaseId());
             return message.ack();
         } catch (RuntimeException e) {
-            LOG.warnf(e, "Release command %s not applied, requeueing", command.releaseId());
-            return message.nack(e, Metadata.of(new RabbitMQRejectMetadata(true)));
+            if (ControlDatabaseOutage.causes(e)) {
+                LOG.warnf("Release command %s not applied, the control database is unreachable (%s): requeueing",
+                        command.releaseId(), e.getMessage());
+                return message.nack(e, Metadata.of(new RabbitMQRejectMetadata(true)));
+            }
+            // Anything else would fail again on every redelivery: refuse the release with the reason, so the deploy
+            // job waiting on it exits at once instead of waiting for a command stuck in a loop or a DLQ.
+            LOG.errorf(e, "Release command %s cannot be processed: refusing the release", command.releaseId());
+            try {
+                releases.refuse(command.releaseId(), command.spec(), command.requestedBy(),
+                        "tenant-service could not process the release: " + e);
+                return message.ack();
+            } catch (RuntimeException refuseFailed) {
+                return message.nack(refuseFailed, Metadata.of(new RabbitMQRejectMetadata(true)));
+            }
         }
     }
 }

@@ -17,7 +17,7 @@ final class ReleaseCountsOf {
         return new ReleaseCounts(tenants.size(), n(by, TenantReleaseState.PENDING), n(by, TenantReleaseState.MIGRATING),
                 n(by, TenantReleaseState.MIGRATED), n(by, TenantReleaseState.FAILED), n(by, TenantReleaseState.SKIPPED),
                 n(by, TenantReleaseState.ROLLING_BACK), n(by, TenantReleaseState.ROLLED_BACK),
-                n(by, TenantReleaseState.ROLLBACK_FAILED));
+                n(by, TenantReleaseState.ROLLBACK_FAILED), n(by, TenantReleaseState.AHEAD));
     }
 
     private static int n(Map<TenantReleaseState, Integer> by, TenantReleaseState state) {

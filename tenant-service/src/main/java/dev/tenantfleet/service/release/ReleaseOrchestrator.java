@@ -123,8 +123,13 @@ public class ReleaseOrchestrator {
             return;
         }
         List<ReleaseTenant> allFailed = only(tenants, TenantReleaseState.FAILED);
+        List<ReleaseTenant> ahead = only(tenants, TenantReleaseState.AHEAD);
+        // tenants ahead are not at the target: the release says so rather than claim every tenant is there
+        String aheadNote = ahead.isEmpty() ? null : ahead.size() + " tenants are ahead of the target " + release.targetTag
+                + ", untouched: " + slugs(ahead);
         release.finish(allFailed.isEmpty() ? ReleaseStatus.COMPLETED : ReleaseStatus.FAILED,
-                allFailed.isEmpty() ? null : allFailed.size() + " tenants failed: " + slugs(allFailed));
+                allFailed.isEmpty() ? aheadNote : allFailed.size() + " tenants failed: " + slugs(allFailed)
+                        + (aheadNote == null ? "" : "; " + aheadNote));
         ReleaseLogEntry.append(release.id, null, null, release.status.name(), release.reason);
     }
 

@@ -5,37 +5,37 @@ import dev.tenantfleet.changelog.TenantChangelog;
 import dev.tenantfleet.model.release.FailurePolicy;
 import dev.tenantfleet.model.release.ReleaseSpec;
 import dev.tenantfleet.model.release.ReleaseStatus;
+import dev.tenantfleet.service.changelog.ReleaseChangelog;
+import dev.tenantfleet.service.inspection.TenantAccess;
+import dev.tenantfleet.service.inspection.TenantInspection;
+import dev.tenantfleet.service.inspection.TenantInspector;
 import dev.tenantfleet.service.tenant.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Decides, before anything is touched, whether a release may start and which tenants it migrates. Refuses a
+ * Decides, before anything is touched, whether a release may start and what happens to each tenant. Refuses a
  * second concurrent release, an unknown target (or a changelog without tags), another changelog, unknown slugs,
- * tenants at tags the changelog does not know, changesets that cannot succeed as written (a function body Liquibase
- * would split), a ROLLBACK policy over changesets without rollback, and non-transactional changesets unless
- * explicitly allowed.
+ * changesets that cannot succeed as written (a function body Liquibase would split), a ROLLBACK policy over
+ * changesets without rollback, and non-transactional changesets unless explicitly allowed. Each targeted tenant's
+ * fate comes from its own Liquibase history, read now ({@link TenantInspector}), never from the registry's cached
+ * head: see {@link TargetDecision}.
  */
 @ApplicationScoped
 class ReleasePreflight {
     private final ReleaseChangelog changelog;
+    private final TenantInspector inspector;
 
-    ReleasePreflight(ReleaseChangelog changelog) {
+    ReleasePreflight(ReleaseChangelog changelog, TenantInspector inspector) {
         this.changelog = changelog;
-    }
-
-    /** A tenant the release covers; {@code skipReason} is null when it will be migrated. */
-    record Target(Tenant tenant, String skipReason) {
-    }
-
-    /** Everything a release covers, in slug order. */
-    record Targets(List<Target> migrate, List<Target> skip) {
+        this.inspector = inspector;
     }
 
     Targets check(UUID releaseId, ReleaseSpec spec) {
@@ -60,22 +60,17 @@ class ReleasePreflight {
         Set<String> unknown = new HashSet<>(spec.only());
         candidates.forEach(tenant -> unknown.remove(tenant.slug));
         refuseIf(!unknown.isEmpty(), releaseId, "unknown tenants in --only: " + unknown.stream().sorted().toList());
-        int target = changelog.rank(spec.targetTag());
-        List<Target> migrate = new ArrayList<>();
-        List<Target> skip = new ArrayList<>();
+        List<Tenant> targeted = candidates.stream().filter(tenant -> spec.statuses().contains(tenant.status)).toList();
+        // every targeted history is read in parallel, each tenant as its own role; nothing is decided from the cache
+        Map<String, TenantInspection> inspections = inspector.inspect(targeted.stream().map(TenantAccess::of).toList(),
+                spec.targetTag()).stream().collect(Collectors.toMap(TenantInspection::slug, Function.identity()));
+        TargetDecision decision = new TargetDecision(changelog.get(), spec.targetTag());
+        List<Target> all = new ArrayList<>();
         for (Tenant tenant : candidates) {
-            int head = changelog.rank(tenant.schemaHead);
-            refuseIf(head == Integer.MIN_VALUE, releaseId, "tenant " + tenant.slug + " is at '" + tenant.schemaHead
-                    + "', a tag the changelog does not know (drift); fix or exclude it with --only");
-            if (!spec.statuses().contains(tenant.status)) {
-                skip.add(new Target(tenant, "status " + tenant.status + " is not targeted"));
-            } else if (head >= target) {
-                skip.add(new Target(tenant, "already at " + tenant.schemaHead));
-            } else {
-                migrate.add(new Target(tenant, null));
-            }
+            all.add(spec.statuses().contains(tenant.status) ? decision.of(tenant, inspections.get(tenant.slug))
+                    : Target.notTargeted(tenant));
         }
-        return new Targets(migrate, skip);
+        return new Targets(all);
     }
 
     /** The changesets between the lowest head of the migrated tenants and the target, checked against the policy. */
@@ -83,8 +78,9 @@ class ReleasePreflight {
         if (migrate.isEmpty()) {
             return;
         }
-        String lowestHead = migrate.stream().map(target -> target.tenant().schemaHead)
-                .min(Comparator.comparingInt(changelog::rank)).orElse(null);
+        // rank -1: a database with no tag yet (an adopted empty one): everything from the start is in range
+        int lowest = migrate.stream().mapToInt(target -> changelog.rank(target.databaseHead())).min().orElse(-1);
+        String lowestHead = lowest < 0 ? null : changelog.get().tags().get(lowest);
         // leaves out changesets limited to other databases (dbms), which Liquibase skips on PostgreSQL
         List<ChangeSetInfo> range = changelog.get().between(lowestHead, spec.targetTag());
         List<String> cannotSucceed = range.stream().flatMap(changeSet -> changeSet.warnings().stream())

@@ -1,5 +1,6 @@
 package dev.tenantfleet.service.release;
 
+import dev.tenantfleet.service.changelog.ReleaseChangelog;
 import dev.tenantfleet.model.error.ReleaseErrorCode;
 import dev.tenantfleet.model.error.TenantFleetException;
 import dev.tenantfleet.model.release.ReleaseSpec;
@@ -10,6 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -51,59 +54,71 @@ public class ReleaseService {
         release.specJson = ReleaseJson.write(spec);
         release.requestedBy = requestedBy;
         release.createdAt = Instant.now();
-        ReleasePreflight.Targets targets;
+        Targets targets;
         try {
             targets = preflight.check(releaseId, spec);
         } catch (ReleaseRefusedException refused) {
-            release.cohorts = 0;
-            release.finish(ReleaseStatus.REFUSED, refused.getMessage());
-            release.persist();
-            ReleaseLogEntry.append(releaseId, null, null, "REFUSED", refused.getMessage());
-            announcer.completed(release, List.of());
-            LOG.warnf("Release %s to %s refused: %s", releaseId, spec.targetTag(), refused.getMessage());
-            return release;
+            return refuse(release, refused.getMessage());
         }
-        List<List<String>> cohorts = CohortPlanner.plan(spec, targets.migrate().stream().map(t -> t.tenant().slug).toList());
+        // Tenants failed by the preflight take their place in the cohorts: the failure budget judges them like any
+        // other failure, and a resume after the cause is fixed dispatches them.
+        List<Target> inCohorts = targets.all().stream().filter(target -> target.outcome() == Target.Outcome.MIGRATE
+                || target.outcome() == Target.Outcome.FAIL).toList();
+        List<List<String>> cohorts = CohortPlanner.plan(spec, inCohorts.stream().map(t -> t.tenant().slug).toList());
         release.status = ReleaseStatus.RUNNING;
         release.cohorts = cohorts.size();
         release.startedAt = release.createdAt;
         release.persist();
+        Map<String, Target> bySlug = targets.all().stream().collect(Collectors.toMap(t -> t.tenant().slug, t -> t));
         int position = 0;
         for (int cohort = 0; cohort < cohorts.size(); cohort++) {
             for (String slug : cohorts.get(cohort)) {
-                ReleasePreflight.Target target = targets.migrate().stream()
-                        .filter(candidate -> candidate.tenant().slug.equals(slug)).findFirst().orElseThrow();
-                add(release, target, cohort, position++, TenantReleaseState.PENDING);
+                ReleaseTenants.add(release, bySlug.get(slug), cohort, position++);
             }
         }
-        for (ReleasePreflight.Target skipped : targets.skip()) {
-            // cohort -1: in no cohort, so it never counts towards a cohort's size or failure budget
-            add(release, skipped, -1, position++, TenantReleaseState.SKIPPED);
+        for (Target settled : targets.settled()) {
+            if (settled.outcome() != Target.Outcome.FAIL) {
+                // cohort -1: in no cohort, so it never counts towards a cohort's size or failure budget
+                ReleaseTenants.add(release, settled, -1, position++);
+            }
         }
-        ReleaseLogEntry.append(releaseId, null, null, "STARTED", "target " + spec.targetTag() + ", " + targets.migrate().size()
-                + " tenants to migrate in " + cohorts.size() + " cohorts, " + targets.skip().size() + " skipped, by " + requestedBy);
-        LOG.infof("Release %s to %s started by %s: %d tenants in %d cohorts, %d skipped", releaseId, spec.targetTag(),
-                requestedBy, targets.migrate().size(), cohorts.size(), targets.skip().size());
+        String summary = targets.migrate().size() + " tenants to migrate in " + cohorts.size() + " cohorts, "
+                + targets.count(Target.Outcome.SKIP) + " skipped, " + targets.count(Target.Outcome.AHEAD) + " ahead, "
+                + targets.count(Target.Outcome.FAIL) + " failed at preflight";
+        ReleaseLogEntry.append(releaseId, null, null, "STARTED", "target " + spec.targetTag() + ", " + summary + ", by "
+                + requestedBy);
+        LOG.infof("Release %s to %s started by %s: %s", releaseId, spec.targetTag(), requestedBy, summary);
         return release;
     }
 
-    private static void add(Release release, ReleasePreflight.Target target, int cohort, int position,
-            TenantReleaseState state) {
-        ReleaseTenant tenant = new ReleaseTenant();
-        tenant.releaseId = release.id;
-        tenant.tenantId = target.tenant().id;
-        tenant.slug = target.tenant().slug;
-        tenant.serverId = target.tenant().server.id;
-        tenant.cohort = cohort;
-        tenant.position = position;
-        tenant.state = state;
-        tenant.headBefore = target.tenant().schemaHead;
-        if (state == TenantReleaseState.SKIPPED) {
-            tenant.headAfter = target.tenant().schemaHead;
-            tenant.finishedAt = Instant.now();
-            ReleaseLogEntry.append(release.id, tenant.tenantId, tenant.slug, "SKIPPED", target.skipReason());
+    /**
+     * Records release {@code releaseId} as REFUSED with {@code reason} and announces it, unless it exists already: also
+     * what happens to a release command tenant-service cannot process at all, so a deploy job waiting on it learns why.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Release refuse(UUID releaseId, ReleaseSpec spec, String requestedBy, String reason) {
+        Release existing = Release.findById(releaseId);
+        if (existing != null) {
+            return existing;
         }
-        tenant.persist();
+        Release release = new Release();
+        release.id = releaseId;
+        release.targetTag = spec.targetTag();
+        release.changelogDigest = changelog.get().digest();
+        release.specJson = ReleaseJson.write(spec);
+        release.requestedBy = requestedBy == null ? "unknown" : requestedBy;
+        release.createdAt = Instant.now();
+        return refuse(release, reason);
+    }
+
+    private Release refuse(Release release, String reason) {
+        release.cohorts = 0;
+        release.finish(ReleaseStatus.REFUSED, reason);
+        release.persist();
+        ReleaseLogEntry.append(release.id, null, null, "REFUSED", reason);
+        announcer.completed(release, List.of());
+        LOG.warnf("Release %s to %s refused: %s", release.id, release.targetTag, reason);
+        return release;
     }
 
     /** Resumes a HALTED or FAILED release: its failed and not yet started tenants are migrated (again). */

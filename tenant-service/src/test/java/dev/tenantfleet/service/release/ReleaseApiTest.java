@@ -16,16 +16,15 @@ import dev.tenantfleet.model.release.ReleaseEvent;
 import dev.tenantfleet.model.release.ReleaseSpec;
 import dev.tenantfleet.testsupport.BrokerProbe;
 import dev.tenantfleet.service.support.ControlDatabase;
-import dev.tenantfleet.service.support.PostgresAdmin;
+import dev.tenantfleet.service.support.RegisteredTenants;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,6 +35,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(ControlDatabase.class)
 class ReleaseApiTest {
+    private final RegisteredTenants tenants = new RegisteredTenants();
+
+    @AfterEach
+    void dropTenants() {
+        tenants.close();
+    }
 
     @Test
     void shouldRefuseAnUnknownTargetWith422AndRecordWhy() {
@@ -71,6 +76,60 @@ class ReleaseApiTest {
     }
 
     @Test
+    void shouldReportATenantAheadOfTheTargetAsAheadNotAsAtTheTarget() {
+        String slug = registerAtHead();
+        UUID releaseId = UUID.randomUUID();
+
+        authenticated().body(Map.of("releaseId", releaseId, "spec", Map.of("targetTag", "v1.3", "only", List.of(slug))))
+                .post("/api/releases").then().statusCode(202).body("status", equalTo("COMPLETED"))
+                .body("counts.ahead", equalTo(1)).body("counts.skipped", equalTo(0))
+                .body("reason", containsString("1 tenants are ahead of the target v1.3, untouched: " + slug));
+
+        authenticated().get("/api/releases/" + releaseId).then().body("tenants[0].state", equalTo("AHEAD"))
+                .body("tenants[0].headBefore", equalTo("v1.4"));
+        authenticated().get("/api/releases/plan?target=v1.3&only=" + slug).then().statusCode(200)
+                .body("tenants[0].standing", equalTo("AHEAD")).body("tenants[0].pending", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
+    void shouldFailATenantWhoseHistoryCannotBeReadWithItsErrorClassAndNeverSkipIt() {
+        String slug = registerAtHead();
+        RegisteredTenants.admin("ALTER ROLE \"" + tenants.lastDatabase().role + "\" NOLOGIN");
+        UUID releaseId = UUID.randomUUID();
+
+        authenticated().body(Map.of("releaseId", releaseId, "spec", Map.of("targetTag", "v1.4", "only", List.of(slug))))
+                .post("/api/releases").then().statusCode(202).body("status", equalTo("HALTED"))
+                .body("counts.failed", equalTo(1)).body("counts.skipped", equalTo(0));
+
+        authenticated().get("/api/releases/" + releaseId).then().body("tenants[0].state", equalTo("FAILED"))
+                .body("tenants[0].error.code", equalTo("CREDENTIALS"))
+                .body("tenants[0].error.message", containsString("cannot read the Liquibase history of " + slug));
+    }
+
+    @Test
+    void shouldFailATenantWhosePendingChangesetWasAppliedByHandAsSchemaDriftBeforeDispatchingIt() {
+        String slug = tenants.registerMigrated("drift", "ACTIVE", "v1.3");
+        tenants.lastDatabase().sql("ALTER TABLE contacts ADD COLUMN full_name text"); // v1.4-001, by hand
+        String changeSet = "crm-changelog/releases/v1.4.xml::v1.4-001-add-contacts-full-name::tenant-fleet";
+        UUID releaseId = UUID.randomUUID();
+
+        authenticated().get("/api/releases/plan?target=v1.4&only=" + slug).then().statusCode(200)
+                .body("tenants[0].standing", equalTo("BEHIND"))
+                .body("tenants[0].drift[0]", containsString(changeSet))
+                .body("tenants[0].drift[0]", containsString("column contacts.full_name"));
+        authenticated().get("/api/fleet/status").then().statusCode(200)
+                .body("drifted.find { it.slug == '" + slug + "' }.drift[0]", containsString("column contacts.full_name"));
+        authenticated().body(Map.of("releaseId", releaseId, "spec", Map.of("targetTag", "v1.4", "only", List.of(slug))))
+                .post("/api/releases").then().statusCode(202).body("status", equalTo("HALTED"));
+
+        authenticated().get("/api/releases/" + releaseId).then().body("tenants[0].state", equalTo("FAILED"))
+                .body("tenants[0].attempts", equalTo(0))
+                .body("tenants[0].error.code", equalTo("SCHEMA_DRIFT"))
+                .body("tenants[0].error.changeSet", equalTo(changeSet))
+                .body("tenants[0].error.hint", containsString("changelog-sync"));
+    }
+
+    @Test
     void shouldStartAReleaseFromAMigrateReleaseCommandOnTheBroker() {
         String slug = registerAtHead();
         UUID releaseId = UUID.randomUUID();
@@ -94,24 +153,8 @@ class ReleaseApiTest {
         authenticated().post("/api/releases/" + UUID.randomUUID() + "/rollback").then().statusCode(404);
     }
 
-    /** A tenant registered directly in the control DB as ACTIVE at the changelog head (no database behind it). */
-    private static String registerAtHead() {
-        String slug = randomSlug("head");
-        try (Connection connection = PostgresAdmin.connect(ControlDatabase.NAME);
-                PreparedStatement insert = connection.prepareStatement("""
-                        INSERT INTO tenant (id, slug, display_name, status, server_id, database_name, role_name,
-                            password_ciphertext, password_key_id, schema_head, created_at, updated_at, version)
-                        SELECT ?, ?, ?, 'ACTIVE', id, ?, ?, 'not-used', 'test-key', 'v1.4', now(), now(), 0
-                        FROM database_server WHERE name = 'local'""")) {
-            insert.setObject(1, UUID.randomUUID());
-            insert.setString(2, slug);
-            insert.setString(3, slug);
-            insert.setString(4, "tft_" + slug.replace('-', '_'));
-            insert.setString(5, "tft_" + slug.replace('-', '_') + "_owner");
-            assertThat(insert.executeUpdate()).isEqualTo(1);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        return slug;
+    /** A tenant registered as ACTIVE at the changelog head, whose database's history says so too. */
+    private String registerAtHead() {
+        return tenants.register("head", "ACTIVE");
     }
 }

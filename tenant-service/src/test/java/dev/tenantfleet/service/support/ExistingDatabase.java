@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import liquibase.command.CommandScope;
+import liquibase.command.core.ChangelogSyncToTagCommandStep;
 import liquibase.command.core.UpdateToTagCommandStep;
 import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
 import liquibase.database.Database;
@@ -54,6 +55,26 @@ public final class ExistingDatabase implements AutoCloseable {
                 new CommandScope(UpdateToTagCommandStep.COMMAND_NAME)
                         .addArgumentValue(UpdateToTagCommandStep.CHANGELOG_FILE_ARG, CRM.path())
                         .addArgumentValue(UpdateToTagCommandStep.TAG_ARG, tag)
+                        .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
+                        .setOutput(OutputStream.nullOutputStream())
+                        .execute();
+                return null;
+            });
+        }
+        return this;
+    }
+
+    /**
+     * Records the example changelog as applied up to {@code tag} without running it (Liquibase changelog-sync): a
+     * history, and no schema. Enough for what reads only the history (a release that finds nothing pending), and fast.
+     */
+    public ExistingDatabase syncedTo(String tag) throws Exception {
+        try (Connection connection = owner()) {
+            LiquibaseSupport.inScope(CRM.newResourceAccessor(), () -> {
+                Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
+                new CommandScope(ChangelogSyncToTagCommandStep.COMMAND_NAME)
+                        .addArgumentValue(UpdateToTagCommandStep.CHANGELOG_FILE_ARG, CRM.path())
+                        .addArgumentValue(ChangelogSyncToTagCommandStep.TAG_ARG, tag)
                         .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
                         .setOutput(OutputStream.nullOutputStream())
                         .execute();
