@@ -4,24 +4,25 @@ import static dev.tenantfleet.systemtest.Releases.headOf;
 import static dev.tenantfleet.systemtest.Releases.provision;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** What a deploy job sees: the packaged tenantctl against the running fleet, gated on its exit code. */
 @ExtendWith(RunningFleet.class)
 class TenantctlSystemTest {
+    private static Tenantctl.Run tenantctl(String... args) throws Exception {
+        return Tenantctl.run(args);
+    }
+
 
     @Test
     void shouldExitZeroOnlyWhenEveryTargetedTenantConverged() throws Exception {
         List<String> slugs = provision("ctl-ok", 2);
         Path json = Files.createTempFile("release", ".json");
-        Run run = tenantctl("release", "migrate", "--target", "v1.4", "--only", String.join(",", slugs), "--wait",
+        Tenantctl.Run run = tenantctl("release", "migrate", "--target", "v1.4", "--only", String.join(",", slugs), "--wait",
                 "--json", json.toString());
 
         assertThat(run.exitCode()).as(run.output()).isZero();
@@ -35,7 +36,7 @@ class TenantctlSystemTest {
     void shouldExitThreeWhenTheCanaryHaltsTheRelease() throws Exception {
         List<String> slugs = provision("ctl-halt", 2);
         Releases.sabotage(slugs.get(0));
-        Run run = tenantctl("release", "migrate", "--target", "v1.4", "--only", String.join(",", slugs), "--canary", "1",
+        Tenantctl.Run run = tenantctl("release", "migrate", "--target", "v1.4", "--only", String.join(",", slugs), "--canary", "1",
                 "--wait");
         assertThat(run.exitCode()).as(run.output()).isEqualTo(3);
         assertThat(run.output()).contains("SCHEMA_DRIFT");
@@ -46,7 +47,7 @@ class TenantctlSystemTest {
     void shouldExitFourWhenTheReleaseWasRolledBack() throws Exception {
         List<String> slugs = provision("ctl-undo", 2);
         Releases.sabotage(slugs.get(1));
-        Run run = tenantctl("release", "migrate", "--target", "v1.4", "--only", String.join(",", slugs),
+        Tenantctl.Run run = tenantctl("release", "migrate", "--target", "v1.4", "--only", String.join(",", slugs),
                 "--cohort", slugs.get(0), "--on-failure", "rollback", "--wait");
         assertThat(run.exitCode()).as(run.output()).isEqualTo(4);
         slugs.forEach(slug -> assertThat(headOf(slug)).isEqualTo("v1.2"));
@@ -54,27 +55,9 @@ class TenantctlSystemTest {
 
     @Test
     void shouldExitFiveWhenTheReleaseCannotStart() throws Exception {
-        Run run = tenantctl("release", "migrate", "--target", "v9.9", "--wait");
+        Tenantctl.Run run = tenantctl("release", "migrate", "--target", "v9.9", "--wait");
         assertThat(run.exitCode()).as(run.output()).isEqualTo(5);
         assertThat(run.output()).contains("v9.9");
     }
 
-    private record Run(int exitCode, String output) {
-    }
-
-    private static Run tenantctl(String... args) throws IOException, InterruptedException {
-        RunningFleet fleet = RunningFleet.get();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", RunningFleet.root().resolve("tenantctl/target/tenantctl.jar").toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("TENANTFLEET_URL", fleet.tenantServiceUri());
-        builder.environment().put("SYSTEM_API_TOKEN", fleet.token);
-        builder.environment().put("RABBITMQ_VIRTUAL_HOST", fleet.vhost);
-        builder.environment().put("TENANTFLEET_ACTOR", "deploy-job");
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        return new Run(process.exitValue(), output);
-    }
 }

@@ -113,7 +113,8 @@ function renderRelease() {
   const c = r.counts;
   $("release-summary").textContent = "Release " + r.id.slice(0, 8) + " to " + r.targetTag + ": " + r.status
     + " (" + c.migrated + "/" + c.total + " migrated, " + c.failed + " failed"
-    + (c.rolledBack ? ", " + c.rolledBack + " rolled back" : "") + "), cohort " + (r.cohort + 1) + " of " + r.cohorts;
+    + (c.rolledBack ? ", " + c.rolledBack + " rolled back" : "") + (c.ahead ? ", " + c.ahead + " ahead of the target" : "")
+    + "), cohort " + (r.cohort + 1) + " of " + r.cohorts;
   $("release").dataset.status = r.status;
   const cohorts = [];
   for (const t of r.tenants.values()) {

@@ -174,10 +174,10 @@ class RenderingTest {
                                 + "blocks writes on deal"), new PlanView.Warning("DATA_BACKFILL", null,
                                 "UPDATE over every row of deal"))));
         List<PlanView.Tenant> tenants = new ArrayList<>();
-        IntStream.range(0, 1000).forEach(i -> tenants.add(new PlanView.Tenant("t%04d".formatted(i), "v1.3", pending,
+        IntStream.range(0, 1000).forEach(i -> tenants.add(new PlanView.Tenant("t%04d".formatted(i), "v1.3", "BEHIND", pending,
                 List.of())));
-        tenants.add(new PlanView.Tenant("hooli", "v1.4", List.of(), List.of()));
-        tenants.add(new PlanView.Tenant("umbrella", "v1.3", pending.subList(0, 1),
+        tenants.add(new PlanView.Tenant("hooli", "v1.4", "AT_TARGET", List.of(), List.of()));
+        tenants.add(new PlanView.Tenant("umbrella", "v1.3", "BEHIND", pending.subList(0, 1),
                 List.of(ApiClient.MAPPER.valueToTree(java.util.Map.of("kind", "CHECKSUM_CHANGED",
                         "changeSet", "db/v1.2.xml::9::dan")))));
 
@@ -239,5 +239,26 @@ class RenderingTest {
         assertThat(Text.duration(Duration.ofMillis(4_210))).isEqualTo("4.2 s");
         assertThat(Text.duration(Duration.ofSeconds(133))).isEqualTo("2m 13s");
         assertThat(Text.duration(Duration.ofMinutes(62))).isEqualTo("1h 02m");
+    }
+
+    @Test
+    void shouldSayTenantsAreAheadOfTheTargetWhenThePlanFindsNothingToMigrate() {
+        PlanView allAhead = new PlanView("v1.3", null, List.of(new PlanView.Tenant("acme", "v1.4", "AHEAD", List.of(),
+                List.of()), new PlanView.Tenant("hooli", "v1.4", "AHEAD", List.of(), List.of())));
+        PlanView mixed = new PlanView("v1.3", null, List.of(new PlanView.Tenant("acme", "v1.4", "AHEAD", List.of(),
+                List.of()), new PlanView.Tenant("hooli", "v1.3", "AT_TARGET", List.of(), List.of())));
+
+        assertThat(PlanPrinter.nothingToMigrate(allAhead)).isEqualTo("Nothing to migrate: every tenant is ahead of the target v1.3.");
+        assertThat(PlanPrinter.nothingToMigrate(mixed))
+                .isEqualTo("Nothing to migrate: 1 at the target, 1 is ahead of the target v1.3.");
+    }
+
+    @Test
+    void shouldNotClaimEveryTenantIsAtTheTargetWhenSomeAreAhead() {
+        ReleaseCounts counts = new ReleaseCounts(3, 0, 0, 1, 0, 0, 0, 0, 0, 2);
+
+        assertThat(Text.counts(counts)).isEqualTo("1 migrated, 2 ahead of the target");
+        assertThat(Summary.meaning(ExitCodes.OK, counts))
+                .isEqualTo("completed: every targeted tenant is at the target except 2 ahead of it (untouched)");
     }
 }

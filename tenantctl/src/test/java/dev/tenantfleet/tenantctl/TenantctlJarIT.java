@@ -35,7 +35,8 @@ class TenantctlJarIT {
         Process process = builder.start();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            throw new AssertionError("tenantctl did not finish within 60 s");
+            throw new AssertionError("tenantctl did not finish within 60 s; it printed: "
+                    + Files.readString(out.toPath(), StandardCharsets.UTF_8) + Files.readString(err.toPath(), StandardCharsets.UTF_8));
         }
         return new Run(process.exitValue(), Files.readString(out.toPath(), StandardCharsets.UTF_8),
                 Files.readString(err.toPath(), StandardCharsets.UTF_8));

@@ -73,13 +73,13 @@ public class ReleaseService {
         int position = 0;
         for (int cohort = 0; cohort < cohorts.size(); cohort++) {
             for (String slug : cohorts.get(cohort)) {
-                ReleaseTenants.add(release, bySlug.get(slug), cohort, position++);
+                announceIfSettled(ReleaseTenants.add(release, bySlug.get(slug), cohort, position++));
             }
         }
         for (Target settled : targets.settled()) {
             if (settled.outcome() != Target.Outcome.FAIL) {
                 // cohort -1: in no cohort, so it never counts towards a cohort's size or failure budget
-                ReleaseTenants.add(release, settled, -1, position++);
+                announceIfSettled(ReleaseTenants.add(release, settled, -1, position++));
             }
         }
         String summary = targets.migrate().size() + " tenants to migrate in " + cohorts.size() + " cohorts, "
@@ -89,6 +89,13 @@ public class ReleaseService {
                 + requestedBy);
         LOG.infof("Release %s to %s started by %s: %s", releaseId, spec.targetTag(), requestedBy, summary);
         return release;
+    }
+
+    /** Failed and ahead tenants are news for whoever follows the release (skipped ones are not: a no-op stays quiet). */
+    private void announceIfSettled(ReleaseTenant tenant) {
+        if (tenant.state == TenantReleaseState.FAILED || tenant.state == TenantReleaseState.AHEAD) {
+            announcer.tenantUpdated(tenant);
+        }
     }
 
     /**

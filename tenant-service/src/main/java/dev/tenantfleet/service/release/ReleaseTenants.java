@@ -8,7 +8,8 @@ final class ReleaseTenants {
     private ReleaseTenants() {
     }
 
-    static void add(Release release, Target target, int cohort, int position) {
+    /** Adds the tenant and returns it. */
+    static ReleaseTenant add(Release release, Target target, int cohort, int position) {
         ReleaseTenant tenant = new ReleaseTenant();
         tenant.releaseId = release.id;
         tenant.tenantId = target.tenant().id;
@@ -27,6 +28,7 @@ final class ReleaseTenants {
                     ? target.reason() : target.error().code() + ": " + target.reason());
         }
         tenant.persist();
+        return tenant;
     }
 
     /** The database wins: the registry's head is corrected, and the release log says so. */

@@ -74,7 +74,7 @@ class DashboardEventsTest {
 
     private static String releaseEvent(UUID releaseId) {
         ReleaseEvent data = new ReleaseProgressed(releaseId, "v1.4", ReleaseStatus.RUNNING, 0, 1,
-                new ReleaseCounts(2, 1, 1, 0, 0, 0, 0, 0, 0));
+                new ReleaseCounts(2, 1, 1, 0, 0, 0, 0, 0, 0, 0));
         return new String(ReleaseEvent.codec().encode(CloudEvent.of("/test", ReleaseProgressed.TYPE,
                 releaseId.toString(), data)), StandardCharsets.UTF_8);
     }

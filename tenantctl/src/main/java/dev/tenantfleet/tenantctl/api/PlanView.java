@@ -11,9 +11,12 @@ public record PlanView(String targetTag, String changelogDigest, List<Tenant> te
         tenants = tenants == null ? List.of() : List.copyOf(tenants);
     }
 
-    /** One tenant: its head, the changesets it lacks, and how its database drifted from the changelog. */
+    /**
+     * One tenant: its head, where it stands against the target (BEHIND, AT_TARGET, AHEAD, UNREADABLE; null from an older
+     * tenant-service), the changesets it lacks, and how its database drifted from the changelog.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Tenant(String slug, String head, List<Pending> pending, List<JsonNode> drift) {
+    public record Tenant(String slug, String head, String standing, List<Pending> pending, List<JsonNode> drift) {
         public Tenant {
             pending = pending == null ? List.of() : List.copyOf(pending);
             drift = drift == null ? List.of() : List.copyOf(drift);

@@ -61,13 +61,13 @@ public final class PlanPrinter {
             }
         }
         out.println();
-        out.println(totals(distinct.values()));
+        out.println(totals(distinct.values(), plan));
         out.flush();
     }
 
-    private static String totals(java.util.Collection<PlanView.Pending> pendings) {
+    private static String totals(java.util.Collection<PlanView.Pending> pendings, PlanView plan) {
         if (pendings.isEmpty()) {
-            return "Nothing to migrate: every tenant is at the target.";
+            return nothingToMigrate(plan);
         }
         Map<String, Integer> byKind = new TreeMap<>();
         Set<String> warned = new LinkedHashSet<>();
@@ -105,6 +105,30 @@ public final class PlanPrinter {
                     .append(" no rollback (--on-failure rollback will be refused)");
         }
         return text.append('.').toString();
+    }
+
+    /** Says which tenants are at the target and which are ahead of it (or could not be read), never lumping them. */
+    public static String nothingToMigrate(PlanView plan) {
+        Map<String, Long> byStanding = new TreeMap<>();
+        plan.tenants().forEach(t -> byStanding.merge(t.standing() == null ? "AT_TARGET" : t.standing(), 1L, Long::sum));
+        long ahead = byStanding.getOrDefault("AHEAD", 0L);
+        long unreadable = byStanding.getOrDefault("UNREADABLE", 0L);
+        long atTarget = plan.tenants().size() - ahead - unreadable;
+        if (ahead == 0 && unreadable == 0) {
+            return "Nothing to migrate: every tenant is at the target.";
+        }
+        List<String> parts = new ArrayList<>();
+        if (atTarget > 0) {
+            parts.add(atTarget + " at the target");
+        }
+        if (ahead > 0) {
+            parts.add((ahead == plan.tenants().size() ? "every tenant is" : ahead + (ahead == 1 ? " is" : " are"))
+                    + " ahead of the target " + plan.targetTag());
+        }
+        if (unreadable > 0) {
+            parts.add(unreadable + " could not be read");
+        }
+        return "Nothing to migrate: " + String.join(", ", parts) + ".";
     }
 
     private static String flags(PlanView.Pending pending) {

@@ -146,7 +146,7 @@ public abstract sealed class ProgressView permits LineProgress, BarProgress {
                 case ROLLING_BACK -> text.append(' ').append(Text.head(headAfter)).append(" -> ")
                         .append(Text.head(headBefore));
                 case MIGRATING -> text.append(" from ").append(Text.head(headBefore));
-                case FAILED, ROLLBACK_FAILED, SKIPPED -> text.append(" at ")
+                case FAILED, ROLLBACK_FAILED, SKIPPED, AHEAD -> text.append(" at ")
                         .append(Text.head(headAfter != null ? headAfter : headBefore));
                 case PENDING -> {
                 }

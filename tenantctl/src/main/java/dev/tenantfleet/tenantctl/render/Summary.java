@@ -65,8 +65,17 @@ public final class Summary {
         if (view == null) {
             out.println("  (summary from the release-completed event: tenant-service's API could not be read)");
         }
-        out.println("exit code " + exitCode + ": " + ExitCodes.meaning(exitCode));
+        out.println("exit code " + exitCode + ": " + meaning(exitCode, counts));
         out.flush();
+    }
+
+    /** The exit code's meaning; a COMPLETED release with tenants ahead of the target says so, never "all at the target". */
+    public static String meaning(int exitCode, ReleaseCounts counts) {
+        if (exitCode == ExitCodes.OK && counts != null && counts.ahead() > 0) {
+            return "completed: every targeted tenant is at the target except " + counts.ahead()
+                    + " ahead of it (untouched)";
+        }
+        return ExitCodes.meaning(exitCode);
     }
 
     private static void printFailures(PrintWriter out, ReleaseView view, ReleaseCompleted completed) {

@@ -54,6 +54,7 @@ public final class Text {
         parts.add(counts.migrated() + " migrated");
         add(parts, counts.failed(), "failed");
         add(parts, counts.skipped(), "skipped");
+        add(parts, counts.ahead(), "ahead of the target");
         add(parts, counts.pending(), "pending");
         add(parts, counts.migrating(), "migrating");
         add(parts, counts.rollingBack(), "rolling back");

@@ -155,7 +155,7 @@ public final class FakeRelease {
                 n[TenantReleaseState.MIGRATING.ordinal()], n[TenantReleaseState.MIGRATED.ordinal()],
                 n[TenantReleaseState.FAILED.ordinal()], n[TenantReleaseState.SKIPPED.ordinal()],
                 n[TenantReleaseState.ROLLING_BACK.ordinal()], n[TenantReleaseState.ROLLED_BACK.ordinal()],
-                n[TenantReleaseState.ROLLBACK_FAILED.ordinal()]);
+                n[TenantReleaseState.ROLLBACK_FAILED.ordinal()], n[TenantReleaseState.AHEAD.ordinal()]);
     }
 
     /** The release view of {@code GET /api/releases/{id}}, in the documented shape. */
