@@ -116,6 +116,26 @@ class ReleaseTruthSystemTest {
         assertThat(headOf(slugs.get(1))).isEqualTo("v1.4");
     }
 
+    @Test
+    void shouldMigrateAnAdoptedEmptyDatabaseFromTheStartOfTheChangelog() throws Exception {
+        String slug = FleetApi.randomSlug("empty");
+        String database = databaseOf(slug);
+        String role = database + "_owner";
+        String password = "pw-" + java.util.UUID.randomUUID();
+        Sql.execute("postgres", "CREATE ROLE \"" + role + "\" LOGIN PASSWORD '" + password + "'");
+        Sql.execute("postgres", "CREATE DATABASE \"" + database + "\" OWNER \"" + role + "\"");
+        Sql.execute(database, "CREATE EXTENSION IF NOT EXISTS \"uuid-ossp\"");
+        Sql.execute(database, "CREATE EXTENSION IF NOT EXISTS unaccent");
+        api().body(Map.of("slug", slug, "name", "Empty", "server", "local", "database", database, "username", role,
+                "password", password)).post("/api/tenants/adopt").then().statusCode(201);
+
+        Tenantctl.Run run = Tenantctl.run("release", "migrate", "--target", "v1.4", "--only", slug, "--wait");
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains(slug + " MIGRATED (none) -> v1.4");
+        assertThat(headOf(slug)).isEqualTo("v1.4");
+    }
+
     private static String lastReleaseOf(String slug) {
         return api().get("/api/releases?limit=1").then().statusCode(200).extract().path("[0].id");
     }
