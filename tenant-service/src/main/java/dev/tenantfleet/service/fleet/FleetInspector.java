@@ -1,5 +1,6 @@
 package dev.tenantfleet.service.fleet;
 
+import dev.tenantfleet.model.jdbc.PostgresDatabase;
 import dev.tenantfleet.changelog.TenantHistory;
 import dev.tenantfleet.service.config.TenantFleetConfig;
 import dev.tenantfleet.service.credentials.Credentials;
@@ -76,7 +77,8 @@ class FleetInspector {
             return new TenantInspection(tenant.slug(), null, null, "cannot read " + tenant.slug()
                     + ": its password cannot be decrypted: " + e.getMessage());
         }
-        try (Connection connection = DriverManager.getConnection(tenant.jdbcUrl(), properties)) {
+        properties.putAll(tenant.database().connectionProperties());
+        try (Connection connection = DriverManager.getConnection(PostgresDatabase.URL, properties)) {
             connection.setReadOnly(true);
             TenantHistory history = TenantHistory.read(connection);
             return new TenantInspection(tenant.slug(), history.head(), changelog.get().plan(history, targetTag), null);
@@ -86,10 +88,11 @@ class FleetInspector {
     }
 
     /** What is needed to read one tenant database, detached from the persistence context. */
-    record TenantAccess(String slug, String jdbcUrl, String role, dev.tenantfleet.model.crypto.EncryptedSecret password) {
+    record TenantAccess(String slug, PostgresDatabase database, String role,
+            dev.tenantfleet.model.crypto.EncryptedSecret password) {
         static TenantAccess of(Tenant tenant) {
-            return new TenantAccess(tenant.slug, "jdbc:postgresql://" + tenant.server.host + ":" + tenant.server.port + "/"
-                    + tenant.databaseName, tenant.roleName, tenant.password());
+            return new TenantAccess(tenant.slug, new PostgresDatabase(tenant.server.host, tenant.server.port,
+                    tenant.databaseName), tenant.roleName, tenant.password());
         }
     }
 }
