@@ -14,8 +14,8 @@ import org.jboss.logmanager.Logger;
  * logged under (copied at once: the logging thread goes back to its pool and its MDC changes). Close to detach.
  */
 public final class CapturedLogs extends Handler implements AutoCloseable {
-    /** One captured line. */
-    public record Line(String logger, String message, Map<String, String> mdc) {
+    /** One captured line; {@code thrown} is the class of the exception logged with it, null when none. */
+    public record Line(String logger, String message, Map<String, String> mdc, String thrown) {
     }
 
     private final Logger logger;
@@ -36,10 +36,16 @@ public final class CapturedLogs extends Handler implements AutoCloseable {
         return lines.stream().filter(line -> line.message().contains(text)).toList();
     }
 
+    /** Every line captured so far. */
+    public List<Line> all() {
+        return List.copyOf(lines);
+    }
+
     @Override
     public void publish(LogRecord record) {
         ExtLogRecord ext = ExtLogRecord.wrap(record);
-        lines.add(new Line(ext.getLoggerName(), ext.getFormattedMessage(), Map.copyOf(ext.getMdcCopy())));
+        lines.add(new Line(ext.getLoggerName(), ext.getFormattedMessage(), Map.copyOf(ext.getMdcCopy()),
+                ext.getThrown() == null ? null : ext.getThrown().getClass().getName()));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.tenantfleet.identity.cleanup;
 
+import dev.tenantfleet.model.jdbc.PostgresDatabase;
+
 import dev.tenantfleet.identity.config.IdentityConfig;
 import dev.tenantfleet.identity.failure.IdentityConsumerException;
 import dev.tenantfleet.identity.failure.IdentityErrorCode;
@@ -90,16 +92,16 @@ public class TenantCleanup {
     }
 
     private Connection connect(TenantDatabase database) throws SQLException {
-        Properties properties = new Properties();
+        Properties properties = database.postgresDatabase().connectionProperties();
         properties.setProperty("user", database.role());
         properties.setProperty("password", database.password());
         properties.setProperty("ApplicationName", APPLICATION_NAME);
         properties.setProperty("connectTimeout", Long.toString(Math.max(1, config.connectTimeout().toSeconds())));
         properties.setProperty("socketTimeout", Long.toString(config.statementTimeout().toSeconds() + 30));
         properties.setProperty("tcpKeepAlive", "true");
-        Connection connection = DRIVER.connect(database.jdbcUrl(), properties);
+        Connection connection = DRIVER.connect(PostgresDatabase.URL, properties);
         if (connection == null) {
-            throw new SQLException("the PostgreSQL driver does not accept " + database.jdbcUrl(), "08001");
+            throw new SQLException("the PostgreSQL driver does not accept " + PostgresDatabase.URL, "08001");
         }
         return connection;
     }

@@ -1,5 +1,6 @@
 package dev.tenantfleet.identity.cleanup;
 
+import dev.tenantfleet.model.jdbc.PostgresDatabase;
 import java.util.Objects;
 
 /**
@@ -20,9 +21,9 @@ public record TenantDatabase(String host, int port, String database, String role
         Objects.requireNonNull(password, "password");
     }
 
-    /** The JDBC URL of the tenant database. */
-    public String jdbcUrl() {
-        return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+    /** The tenant database, to connect to with driver properties (host and name come from the control database). */
+    public PostgresDatabase postgresDatabase() {
+        return new PostgresDatabase(host, port, database);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.tenantfleet.worker.tenantdb;
 
+import dev.tenantfleet.model.jdbc.PostgresDatabase;
 import dev.tenantfleet.model.migration.TenantConnection;
 import dev.tenantfleet.worker.config.WorkerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,15 +32,15 @@ public class TenantDatabaseConnector {
 
     /** Connects to the tenant database as its own role, showing {@code applicationName} in pg_stat_activity. */
     public Connection open(TenantConnection tenant, String password, String applicationName) throws SQLException {
-        Properties properties = new Properties();
+        Properties properties = tenant.postgresDatabase().connectionProperties();
         properties.setProperty("user", tenant.username());
         properties.setProperty("password", password);
         properties.setProperty("ApplicationName", applicationName);
         properties.setProperty("connectTimeout", Long.toString(Math.max(1, config.migration().connectTimeout().toSeconds())));
         properties.setProperty("tcpKeepAlive", "true");
-        Connection connection = DRIVER.connect(tenant.jdbcUrl(), properties);
+        Connection connection = DRIVER.connect(PostgresDatabase.URL, properties);
         if (connection == null) {
-            throw new SQLException("the PostgreSQL driver does not accept " + tenant.jdbcUrl());
+            throw new SQLException("the PostgreSQL driver does not accept " + PostgresDatabase.URL);
         }
         return connection;
     }

@@ -28,7 +28,13 @@ public enum TenantErrorCode implements ErrorCode {
     UNTRACKED_SCHEMA("The database has tables but no Liquibase history; adopt it with a baseline tag, the release its schema is at."),
     BASELINE_TABLES_MISSING("Tables the changelog creates up to the baseline tag are missing; choose the tag the database is really at."),
     BASELINE_FAILED("Recording the baseline (Liquibase changelog-sync as the tenant role) failed; see the message, then adopt again."),
-    UNAUTHENTICATED("Send Authorization: Bearer <SYSTEM_API_TOKEN>.");
+    UNAUTHENTICATED("Send Authorization: Bearer <SYSTEM_API_TOKEN>."),
+    // The HTTP layer: what any request can run into, whatever its endpoint.
+    CONCURRENT_MODIFICATION("Another request changed the same thing at the same moment and this one changed nothing; read it again and retry."),
+    BODY_TOO_LARGE("The request body is larger than this endpoint accepts (docs/rest-api.md, Limits); send less, or split an import."),
+    URI_TOO_LONG("The request line is longer than the service accepts (docs/rest-api.md, Limits); send long inputs in a body."),
+    NO_SUCH_ROUTE("No endpoint answers this method and path; docs/rest-api.md lists them."),
+    UNSUPPORTED_MEDIA_TYPE("Send application/json (text/csv only to POST /api/tenants/import) and accept application/json.");
 
     private final String hint;
 

@@ -3,6 +3,7 @@ package dev.tenantfleet.model.migration;
 import static dev.tenantfleet.model.envelope.Required.field;
 
 import dev.tenantfleet.model.crypto.EncryptedSecret;
+import dev.tenantfleet.model.jdbc.PostgresDatabase;
 
 /**
  * Where a tenant database lives and how to log in to it; the password travels only encrypted.
@@ -24,8 +25,8 @@ public record TenantConnection(String host, int port, String database, String us
         }
     }
 
-    /** The JDBC URL of the tenant database. */
-    public String jdbcUrl() {
-        return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+    /** The tenant database, to connect to with driver properties (host and database come from a message). */
+    public PostgresDatabase postgresDatabase() {
+        return new PostgresDatabase(host, port, database);
     }
 }

@@ -63,7 +63,13 @@ final class AdoptionCsv {
             }
             Map<String, String> values = new HashMap<>();
             for (int i = 0; i < record.fields().size(); i++) {
-                values.put(columns.get(i), record.fields().get(i));
+                String value = record.fields().get(i);
+                if (value.indexOf('\0') >= 0) {
+                    // PostgreSQL cannot hold it: refuse the file here rather than fail on whichever query meets it
+                    throw invalid("CSV line " + record.line() + ", column '" + columns.get(i)
+                            + "': a value must not contain a NUL character");
+                }
+                values.put(columns.get(i), value);
             }
             rows.add(new NumberedRequest(record.line(), new AdoptionRequest(values.get("slug"), values.get("name"),
                     values.get("server"), values.get("database"), values.get("username"), values.get("password"),

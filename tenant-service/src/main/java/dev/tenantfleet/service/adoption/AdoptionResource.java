@@ -2,6 +2,7 @@ package dev.tenantfleet.service.adoption;
 
 import dev.tenantfleet.model.error.TenantErrorCode;
 import dev.tenantfleet.model.error.TenantFleetException;
+import dev.tenantfleet.service.http.LargeBody;
 import dev.tenantfleet.service.security.Actor;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -53,6 +54,7 @@ public class AdoptionResource {
 
     @POST
     @Path("/import")
+    @LargeBody
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Adopt many existing databases (a JSON array of adoptions): every row is validated first, "
@@ -72,6 +74,7 @@ public class AdoptionResource {
 
     @POST
     @Path("/import")
+    @LargeBody
     @Consumes(TEXT_CSV)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Adopt many existing databases from CSV (header: slug,name,server,database,username,password,"

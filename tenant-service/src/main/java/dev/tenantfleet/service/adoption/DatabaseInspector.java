@@ -1,5 +1,6 @@
 package dev.tenantfleet.service.adoption;
 
+import dev.tenantfleet.model.jdbc.PostgresDatabase;
 import dev.tenantfleet.changelog.ChangeSetInfo;
 import dev.tenantfleet.changelog.TenantChangelog;
 import dev.tenantfleet.changelog.TenantHistory;
@@ -86,12 +87,12 @@ class DatabaseInspector {
 
     /** Opens a session as the row's role (also used by the baseline). */
     Connection connect(Candidate row, RegistryCheck.Target target, String password) throws SQLException {
-        Properties properties = new Properties();
+        Properties properties = target.database(row.database()).connectionProperties();
         properties.setProperty("user", row.username());
         properties.setProperty("password", password);
         properties.setProperty("connectTimeout", String.valueOf(Math.max(1, config.adoption().connectTimeout().toSeconds())));
         properties.setProperty("ApplicationName", "tenant-fleet-adoption");
-        return DriverManager.getConnection(target.jdbcUrl(row.database()), properties);
+        return DriverManager.getConnection(PostgresDatabase.URL, properties);
     }
 
     private Inspection withHistory(TenantHistory history, Candidate row) {

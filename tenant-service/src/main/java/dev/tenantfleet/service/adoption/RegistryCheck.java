@@ -1,5 +1,6 @@
 package dev.tenantfleet.service.adoption;
 
+import dev.tenantfleet.model.jdbc.PostgresDatabase;
 import dev.tenantfleet.model.error.TenantErrorCode;
 import dev.tenantfleet.service.config.TenantFleetConfig;
 import dev.tenantfleet.service.server.DatabaseServer;
@@ -31,8 +32,8 @@ class RegistryCheck {
 
     /** Where a row's database is. */
     record Target(String serverName, String host, int port) {
-        String jdbcUrl(String database) {
-            return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+        PostgresDatabase database(String name) {
+            return new PostgresDatabase(host, port, name);
         }
     }
 

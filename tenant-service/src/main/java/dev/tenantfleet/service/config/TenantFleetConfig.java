@@ -1,5 +1,6 @@
 package dev.tenantfleet.service.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -39,6 +40,19 @@ public interface TenantFleetConfig {
 
     /** The fleet gauges at {@code /q/metrics}. */
     Metrics metrics();
+
+    /** Limits of the REST API. */
+    Http http();
+
+    /** Limits of the REST API beyond Quarkus's own ({@code quarkus.http.limits.*}). */
+    interface Http {
+        /**
+         * Largest request body of every endpoint but the imports, which may send up to
+         * {@code quarkus.http.limits.max-body-size}: no single tenant, server or release needs more.
+         */
+        @WithDefault("1M")
+        MemorySize maxJsonBodySize();
+    }
 
     /** How the fleet gauges are computed. */
     interface Metrics {

@@ -3,7 +3,6 @@ package dev.tenantfleet.service.dashboard;
 import dev.tenantfleet.service.security.DashboardSession;
 import dev.tenantfleet.service.security.SystemTokenFilter;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -12,6 +11,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -40,13 +41,33 @@ public class DashboardLoginResource {
     @Path("login")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Log in to the dashboard with the system token; sets the session cookie")
-    public Response login(@FormParam("token") String token, @HeaderParam("X-Forwarded-Proto") String forwardedProto) {
-        if (!session.isSystemToken(token)) {
+    public Response login(String form, @HeaderParam("X-Forwarded-Proto") String forwardedProto) {
+        if (!session.isSystemToken(tokenOf(form))) {
             return Response.status(Response.Status.UNAUTHORIZED).entity(LoginPage.render("That is not the system token."))
                     .type(MediaType.TEXT_HTML).build();
         }
         return seeOther(DASHBOARD).cookie(cookie(session.value(), (int) DashboardSession.LIFETIME.toSeconds(), forwardedProto))
                 .build();
+    }
+
+    /**
+     * The {@code token} field of an url-encoded form; null when absent or malformed. Read here rather than with
+     * {@code @FormParam}: the framework's form parser answers a malformed encoding ({@code %%%}) with a 500.
+     */
+    static String tokenOf(String form) {
+        if (form == null) {
+            return null;
+        }
+        for (String field : form.split("&")) {
+            if (field.startsWith("token=")) {
+                try {
+                    return URLDecoder.decode(field.substring("token=".length()), StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
     }
 
     @GET

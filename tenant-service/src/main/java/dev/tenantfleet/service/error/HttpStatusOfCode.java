@@ -24,11 +24,18 @@ final class HttpStatusOfCode {
         if (tenantCode == TenantErrorCode.ADOPTION_REJECTED) {
             return 422; // a database that cannot be adopted as it is; JAX-RS has no constant for 422
         }
+        if (tenantCode == TenantErrorCode.URI_TOO_LONG) {
+            return 414; // no JAX-RS constant either
+        }
         return (switch (tenantCode) {
             case INVALID_SLUG, INVALID_REQUEST -> Status.BAD_REQUEST;
             case UNAUTHENTICATED -> Status.UNAUTHORIZED;
             case TENANT_NOT_FOUND, SERVER_NOT_FOUND -> Status.NOT_FOUND;
-            case DUPLICATE_SLUG, DUPLICATE_SERVER, DUPLICATE_DATABASE, ILLEGAL_TRANSITION, NOT_PROVISIONABLE -> Status.CONFLICT;
+            case DUPLICATE_SLUG, DUPLICATE_SERVER, DUPLICATE_DATABASE, ILLEGAL_TRANSITION, NOT_PROVISIONABLE,
+                    CONCURRENT_MODIFICATION -> Status.CONFLICT;
+            case BODY_TOO_LARGE -> Status.REQUEST_ENTITY_TOO_LARGE;
+            case NO_SUCH_ROUTE -> Status.NOT_FOUND;
+            case UNSUPPORTED_MEDIA_TYPE -> Status.UNSUPPORTED_MEDIA_TYPE;
             case DATABASE_SERVER_UNREACHABLE, DATABASE_SERVER_CREDENTIALS -> Status.SERVICE_UNAVAILABLE;
             default -> Status.INTERNAL_SERVER_ERROR;
         }).getStatusCode();

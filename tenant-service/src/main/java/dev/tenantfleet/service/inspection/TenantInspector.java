@@ -10,15 +10,18 @@ import dev.tenantfleet.service.credentials.Credentials;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import dev.tenantfleet.model.jdbc.PostgresDatabase;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.postgresql.ds.PGSimpleDataSource;
+import org.postgresql.PGProperty;
 
 /**
  * Reads the Liquibase history of tenant databases, as each tenant's own role and several at a time, and compares it
@@ -67,21 +70,18 @@ public class TenantInspector {
     }
 
     private TenantInspection inspect(TenantAccess tenant, String targetTag) {
-        // host, port and database are the driver's own properties: nothing from the registry is parsed as part of a URL
-        PGSimpleDataSource source = new PGSimpleDataSource();
-        source.setServerNames(new String[] {tenant.host()});
-        source.setPortNumbers(new int[] {tenant.port()});
-        source.setDatabaseName(tenant.database());
-        source.setUser(tenant.role());
-        source.setConnectTimeout(5);
-        source.setApplicationName("tenant-fleet-inspection");
+        // server and database reach the driver as properties: nothing from the registry is parsed as part of a URL
+        Properties properties = tenant.database().connectionProperties();
+        PGProperty.USER.set(properties, tenant.role());
+        PGProperty.CONNECT_TIMEOUT.set(properties, 5);
+        PGProperty.APPLICATION_NAME.set(properties, "tenant-fleet-inspection");
         try {
             // inside the try: a password that cannot be decrypted makes this tenant unreadable, not the whole fleet
-            source.setPassword(credentials.decrypt(tenant.password()));
+            PGProperty.PASSWORD.set(properties, credentials.decrypt(tenant.password()));
         } catch (RuntimeException e) {
             return new TenantInspection(tenant.slug(), null, null, List.of(), UnreadableHistory.ofDecryption(tenant.slug(), e));
         }
-        try (Connection connection = source.getConnection()) {
+        try (Connection connection = DriverManager.getConnection(PostgresDatabase.URL, properties)) {
             connection.setReadOnly(true);
             TenantHistory history = TenantHistory.read(connection);
             TenantPlan plan = changelog.get().plan(history, targetTag);

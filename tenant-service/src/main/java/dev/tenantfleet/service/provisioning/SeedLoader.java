@@ -1,5 +1,6 @@
 package dev.tenantfleet.service.provisioning;
 
+import dev.tenantfleet.model.jdbc.PostgresDatabase;
 import dev.tenantfleet.model.error.TenantErrorCode;
 import dev.tenantfleet.service.config.TenantFleetConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,12 +42,11 @@ public class SeedLoader {
     }
 
     void load(ProvisioningJob job, String password) {
-        Properties properties = new Properties();
+        Properties properties = new PostgresDatabase(job.host(), job.port(), job.database()).connectionProperties();
         properties.setProperty("user", job.role());
         properties.setProperty("password", password);
         properties.setProperty("connectTimeout", String.valueOf(config.provisioning().connectTimeout().toSeconds()));
-        String url = "jdbc:postgresql://" + job.host() + ":" + job.port() + "/" + job.database();
-        try (Connection connection = DriverManager.getConnection(url, properties)) {
+        try (Connection connection = DriverManager.getConnection(PostgresDatabase.URL, properties)) {
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
                 for (String sql : statements) {

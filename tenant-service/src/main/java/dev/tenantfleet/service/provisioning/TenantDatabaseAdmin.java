@@ -1,5 +1,6 @@
 package dev.tenantfleet.service.provisioning;
 
+import dev.tenantfleet.model.jdbc.PostgresDatabase;
 import dev.tenantfleet.model.error.TenantErrorCode;
 import dev.tenantfleet.service.config.TenantFleetConfig;
 import dev.tenantfleet.service.server.AdminCredentials;
@@ -73,8 +74,9 @@ public class TenantDatabaseAdmin {
 
     private void runOnServer(ProvisioningJob job, String database, ProvisioningStep step, SqlWork work) {
         AdminCredentials admin = credentialsResolver.resolve(job.adminCredentialsRef());
-        String url = "jdbc:postgresql://" + job.host() + ":" + job.port() + "/" + database;
-        try (Connection connection = DriverManager.getConnection(url, properties(admin))) {
+        Properties properties = properties(admin);
+        properties.putAll(new PostgresDatabase(job.host(), job.port(), database).connectionProperties());
+        try (Connection connection = DriverManager.getConnection(PostgresDatabase.URL, properties)) {
             connection.setAutoCommit(true);
             work.run(connection);
         } catch (SQLException e) {

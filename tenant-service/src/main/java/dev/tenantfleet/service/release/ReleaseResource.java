@@ -3,13 +3,11 @@ package dev.tenantfleet.service.release;
 import dev.tenantfleet.model.release.ReleaseStatus;
 import dev.tenantfleet.service.fleet.FleetPlanner;
 import dev.tenantfleet.service.fleet.PlanView;
+import dev.tenantfleet.service.http.QueryParameters;
 import dev.tenantfleet.service.security.Actor;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -48,7 +46,7 @@ public class ReleaseResource {
     @Operation(summary = "Start a release (202); a refused preflight answers 422 and is recorded as REFUSED")
     public Response start(@Valid @NotNull StartReleaseRequest request, @HeaderParam(Actor.HEADER) String actor) {
         UUID releaseId = request.releaseId() != null ? request.releaseId() : UUID.randomUUID();
-        Release release = releases.start(releaseId, request.spec(), Actor.from(actor));
+        Release release = releases.start(releaseId, ReleaseSpecLimits.check(request.spec()), Actor.from(actor));
         if (release.status == ReleaseStatus.REFUSED) {
             throw new ReleaseRefusedException(releaseId, release.reason.replaceFirst("^release \\S+ refused: ", ""));
         }
@@ -59,7 +57,8 @@ public class ReleaseResource {
     @GET
     @Transactional
     @Operation(summary = "Recent releases, newest first, without their tenants")
-    public List<ReleaseView> list(@QueryParam("limit") @DefaultValue("20") @Min(1) @Max(200) int limit) {
+    public List<ReleaseView> list(@QueryParam("limit") String limitParameter) {
+        int limit = QueryParameters.intIn("limit", limitParameter, 20, 1, 200);
         List<Release> recent = Release.find("order by createdAt desc").page(0, limit).list();
         return recent.stream().map(release -> ReleaseView.of(release, false)).toList();
     }

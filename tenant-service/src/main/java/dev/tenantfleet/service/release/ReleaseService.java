@@ -49,15 +49,16 @@ public class ReleaseService {
         }
         Release release = new Release();
         release.id = releaseId;
-        release.targetTag = spec.targetTag();
+        release.targetTag = RecordedSpec.targetTag(spec);
         release.changelogDigest = changelog.get().digest();
         release.specJson = ReleaseJson.write(spec);
-        release.requestedBy = requestedBy;
+        release.requestedBy = RecordedSpec.bounded(requestedBy, RecordedSpec.MAX_REQUESTED_BY);
         release.createdAt = Instant.now();
         Targets targets;
         try {
             targets = preflight.check(releaseId, spec);
         } catch (ReleaseRefusedException refused) {
+            release.specJson = RecordedSpec.json(spec); // kept whole only when a running release needs it
             return refuse(release, refused.getMessage());
         }
         // Tenants failed by the preflight take their place in the cohorts: the failure budget judges them like any
@@ -110,15 +111,16 @@ public class ReleaseService {
         }
         Release release = new Release();
         release.id = releaseId;
-        release.targetTag = spec.targetTag();
+        release.targetTag = RecordedSpec.targetTag(spec);
         release.changelogDigest = changelog.get().digest();
-        release.specJson = ReleaseJson.write(spec);
-        release.requestedBy = requestedBy == null ? "unknown" : requestedBy;
+        release.specJson = RecordedSpec.json(spec);
+        release.requestedBy = requestedBy == null ? "unknown" : RecordedSpec.bounded(requestedBy, RecordedSpec.MAX_REQUESTED_BY);
         release.createdAt = Instant.now();
         return refuse(release, reason);
     }
 
-    private Release refuse(Release release, String reason) {
+    private Release refuse(Release release, String fullReason) {
+        String reason = RecordedSpec.bounded(fullReason, RecordedSpec.MAX_REASON);
         release.cohorts = 0;
         release.finish(ReleaseStatus.REFUSED, reason);
         release.persist();

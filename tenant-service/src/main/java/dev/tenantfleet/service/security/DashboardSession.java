@@ -26,6 +26,10 @@ public class DashboardSession {
     /** How long a login lasts: a working day or a long deploy, not forever. */
     public static final Duration LIFETIME = Duration.ofHours(12);
     private static final String LABEL = "tenantfleet-dashboard-session-v2:";
+    /** Epoch seconds have 10 digits until the year 2286; 12 leave room and keep every value far inside a long. */
+    private static final int MAX_ISSUED_AT_DIGITS = 12;
+    /** Issue time, dot and a base64url HMAC-SHA256 (43 characters); anything much longer is not a session. */
+    private static final int MAX_COOKIE_LENGTH = 100;
 
     private final byte[] token;
     private final Clock clock;
@@ -40,27 +44,36 @@ public class DashboardSession {
         return presented != null && MessageDigest.isEqual(token, presented.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Whether {@code cookieValue} is a session this token issued less than {@link #LIFETIME} ago (constant time). */
+    /**
+     * Whether {@code cookieValue} is a session this token issued less than {@link #LIFETIME} ago (constant time). Any
+     * other value, however malformed, is simply not a session: the issue time is checked as a number before it becomes
+     * an {@link Instant}, which cannot hold every long.
+     */
     public boolean isValid(String cookieValue) {
-        if (cookieValue == null) {
+        if (cookieValue == null || cookieValue.length() > MAX_COOKIE_LENGTH) {
             return false;
         }
         int dot = cookieValue.indexOf('.');
-        if (dot <= 0) {
+        if (dot <= 0 || dot > MAX_ISSUED_AT_DIGITS || !isDigits(cookieValue, dot)) {
             return false;
         }
-        long issuedAt;
-        try {
-            issuedAt = Long.parseLong(cookieValue.substring(0, dot));
-        } catch (NumberFormatException e) {
+        long issuedAt = Long.parseLong(cookieValue, 0, dot, 10); // at most 12 digits: always a long
+        long now = clock.instant().getEpochSecond();
+        boolean fresh = issuedAt <= now + 60 && issuedAt + LIFETIME.toSeconds() > now;
+        if (!fresh) {
             return false;
         }
-        Instant issued = Instant.ofEpochSecond(issuedAt);
-        Instant now = clock.instant();
-        boolean fresh = !issued.isAfter(now.plusSeconds(60)) && issued.plus(LIFETIME).isAfter(now);
-        boolean genuine = MessageDigest.isEqual(value(issued).getBytes(StandardCharsets.US_ASCII),
+        return MessageDigest.isEqual(value(Instant.ofEpochSecond(issuedAt)).getBytes(StandardCharsets.US_ASCII),
                 cookieValue.getBytes(StandardCharsets.US_ASCII));
-        return fresh && genuine;
+    }
+
+    private static boolean isDigits(String text, int end) {
+        for (int i = 0; i < end; i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The cookie value a login now sets. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tenantfleet.model.error.TenantErrorCode;
 import dev.tenantfleet.service.config.TenantFleetConfig;
 import dev.tenantfleet.service.error.ProblemDetail;
+import dev.tenantfleet.service.error.VertxProblems;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -11,7 +12,6 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
@@ -82,14 +82,8 @@ public class SystemTokenFilter {
             return;
         }
         ProblemDetail problem = ProblemDetail.of(TenantErrorCode.UNAUTHENTICATED, Response.Status.UNAUTHORIZED,
-                header == null ? "missing Authorization header" : "invalid bearer token", URI.create(path));
-        try {
-            ctx.response().setStatusCode(401)
-                    .putHeader("Content-Type", ProblemDetail.MEDIA_TYPE)
-                    .putHeader("WWW-Authenticate", "Bearer realm=\"tenant-fleet\"")
-                    .end(mapper.writeValueAsString(problem));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            ctx.response().setStatusCode(401).end();
-        }
+                header == null ? "missing Authorization header" : "invalid bearer token", VertxProblems.instance(ctx));
+        ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"tenant-fleet\"");
+        VertxProblems.end(ctx, mapper, problem);
     }
 }

@@ -1,6 +1,7 @@
 package dev.tenantfleet.service.server;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -37,7 +38,7 @@ public class ServerResource {
 
     @POST
     @Operation(summary = "Register a database server")
-    public Response register(@Valid ServerRequest request) {
+    public Response register(@Valid @NotNull ServerRequest request) {
         DatabaseServer server = registry.register(request);
         return Response.created(URI.create("/api/servers/" + server.name)).entity(ServerView.of(server)).build();
     }
@@ -45,7 +46,7 @@ public class ServerResource {
     @PUT
     @Path("/{name}")
     @Operation(summary = "Change host, port, credentials reference or concurrency cap of a server")
-    public ServerView update(@PathParam("name") String name, @Valid ServerRequest request) {
+    public ServerView update(@PathParam("name") String name, @Valid @NotNull ServerRequest request) {
         return ServerView.of(registry.update(name, request));
     }
 }

@@ -10,6 +10,7 @@ import dev.tenantfleet.service.audit.AuditLog;
 import dev.tenantfleet.model.observability.TenantLogContext;
 import dev.tenantfleet.service.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.stream.Collectors;
@@ -51,6 +52,7 @@ public class TenantLifecycle {
         tenant.moveTo(target);
         audit.record(tenant.id, actor, AuditAction.STATUS_CHANGED, from, target, reason, null);
         outbox.add(new TenantStatusChanged(tenant.id, tenant.slug, from, target, actor, reason));
+        flushOrConflict(tenant);
         logChange(tenant.slug, from, target, actor);
         return tenant;
     }
@@ -65,8 +67,23 @@ public class TenantLifecycle {
         tenant.deactivatedAt = Instant.now();
         audit.record(tenant.id, actor, AuditAction.DEACTIVATED, from, TenantStatus.DEACTIVATED, reason, null);
         outbox.add(new TenantDeactivated(tenant.id, tenant.slug, from, actor, reason, tenant.deactivatedAt));
+        flushOrConflict(tenant);
         logChange(tenant.slug, from, TenantStatus.DEACTIVATED, actor);
         return tenant;
+    }
+
+    /**
+     * Writes the change now rather than at commit, so that a concurrent change of the same tenant (its version moved on
+     * since we read it) is a CONCURRENT_MODIFICATION here, with the whole transaction rolled back, and not an
+     * exception out of the commit that nothing maps.
+     */
+    private static void flushOrConflict(Tenant tenant) {
+        try {
+            Tenant.flush();
+        } catch (OptimisticLockException e) {
+            throw new TenantFleetException(TenantErrorCode.CONCURRENT_MODIFICATION, "tenant '" + tenant.slug
+                    + "' was changed by another request at the same moment; this request changed nothing", e);
+        }
     }
 
     private static void logChange(String slug, TenantStatus from, TenantStatus to, String actor) {

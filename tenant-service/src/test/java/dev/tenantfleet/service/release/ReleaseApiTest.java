@@ -147,6 +147,27 @@ class ReleaseApiTest {
     }
 
     @Test
+    void shouldRefuseAReleaseCommandItCannotStoreAsSentInsteadOfLeavingTheDeployJobWaiting() throws Exception {
+        UUID releaseId = UUID.randomUUID();
+        String hugeTag = "v".repeat(100_000);
+        MigrateRelease command = new MigrateRelease(UUID.randomUUID(), releaseId, new ReleaseSpec(hugeTag, null, null, null,
+                null, null, null, null, List.of("no-such-tenant"), null, null, null, null), "x".repeat(5_000));
+        byte[] body = MigrationCommand.codec().encode(CloudEvent.of("/tenantctl", MigrateRelease.TYPE, null, command));
+        try (BrokerProbe events = BrokerProbe.bind(Exchanges.MIGRATION_RESULTS, RoutingKeys.allEventsOfRelease(releaseId))) {
+            events.publish(Exchanges.MIGRATION_COMMANDS, RoutingKeys.MIGRATE_RELEASE_COMMAND, command.commandId().toString(),
+                    new String(body, StandardCharsets.UTF_8));
+
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> authenticated().get("/api/releases/" + releaseId)
+                    .then().statusCode(200).body("status", equalTo("REFUSED"))
+                    .body("reason", containsString("is not in the changelog")));
+            await().atMost(Duration.ofSeconds(10)).until(() -> events.received().stream()
+                    .anyMatch(m -> m.routingKey().equals("release." + releaseId + ".completed")));
+        }
+        String stored = authenticated().get("/api/releases/" + releaseId).then().extract().path("targetTag");
+        assertThat(stored).hasSize(255).endsWith("...");
+    }
+
+    @Test
     void shouldAnswer404ForAnUnknownRelease() {
         authenticated().get("/api/releases/" + UUID.randomUUID()).then().statusCode(404)
                 .body("code", equalTo("RELEASE_NOT_FOUND"));
