@@ -2,18 +2,11 @@ package dev.tenantfleet.changelog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.OutputStream;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import liquibase.command.CommandScope;
-import liquibase.command.core.UpdateToTagCommandStep;
-import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
-import liquibase.database.Database;
-import liquibase.database.DatabaseFactory;
-import liquibase.database.jvm.JdbcConnection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,7 +40,7 @@ class ByoChangelogHistoryTest {
 
     @Test
     void aTenantMigratedByLiquibaseToR2IsAtR2WithoutDriftAndOnlyR3Pending() throws Exception {
-        migrate("r2");
+        TestDatabase.migrate(owner, BYO, "r2");
 
         TenantHistory history = TenantHistory.read(owner);
         TenantPlan plan = BYO.plan(history, "r3");
@@ -62,19 +55,6 @@ class ByoChangelogHistoryTest {
         assertThat(BYO.tablesUpTo("r2")).allSatisfy(table -> assertThat(exists(table)).as(table).isTrue());
     }
 
-    private void migrate(String tag) throws Exception {
-        LiquibaseSupport.inScope(BYO.newResourceAccessor(), () -> {
-            Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(owner));
-            new CommandScope(UpdateToTagCommandStep.COMMAND_NAME)
-                    .addArgumentValue(UpdateToTagCommandStep.CHANGELOG_FILE_ARG, BYO.path())
-                    .addArgumentValue(UpdateToTagCommandStep.TAG_ARG, tag)
-                    .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
-                    .setOutput(OutputStream.nullOutputStream())
-                    .execute();
-            return null;
-        });
-        owner.setAutoCommit(true);
-    }
 
     private String columnType(String table, String column) throws Exception {
         try (Statement statement = owner.createStatement(); ResultSet rows = statement.executeQuery(

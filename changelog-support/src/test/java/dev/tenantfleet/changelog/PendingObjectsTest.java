@@ -2,7 +2,6 @@ package dev.tenantfleet.changelog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.OutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,12 +10,6 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import liquibase.command.CommandScope;
-import liquibase.command.core.UpdateToTagCommandStep;
-import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
-import liquibase.database.Database;
-import liquibase.database.DatabaseFactory;
-import liquibase.database.jvm.JdbcConnection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,14 +42,14 @@ class PendingObjectsTest {
 
     @Test
     void shouldFindNoDriftOnATenantThatIsOnlyBehind() throws Exception {
-        migrate(CRM, "v1.3");
+        TestDatabase.migrate(owner, CRM, "v1.3");
 
         assertThat(find(CRM, "v1.4")).isEmpty();
     }
 
     @Test
     void shouldNameTheChangesetAndObjectsWhenAPendingChangesetWasAppliedByHand() throws Exception {
-        migrate(CRM, "v1.3");
+        TestDatabase.migrate(owner, CRM, "v1.3");
         execute("ALTER TABLE contacts ADD COLUMN full_name text");
 
         assertThat(find(CRM, "v1.4")).singleElement().satisfies(drift -> {
@@ -68,7 +61,7 @@ class PendingObjectsTest {
 
     @Test
     void shouldNameEveryObjectOfARawSqlUpgradeScriptAppliedByHand() throws Exception {
-        migrate(RAW_SQL, "2.0");
+        TestDatabase.migrate(owner, RAW_SQL, "2.0");
         execute(script("sqlfile-changelog/upgrades/upgrade-2.1.sql"));
 
         assertThat(find(RAW_SQL, "2.1")).singleElement().satisfies(drift -> {
@@ -100,19 +93,6 @@ class PendingObjectsTest {
         return new ChangeSetInfo(ChangeSetInfo.key("x.sql", id, "me"), id, "me", "x.sql", true, true, null, List.of());
     }
 
-    private void migrate(TenantChangelog changelog, String tag) throws Exception {
-        LiquibaseSupport.inScope(changelog.newResourceAccessor(), () -> {
-            Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(owner));
-            new CommandScope(UpdateToTagCommandStep.COMMAND_NAME)
-                    .addArgumentValue(UpdateToTagCommandStep.CHANGELOG_FILE_ARG, changelog.path())
-                    .addArgumentValue(UpdateToTagCommandStep.TAG_ARG, tag)
-                    .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
-                    .setOutput(OutputStream.nullOutputStream())
-                    .execute();
-            return null;
-        });
-        owner.setAutoCommit(true);
-    }
 
     private void execute(String sql) throws Exception {
         try (Statement statement = owner.createStatement()) {

@@ -2,7 +2,6 @@ package dev.tenantfleet.changelog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.OutputStream;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
@@ -10,12 +9,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import liquibase.ChecksumVersion;
 import liquibase.changelog.ChangeSet;
-import liquibase.command.CommandScope;
-import liquibase.command.core.UpdateToTagCommandStep;
-import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
-import liquibase.database.Database;
-import liquibase.database.DatabaseFactory;
-import liquibase.database.jvm.JdbcConnection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,7 +50,7 @@ class TenantHistoryTest {
 
     @Test
     void afterMigratingToV12TheHistoryIsThoseChangesetsInOrderAndOnlyV13AndV14ArePending() throws Exception {
-        migrate("v1.2");
+        TestDatabase.migrate(owner, CRM, "v1.2");
 
         TenantHistory history = TenantHistory.read(owner);
 
@@ -75,7 +68,7 @@ class TenantHistoryTest {
 
     @Test
     void aTamperedChecksumAndAnUnknownChangesetAreDrift() throws Exception {
-        migrate("v1.0");
+        TestDatabase.migrate(owner, CRM, "v1.0");
         execute("UPDATE databasechangelog SET md5sum = '9:00000000000000000000000000000000' WHERE id = 'v1.0-001-create-users'");
         execute("INSERT INTO databasechangelog (id, author, filename, dateexecuted, orderexecuted, exectype, md5sum)"
                 + " VALUES ('hotfix', 'ops', 'manual.sql', now(), 99, 'EXECUTED', '9:abc')");
@@ -92,7 +85,7 @@ class TenantHistoryTest {
 
     @Test
     void aChecksumWrittenByAnOlderLiquibaseIsComparedWithThatChecksumVersion() throws Exception {
-        migrate("v1.0");
+        TestDatabase.migrate(owner, CRM, "v1.0");
         String v8 = checksum(0, ChecksumVersion.V8);
         assertThat(v8).startsWith("8:").isNotEqualTo(currentChecksum(0));
         execute("UPDATE databasechangelog SET md5sum = '" + v8 + "' WHERE id = 'v1.0-001-create-users'");
@@ -104,19 +97,6 @@ class TenantHistoryTest {
                 .startsWith(FIRST + ": its checksum changed").endsWith(v8);
     }
 
-    private void migrate(String tag) throws Exception {
-        LiquibaseSupport.inScope(CRM.newResourceAccessor(), () -> {
-            Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(owner));
-            new CommandScope(UpdateToTagCommandStep.COMMAND_NAME)
-                    .addArgumentValue(UpdateToTagCommandStep.CHANGELOG_FILE_ARG, CRM.path())
-                    .addArgumentValue(UpdateToTagCommandStep.TAG_ARG, tag)
-                    .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
-                    .setOutput(OutputStream.nullOutputStream())
-                    .execute();
-            return null;
-        });
-        owner.setAutoCommit(true);
-    }
 
     private void execute(String sql) throws Exception {
         try (Statement statement = owner.createStatement()) {

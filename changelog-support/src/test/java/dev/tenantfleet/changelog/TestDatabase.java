@@ -1,11 +1,18 @@
 package dev.tenantfleet.changelog;
 
+import java.io.OutputStream;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.Properties;
+import liquibase.command.CommandScope;
+import liquibase.command.core.UpdateToTagCommandStep;
+import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
 import org.postgresql.Driver;
 
 /**
@@ -56,6 +63,21 @@ final class TestDatabase implements AutoCloseable {
             statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
             statement.execute("DROP ROLE IF EXISTS " + role);
         }
+    }
+
+    /** Runs {@code changelog} up to {@code tag} with Liquibase on {@code owner}, as a worker or another tool would. */
+    static void migrate(Connection owner, TenantChangelog changelog, String tag) throws Exception {
+        LiquibaseSupport.inScope(changelog.newResourceAccessor(), () -> {
+            Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(owner));
+            new CommandScope(UpdateToTagCommandStep.COMMAND_NAME)
+                    .addArgumentValue(UpdateToTagCommandStep.CHANGELOG_FILE_ARG, changelog.path())
+                    .addArgumentValue(UpdateToTagCommandStep.TAG_ARG, tag)
+                    .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
+                    .setOutput(OutputStream.nullOutputStream())
+                    .execute();
+            return null;
+        });
+        owner.setAutoCommit(true);
     }
 
     private static Connection connect(String database, String user, String password) throws SQLException {
