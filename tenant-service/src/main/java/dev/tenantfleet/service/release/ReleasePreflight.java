@@ -40,6 +40,8 @@ class ReleasePreflight {
 
     Targets check(UUID releaseId, ReleaseSpec spec) {
         TenantChangelog log = changelog.get();
+        refuseIf(spec.targetTag().length() > RecordedSpec.MAX_TARGET_TAG, releaseId, "the target tag is "
+                + spec.targetTag().length() + " characters long; a tag has at most " + RecordedSpec.MAX_TARGET_TAG);
         // Also a changelog without any tagDatabase changeset (a team's own, say): the reason says how to add tags.
         String notATarget = log.whyNotATarget(spec.targetTag());
         refuseIf(notATarget != null, releaseId, "target " + notATarget);
