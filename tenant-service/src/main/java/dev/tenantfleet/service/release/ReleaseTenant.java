@@ -153,6 +153,8 @@ public class ReleaseTenant extends PanacheEntityBase {
             state = migration ? TenantReleaseState.MIGRATED : TenantReleaseState.ROLLED_BACK;
         }
         headAfter = result.headAfter() != null ? result.headAfter() : headAfter;
+        // the broker redelivered the command (a worker died holding it): each delivery that ran is an attempt
+        attempts += result.deliveryAttempt() - 1;
         durationMillis = result.durationMillis();
         finishedAt = now;
         if (migration && !result.appliedChangeSets().isEmpty()) {
@@ -196,7 +198,8 @@ public class ReleaseTenant extends PanacheEntityBase {
     private static String details(MigrationResult result) {
         return result.type().replace("tenantfleet.migration.", "") + ": " + result.appliedChangeSets().size()
                 + " changesets " + result.appliedChangeSets() + ", head now " + result.headAfter() + ", "
-                + result.durationMillis() + " ms";
+                + result.durationMillis() + " ms" + (result.deliveryAttempt() > 1 ? ", delivery " + result.deliveryAttempt()
+                + " of command " + result.commandId() + " (redelivered)" : "");
     }
 
     /** All tenants of a release in position order. */

@@ -91,6 +91,29 @@ class ResultRulesTest {
         assertThat(tenant.state).isEqualTo(TenantReleaseState.MIGRATING);
     }
 
+    @Test
+    void aResultOfARedeliveredCommandCountsEachDeliveryAsAnAttempt() {
+        ReleaseFixture fixture = new ReleaseFixture(1, spec());
+        ReleaseTenant tenant = fixture.tenant("a", 0, TenantReleaseState.MIGRATING);
+        ReleaseJournal journal = new ReleaseJournal();
+
+        apply(fixture, tenant, migratedResult(tenant, "c1").withDeliveryAttempt(2), journal);
+
+        assertThat(tenant.attempts).isEqualTo(2);
+        assertThat(journal.lines()).singleElement().satisfies(line -> assertThat(line.details())
+                .endsWith(", delivery 2 of command " + tenant.commandId + " (redelivered)"));
+    }
+
+    @Test
+    void aResultOfAFirstDeliveryLeavesTheAttemptsAsDispatched() {
+        ReleaseFixture fixture = new ReleaseFixture(1, spec());
+        ReleaseTenant tenant = fixture.tenant("a", 0, TenantReleaseState.MIGRATING);
+
+        apply(fixture, tenant, migratedResult(tenant, "c1"), new ReleaseJournal());
+
+        assertThat(tenant.attempts).isEqualTo(1);
+    }
+
     private Optional<ReleaseTenantUpdated> apply(ReleaseFixture fixture, ReleaseTenant tenant,
             dev.tenantfleet.model.migration.MigrationResult result, ReleaseJournal journal) {
         return ResultRule.apply(fixture.release, tenant, result, NOW, sequence::incrementAndGet, journal);
