@@ -54,7 +54,8 @@ class ReleaseResilienceSystemTest {
             lock.rollback();
         }
         fleet.startWorker(); // the broker redelivers the unacked command; the killed session's transaction rolled back
-        awaitStatus(id, "COMPLETED");
+        JsonPath release = awaitStatus(id, "COMPLETED");
+        assertThat(release.getList("tenants.attempts")).as("the redelivery is another attempt").containsExactly(2);
         assertThat(headOf(slug)).isEqualTo("v1.4");
         assertThat(Sql.column(FleetApi.databaseOf(slug),
                 "SELECT count(*) - count(DISTINCT id || author || filename) FROM databasechangelog")).containsExactly("0");

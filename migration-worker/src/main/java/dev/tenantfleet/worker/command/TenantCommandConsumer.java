@@ -90,7 +90,7 @@ public class TenantCommandConsumer {
                         "'" + event.type() + "' is not a per-tenant command; migration workers only run "
                                 + MigrateTenant.TYPE + " and " + RollbackTenant.TYPE));
             }
-            results.publish(result);
+            results.publish(result.withDeliveryAttempt(DeliveryAttempt.of(message)));
             metrics.record(result); // after the publish: a command redelivered because its result was lost counts once
             return message.ack();
         } catch (WorkInterruptedException e) {

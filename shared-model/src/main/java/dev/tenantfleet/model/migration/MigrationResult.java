@@ -48,6 +48,15 @@ public sealed interface MigrationResult
     /** Digest of the changelog the worker used. */
     String changelogDigest();
 
+    /**
+     * Which delivery of the command this answers: 1 for the first, 2 and more when the broker redelivered it (a worker
+     * died with the command unacknowledged, say). Absent from results of older workers, which reads as 1.
+     */
+    Integer deliveryAttempt();
+
+    /** This result, saying it answers delivery {@code attempt} of its command. */
+    MigrationResult withDeliveryAttempt(int attempt);
+
     /** The versioned CloudEvents type. */
     String type();
 

@@ -11,7 +11,7 @@ import java.util.UUID;
  */
 public record TenantMigrationFailed(UUID commandId, UUID tenantId, String slug, MigrationPurpose purpose,
         MigrationError error, String headAfter, List<String> appliedChangeSets, long durationMillis,
-        String changelogDigest, UUID releaseId) implements MigrationResult {
+        String changelogDigest, UUID releaseId, Integer deliveryAttempt) implements MigrationResult {
     /** CloudEvents type. */
     public static final String TYPE = "tenantfleet.migration.tenant-migration-failed.v1";
 
@@ -23,13 +23,29 @@ public record TenantMigrationFailed(UUID commandId, UUID tenantId, String slug, 
         field(error, "error");
         appliedChangeSets = List.copyOf(field(appliedChangeSets, "appliedChangeSets"));
         field(changelogDigest, "changelogDigest");
+        deliveryAttempt = deliveryAttempt == null || deliveryAttempt < 1 ? 1 : deliveryAttempt;
     }
 
     /** A result outside any release. */
     public TenantMigrationFailed(UUID commandId, UUID tenantId, String slug, MigrationPurpose purpose,
             MigrationError error, String headAfter, List<String> appliedChangeSets, long durationMillis,
             String changelogDigest) {
-        this(commandId, tenantId, slug, purpose, error, headAfter, appliedChangeSets, durationMillis, changelogDigest, null);
+        this(commandId, tenantId, slug, purpose, error, headAfter, appliedChangeSets, durationMillis, changelogDigest,
+                null);
+    }
+
+    /** A result of the first delivery of its command (what results said before {@code deliveryAttempt} existed). */
+    public TenantMigrationFailed(UUID commandId, UUID tenantId, String slug, MigrationPurpose purpose,
+            MigrationError error, String headAfter, List<String> appliedChangeSets, long durationMillis,
+            String changelogDigest, UUID releaseId) {
+        this(commandId, tenantId, slug, purpose, error, headAfter, appliedChangeSets, durationMillis, changelogDigest,
+                releaseId, 1);
+    }
+
+    @Override
+    public TenantMigrationFailed withDeliveryAttempt(int attempt) {
+        return new TenantMigrationFailed(commandId, tenantId, slug, purpose, error, headAfter, appliedChangeSets,
+                durationMillis, changelogDigest, releaseId, attempt);
     }
 
     @Override

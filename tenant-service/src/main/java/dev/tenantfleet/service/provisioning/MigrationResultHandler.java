@@ -1,5 +1,6 @@
 package dev.tenantfleet.service.provisioning;
 
+import dev.tenantfleet.service.tenant.ProvisioningStep;
 import dev.tenantfleet.model.error.TenantErrorCode;
 import dev.tenantfleet.model.migration.MigrationPurpose;
 import dev.tenantfleet.model.migration.MigrationResult;

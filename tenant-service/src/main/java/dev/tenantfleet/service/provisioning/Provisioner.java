@@ -1,5 +1,7 @@
 package dev.tenantfleet.service.provisioning;
 
+import dev.tenantfleet.service.tenant.ProvisioningStep;
+import dev.tenantfleet.service.tenant.TenantProvisioning;
 import dev.tenantfleet.model.error.TenantErrorCode;
 import dev.tenantfleet.model.error.TenantFleetException;
 import dev.tenantfleet.service.config.TenantFleetConfig;
@@ -22,7 +24,7 @@ import org.jboss.logging.Logger;
  * provisioned by two threads of this instance at once.
  */
 @ApplicationScoped
-public class Provisioner {
+public class Provisioner implements TenantProvisioning {
     private static final Logger LOG = Logger.getLogger(Provisioner.class);
 
     private final ProvisioningTransitions transitions;
@@ -51,11 +53,13 @@ public class Provisioner {
     }
 
     /** Continues provisioning {@code tenantId} in the background from its stored step. */
+    @Override
     public void resume(UUID tenantId) {
         executor.submit(() -> run(tenantId));
     }
 
     /** Puts a failed tenant back in PROVISIONING and resumes it from where it stopped. */
+    @Override
     public UUID retry(String slug, String actor) {
         UUID tenantId = transitions.retry(slug, actor);
         resume(tenantId);

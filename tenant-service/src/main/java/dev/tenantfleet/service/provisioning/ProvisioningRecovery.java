@@ -1,5 +1,6 @@
 package dev.tenantfleet.service.provisioning;
 
+import dev.tenantfleet.service.tenant.ProvisioningStep;
 import dev.tenantfleet.model.tenant.TenantStatus;
 import dev.tenantfleet.service.tenant.Tenant;
 import io.quarkus.runtime.StartupEvent;

@@ -1,10 +1,10 @@
 package dev.tenantfleet.service.release;
 
+import dev.tenantfleet.model.observability.TenantLogContext;
 import dev.tenantfleet.model.tenant.TenantStatus;
 import dev.tenantfleet.model.tenant.TenantStatusChanged;
 import dev.tenantfleet.service.audit.AuditAction;
 import dev.tenantfleet.service.audit.AuditLog;
-import dev.tenantfleet.model.observability.TenantLogContext;
 import dev.tenantfleet.service.outbox.Outbox;
 import dev.tenantfleet.service.tenant.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,9 +12,8 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 /**
- * The read-only gate: an ACTIVE tenant goes READ_ONLY while its cohort migrates and returns to ACTIVE afterwards,
- * whatever the outcome, each move audited and announced like any status change. A tenant an operator moved
- * meanwhile (say, SUSPENDED) is left as the operator set it.
+ * Carries out the read-only gate's moves ({@link GateDecisions} decides them): the tenant's registry status changes,
+ * audited (actor {@code release <id>}) and announced with status-changed like any status change.
  */
 @ApplicationScoped
 class ReadOnlyGate {
@@ -29,36 +28,18 @@ class ReadOnlyGate {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    void close(ReleaseTenant releaseTenant) {
-        Tenant tenant = Tenant.findById(releaseTenant.tenantId);
-        if (releaseTenant.gatedFrom != null || tenant.status != TenantStatus.ACTIVE) {
-            return;
+    void move(ReleaseEffect.MoveStatus move) {
+        Tenant tenant = Tenant.findById(move.tenant().tenantId);
+        if (tenant.status != move.from()) {
+            return; // the snapshot was read under the release's lock in this transaction: only a bug gets here
         }
-        move(tenant, TenantStatus.READ_ONLY, releaseTenant, "read-only gate: schema migration in progress");
-        releaseTenant.gatedFrom = TenantStatus.ACTIVE;
-    }
-
-    @Transactional(Transactional.TxType.MANDATORY)
-    void open(ReleaseTenant releaseTenant) {
-        if (releaseTenant.gatedFrom == null) {
-            return;
-        }
-        Tenant tenant = Tenant.findById(releaseTenant.tenantId);
-        if (tenant.status == TenantStatus.READ_ONLY) {
-            move(tenant, releaseTenant.gatedFrom, releaseTenant, "read-only gate: migration finished ("
-                    + releaseTenant.state + ")");
-        }
-        releaseTenant.gatedFrom = null;
-    }
-
-    private void move(Tenant tenant, TenantStatus target, ReleaseTenant releaseTenant, String reason) {
         TenantStatus from = tenant.status;
-        String actor = "release " + releaseTenant.releaseId;
-        tenant.moveTo(target);
-        audit.record(tenant.id, actor, AuditAction.STATUS_CHANGED, from, target, reason, null);
-        outbox.add(new TenantStatusChanged(tenant.id, tenant.slug, from, target, actor, reason));
+        String actor = "release " + move.tenant().releaseId;
+        tenant.moveTo(move.to());
+        audit.record(tenant.id, actor, AuditAction.STATUS_CHANGED, from, move.to(), move.reason(), null);
+        outbox.add(new TenantStatusChanged(tenant.id, tenant.slug, from, move.to(), actor, move.reason()));
         try (TenantLogContext log = TenantLogContext.tenant(tenant.slug)) {
-            LOG.infof("Tenant %s: %s -> %s, %s", tenant.slug, from, target, reason);
+            LOG.infof("Tenant %s: %s -> %s, %s", tenant.slug, from, move.to(), move.reason());
         }
     }
 }

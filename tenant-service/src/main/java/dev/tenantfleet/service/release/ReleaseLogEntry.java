@@ -31,13 +31,23 @@ public class ReleaseLogEntry extends PanacheEntityBase {
 
     /** Appends a line inside the caller's transaction. */
     static void append(UUID releaseId, UUID tenantId, String slug, String event, String details) {
+        append(releaseId, tenantId, slug, event, details, Instant.now());
+    }
+
+    /** Appends what the transitions of one transaction wrote, in order. */
+    static void appendAll(ReleaseJournal journal) {
+        journal.lines().forEach(line -> append(line.releaseId(), line.tenantId(), line.slug(), line.event(), line.details(),
+                line.at()));
+    }
+
+    private static void append(UUID releaseId, UUID tenantId, String slug, String event, String details, Instant at) {
         ReleaseLogEntry entry = new ReleaseLogEntry();
         entry.releaseId = releaseId;
         entry.tenantId = tenantId;
         entry.slug = slug;
         entry.event = event;
         entry.details = details;
-        entry.at = Instant.now();
+        entry.at = at;
         entry.persist();
     }
 }

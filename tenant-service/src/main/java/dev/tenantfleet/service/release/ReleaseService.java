@@ -95,7 +95,7 @@ public class ReleaseService {
     /** Failed and ahead tenants are news for whoever follows the release (skipped ones are not: a no-op stays quiet). */
     private void announceIfSettled(ReleaseTenant tenant) {
         if (tenant.state == TenantReleaseState.FAILED || tenant.state == TenantReleaseState.AHEAD) {
-            announcer.tenantUpdated(tenant);
+            announcer.announce(tenant.updated());
         }
     }
 
@@ -122,10 +122,11 @@ public class ReleaseService {
     private Release refuse(Release release, String fullReason) {
         String reason = RecordedSpec.bounded(fullReason, RecordedSpec.MAX_REASON);
         release.cohorts = 0;
-        release.finish(ReleaseStatus.REFUSED, reason);
+        ReleaseJournal journal = new ReleaseJournal();
+        release.finished(ReleaseStatus.REFUSED, reason, journal, Instant.now());
         release.persist();
-        ReleaseLogEntry.append(release.id, null, null, "REFUSED", reason);
-        announcer.completed(release, List.of());
+        ReleaseLogEntry.appendAll(journal);
+        announcer.announce(ReleaseEvents.completed(release, List.of()));
         LOG.warnf("Release %s to %s refused: %s", release.id, release.targetTag, reason);
         return release;
     }
@@ -138,14 +139,9 @@ public class ReleaseService {
             throw new TenantFleetException(ReleaseErrorCode.RELEASE_NOT_RESUMABLE, "release " + releaseId + " is "
                     + release.status + "; only HALTED or FAILED releases can be resumed");
         }
-        List<ReleaseTenant> retried = ReleaseTenant.list("releaseId = ?1 and state = ?2", releaseId, TenantReleaseState.FAILED);
-        retried.forEach(tenant -> tenant.state = TenantReleaseState.PENDING);
-        release.status = ReleaseStatus.RUNNING;
-        release.reason = null;
-        release.finishedAt = null;
-        release.currentCohort = ReleaseTenant.<ReleaseTenant>find("releaseId = ?1 and state = ?2 order by cohort", releaseId,
-                TenantReleaseState.PENDING).firstResultOptional().map(tenant -> tenant.cohort).orElse(release.currentCohort);
-        ReleaseLogEntry.append(releaseId, null, null, "RESUMED", "by " + actor + ", " + retried.size() + " failed tenants retried");
+        ReleaseJournal journal = new ReleaseJournal();
+        release.resumed(ReleaseTenant.of(releaseId), actor, journal, Instant.now());
+        ReleaseLogEntry.appendAll(journal);
         return release;
     }
 
@@ -158,10 +154,9 @@ public class ReleaseService {
             throw new TenantFleetException(ReleaseErrorCode.RELEASE_NOT_RESUMABLE, "release " + releaseId + " is "
                     + release.status + "; only COMPLETED, FAILED or HALTED releases can be rolled back");
         }
-        release.status = ReleaseStatus.ROLLING_BACK;
-        release.reason = "rollback requested by " + actor;
-        release.finishedAt = null;
-        ReleaseLogEntry.append(releaseId, null, null, "ROLLBACK_REQUESTED", "by " + actor);
+        ReleaseJournal journal = new ReleaseJournal();
+        release.rollbackRequested(actor, journal, Instant.now());
+        ReleaseLogEntry.appendAll(journal);
         return release;
     }
 

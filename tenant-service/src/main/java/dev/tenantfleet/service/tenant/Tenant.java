@@ -2,7 +2,6 @@ package dev.tenantfleet.service.tenant;
 
 import dev.tenantfleet.model.crypto.EncryptedSecret;
 import dev.tenantfleet.model.tenant.TenantStatus;
-import dev.tenantfleet.service.provisioning.ProvisioningStep;
 import dev.tenantfleet.service.server.DatabaseServer;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

@@ -7,7 +7,6 @@ import dev.tenantfleet.service.audit.AuditAction;
 import dev.tenantfleet.service.audit.AuditLog;
 import dev.tenantfleet.service.config.TenantFleetConfig;
 import dev.tenantfleet.service.credentials.Credentials;
-import dev.tenantfleet.service.provisioning.ProvisioningStep;
 import dev.tenantfleet.service.server.DatabaseServer;
 import dev.tenantfleet.service.server.ServerRegistry;
 import io.quarkus.panache.common.Page;

@@ -6,7 +6,6 @@ import dev.tenantfleet.model.tenant.TenantStatus;
 import dev.tenantfleet.service.audit.AuditLog;
 import dev.tenantfleet.service.audit.AuditView;
 import dev.tenantfleet.service.http.QueryParameters;
-import dev.tenantfleet.service.provisioning.Provisioner;
 import dev.tenantfleet.service.security.Actor;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -30,10 +29,10 @@ public class TenantResource {
     static final int MAX_PAGE_SIZE = 500;
     private final TenantRegistry registry;
     private final TenantLifecycle lifecycle;
-    private final Provisioner provisioner;
+    private final TenantProvisioning provisioner;
     private final AuditLog audit;
 
-    TenantResource(TenantRegistry registry, TenantLifecycle lifecycle, Provisioner provisioner, AuditLog audit) {
+    TenantResource(TenantRegistry registry, TenantLifecycle lifecycle, TenantProvisioning provisioner, AuditLog audit) {
         this.registry = registry;
         this.lifecycle = lifecycle;
         this.provisioner = provisioner;

@@ -1,4 +1,6 @@
-package dev.tenantfleet.service.credentials;
+package dev.tenantfleet.service.keyrotation;
+
+import dev.tenantfleet.service.credentials.Credentials;
 
 import dev.tenantfleet.model.crypto.CredentialCipher;
 import dev.tenantfleet.model.crypto.EncryptedSecret;

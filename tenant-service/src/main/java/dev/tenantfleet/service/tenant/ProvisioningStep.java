@@ -1,4 +1,4 @@
-package dev.tenantfleet.service.provisioning;
+package dev.tenantfleet.service.tenant;
 
 /**
  * The steps of provisioning, in order. A tenant row stores the next step to run, so a retry resumes

@@ -1,4 +1,4 @@
-package dev.tenantfleet.service.credentials;
+package dev.tenantfleet.service.keyrotation;
 
 import static dev.tenantfleet.service.support.Api.authenticated;
 import static dev.tenantfleet.service.support.Api.randomSlug;

@@ -1,4 +1,4 @@
-package dev.tenantfleet.service.credentials;
+package dev.tenantfleet.service.keyrotation;
 
 import java.util.List;
 

@@ -1,4 +1,7 @@
-package dev.tenantfleet.service.messaging;
+package dev.tenantfleet.service.results;
+
+import dev.tenantfleet.service.messaging.Channels;
+import dev.tenantfleet.service.messaging.DeadLetters;
 
 import dev.tenantfleet.model.envelope.CloudEvent;
 import dev.tenantfleet.model.envelope.CloudEventCodec;
