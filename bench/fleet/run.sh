@@ -22,6 +22,10 @@
 #   WORKER_JFR [0]               1: record a JFR CPU profile of the worker (jfr file kept in the work dir)
 #   PROBE [1]                    0: skip the untimed probe of Liquibase's per-command cost (probe/LiquibaseCost.java)
 #   BUILD [0]                    1: build the services and tenantctl first (./mvnw -B -q package -DskipTests)
+#   ONLY_NOOP [0]                1: provision at v1.4 and time only no-op releases (every history read, nothing to do)
+#   CACHED_SERVICE_DIR [none]    with ONLY_NOOP=1: a tenant-service quarkus-app directory built before releases read
+#                                every history (commit 74acb09: skipped on the registry's cached head), timed
+#                                interleaved with the current build as the "cached" contender
 #   PGHOST/PGPORT [127.0.0.1/5432], user postgres with trust authentication; RabbitMQ guest/guest on 127.0.0.1:5672
 #
 # Everything it creates is named tfb_<run id>... (tenant databases and roles, the control database, a RabbitMQ
@@ -43,10 +47,15 @@ PROVISIONING_CONCURRENCY=${PROVISIONING_CONCURRENCY:-4}
 WORKER_JAVA_OPTS=${WORKER_JAVA_OPTS:-}
 SERVICE_JAVA_OPTS=${SERVICE_JAVA_OPTS:-}
 WORKER_JFR=${WORKER_JFR:-0}
+ONLY_NOOP=${ONLY_NOOP:-0}
+CACHED_SERVICE_DIR=${CACHED_SERVICE_DIR:-}
+[[ -z $CACHED_SERVICE_DIR || $ONLY_NOOP == 1 ]] || { echo "CACHED_SERVICE_DIR needs ONLY_NOOP=1" >&2; exit 64; }
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432}
 export RABBITMQ_HOST=${RABBITMQ_HOST:-127.0.0.1} RABBITMQ_PORT=${RABBITMQ_PORT:-5672}
 FROM_TAG=v1.3
 TO_TAG=v1.4
+PROVISION_TAG=$FROM_TAG
+(( ONLY_NOOP )) && PROVISION_TAG=$TO_TAG
 CHANGELOG_SEARCH_PATH=$ROOT/examples/crm-changelog/src/main/resources
 CHANGELOG_FILE=crm-changelog/db.changelog-master.xml
 
@@ -123,6 +132,10 @@ done
 mkdir -p "$W/dist/bin" "$W/dist/target"
 cp -r "$ROOT/migration-worker/target/quarkus-app" "$W/dist/migration-worker"
 cp -r "$ROOT/tenant-service/target/quarkus-app" "$W/dist/tenant-service"
+if [[ -n $CACHED_SERVICE_DIR ]]; then
+  [[ -f $CACHED_SERVICE_DIR/quarkus-run.jar ]] || die "CACHED_SERVICE_DIR has no quarkus-run.jar: $CACHED_SERVICE_DIR"
+  cp -r "$CACHED_SERVICE_DIR" "$W/dist/tenant-service-cached"
+fi
 cp "$ROOT/tenantctl/bin/tenantctl" "$W/dist/bin/tenantctl"
 cp "$ROOT/tenantctl/target/tenantctl.jar" "$W/dist/target/tenantctl.jar"
 # A build's identity: the hash of the jar's contents (not of the jar file, which changes with every rebuild).
@@ -231,13 +244,18 @@ env "${common_env[@]}" QUARKUS_HTTP_PORT="$WORKER_PORT" TENANTFLEET_MIGRATION_CO
   > "$W/migration-worker.log" 2>&1 &
 WORKER_PID=$!
 await_health "$WORKER_PORT" migration-worker "$WORKER_PID"      # first: it declares the command queue
-# shellcheck disable=SC2086
-env "${common_env[@]}" QUARKUS_HTTP_PORT="$SERVICE_PORT" SYSTEM_API_TOKEN="$TOKEN" CONTROL_DB_NAME="$NAME" \
-  TENANTFLEET_PROVISIONING_NAME_PREFIX=tfb_ TENANTFLEET_PROVISIONING_TARGET_TAG="$FROM_TAG" \
-  TENANTFLEET_PROVISIONING_CONCURRENCY="$PROVISIONING_CONCURRENCY" TENANTFLEET_DEFAULT_SERVER_CONCURRENCY_CAP="$CONCURRENCY" \
-  java $SERVICE_JAVA_OPTS -jar "$W/dist/tenant-service/quarkus-run.jar" > "$W/tenant-service.log" 2>&1 &
-SERVICE_PID=$!
-await_health "$SERVICE_PORT" tenant-service "$SERVICE_PID"
+start_service() { # build-dir log-name: (re)starts tenant-service from that build on the same control database
+  stop_pid "$SERVICE_PID" tenant-service
+  # shellcheck disable=SC2086
+  env "${common_env[@]}" QUARKUS_HTTP_PORT="$SERVICE_PORT" SYSTEM_API_TOKEN="$TOKEN" CONTROL_DB_NAME="$NAME" \
+    TENANTFLEET_PROVISIONING_NAME_PREFIX=tfb_ TENANTFLEET_PROVISIONING_TARGET_TAG="$PROVISION_TAG" \
+    TENANTFLEET_PROVISIONING_CONCURRENCY="$PROVISIONING_CONCURRENCY" TENANTFLEET_DEFAULT_SERVER_CONCURRENCY_CAP="$CONCURRENCY" \
+    java $SERVICE_JAVA_OPTS -jar "$1/quarkus-run.jar" >> "$W/$2.log" 2>&1 &
+  SERVICE_PID=$!
+  echo "$SERVICE_PID" > "$W/service.pid"
+  await_health "$SERVICE_PORT" "$2" "$SERVICE_PID"
+}
+start_service "$W/dist/tenant-service" tenant-service
 log "migration-worker (pid $WORKER_PID, :$WORKER_PORT) and tenant-service (pid $SERVICE_PID, :$SERVICE_PORT) up, vhost $NAME"
 record "worker_rss_at_start     rss_mb=$(awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$WORKER_PID/status")"
 
@@ -246,7 +264,7 @@ echo setup > "$W/phase"
 (
   while kill -0 "$WORKER_PID" 2>/dev/null; do
     wr=$(awk '/VmRSS/ {print $2}' "/proc/$WORKER_PID/status" 2>/dev/null || echo 0)
-    sr=$(awk '/VmRSS/ {print $2}' "/proc/$SERVICE_PID/status" 2>/dev/null || echo 0)
+    sr=$(awk '/VmRSS/ {print $2}' "/proc/$(cat "$W/service.pid")/status" 2>/dev/null || echo 0)
     echo "$EPOCHREALTIME $wr $sr $(cat "$W/phase")"
     sleep 0.5
   done
@@ -258,6 +276,7 @@ tenantctl() {
     RABBITMQ_VIRTUAL_HOST="$NAME" "$W/dist/bin/tenantctl" "$@"
 }
 api_get() { curl -sf -H "Authorization: Bearer $TOKEN" "$API/$1"; }
+release_json_field() { python3 -c 'import json, sys; v = json.load(open(sys.argv[1])); print(eval(sys.argv[2], {}, {"r": v}))' "$@"; }
 
 # ---------------------------------------------------------------------------------------------------------- checks of state
 # Reads every tenant database (CONCURRENCY psql sessions, \connect per tenant): changesets applied, newest tag, whether
@@ -291,7 +310,7 @@ verify_registry() { # tag label: tenant-service's registry (schema heads it plan
 }
 
 # ---------------------------------------------------------------------------------------------------------- provisioning
-log "provisioning $N tenants at $FROM_TAG through tenant-service (provisioning concurrency $PROVISIONING_CONCURRENCY, worker concurrency $CONCURRENCY)"
+log "provisioning $N tenants at $PROVISION_TAG through tenant-service (provisioning concurrency $PROVISIONING_CONCURRENCY, worker concurrency $CONCURRENCY)"
 phase_start provision
 PROVISION_PY=$(cat <<'PY'
 import json, sys, urllib.request
@@ -320,9 +339,47 @@ done
 wall=$(phase_end provision "N=$N posted_s=$posted")
 log "provisioned $N tenants in $wall s ($(per_s "$N" "$wall") tenants/s)"
 control "SELECT database_name, role_name, slug FROM tenant ORDER BY slug" | tr '|' ' ' > "$W/tenants.txt"
-verify_heads "$FROM_TAG" provision
-verify_registry "$FROM_TAG" provision
+verify_heads "$PROVISION_TAG" provision
+verify_registry "$PROVISION_TAG" provision
 read -r DB1 ROLE1 _ < "$W/tenants.txt"
+
+# ---------------------------------------------------------------------------------------------------------- no-op only
+# Every tenant at the target: what a release costs when there is nothing to do. The current build reads every
+# tenant's history before deciding; the cached contender (CACHED_SERVICE_DIR) skipped on the registry's head. Each
+# contender is restarted on the same control database and warmed with one untimed no-op, in alternating order.
+if (( ONLY_NOOP )); then
+  noop_release() { # record-key
+    local rc=0 wall
+    phase_start "$1"
+    step tenantctl release migrate --target "$TO_TAG" --concurrency "$CONCURRENCY" --wait --json "$W/$1.json" \
+      > "$W/tenantctl-$1.log" 2>&1 || rc=$?
+    wall=$(phase_end "$1" "N=$N exit=$rc $(release_json_field "$W/$1.json" \
+      '"skipped=%d/%d server_s=%.2f" % (r["counts"]["skipped"], r["counts"]["total"], __import__("datetime").datetime.fromisoformat(r["finishedAt"][:-1]).timestamp() - __import__("datetime").datetime.fromisoformat(r["startedAt"][:-1]).timestamp())')")
+    (( rc == 0 )) || die "no-op release exited $rc; see $W/tenantctl-$1.log"
+    log "$1: $wall s"
+  }
+  contenders=(verified)
+  [[ -n $CACHED_SERVICE_DIR ]] && contenders=(verified cached)
+  for r in $(seq 1 "$REPEATS"); do
+    order=("${contenders[@]}")
+    (( r % 2 == 0 )) && mapfile -t order < <(printf '%s\n' "${contenders[@]}" | tac)
+    for c in "${order[@]}"; do
+      if [[ $c == verified ]]; then start_service "$W/dist/tenant-service" tenant-service
+      else start_service "$W/dist/tenant-service-cached" tenant-service-cached; fi
+      noop_release "tf.noop.$c.warmup.$r"
+      noop_release "tf.noop.$c.$r"
+    done
+  done
+  for c in "${contenders[@]}"; do
+    walls=$(awk -v c="$c" '$1 == "tf.noop." c "." substr($1, length("tf.noop." c ".") + 1) && $1 !~ /warmup/ {
+      for (i = 2; i <= NF; i++) if ($i ~ /^wall_s=/) print substr($i, 8) }' "$RESULTS" | sort -n)
+    record "$(printf '%-22s %s median_wall_s=%s runs=%s' noop.summary "$c" \
+      "$(echo "$walls" | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')" "$(echo "$walls" | paste -sd,)")"
+  done
+  log "results: $RESULTS"
+  cat "$RESULTS"
+  exit 0
+fi
 
 # The floor's SQL: generated once by Liquibase against a v1.3 tenant, with the DATABASECHANGELOG(LOCK) bookkeeping.
 liquibase "$DB1" "$ROLE1" update-to-tag-sql --tag="$TO_TAG" --output-file="$W/update.sql" > "$W/liquibase-sql.log" 2>&1 \
@@ -333,7 +390,6 @@ record "$(printf '%-22s %s' sql.update "$(grep -c ';$' "$W/update.sql") statemen
 psql_all() { # sql-file tenants-file: psql -1 per tenant database as its owner, CONCURRENCY at a time
   SQL=$1 PSQL_CMD="${PSQL[*]}" xargs -P "$CONCURRENCY" -n 3 sh -c '$PSQL_CMD -1 -d "$0" -U "$1" -f "$SQL" >/dev/null' < "$2"
 }
-release_json_field() { python3 -c 'import json, sys; v = json.load(open(sys.argv[1])); print(eval(sys.argv[2], {}, {"r": v}))' "$@"; }
 
 for r in $(seq 1 "$REPEATS"); do
   # --- Tenant Fleet: from the deploy job's command to its final summary.

@@ -95,7 +95,7 @@ public interface TenantFleetConfig {
         @WithDefault("5M")
         Duration resultGrace();
 
-        /** How many tenant databases plan and fleet status inspect in parallel. */
+        /** How many tenant databases a release's preflight, plan and fleet status read in parallel. */
         @WithDefault("8")
         int inspectionConcurrency();
     }
