@@ -49,6 +49,9 @@ public final class TestBroker implements AutoCloseable {
         factory.setPort(Integer.parseInt(env("RABBITMQ_PORT", "5672")));
         factory.setUsername(env("RABBITMQ_USERNAME", "guest"));
         factory.setPassword(env("RABBITMQ_PASSWORD", "guest"));
+        // The vhost the consumer under test uses too (rabbitmq-virtual-host=${RABBITMQ_VIRTUAL_HOST:/}): a test run isolated
+        // in a vhost of its own must publish and read its dead letters there.
+        factory.setVirtualHost(env("RABBITMQ_VIRTUAL_HOST", "/"));
         connection = factory.newConnection("identity-consumer-test");
         publisher = connection.createChannel();
         publisher.confirmSelect();
