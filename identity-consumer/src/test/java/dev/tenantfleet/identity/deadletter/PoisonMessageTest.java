@@ -91,6 +91,33 @@ class PoisonMessageTest {
                 .isEqualTo(deadBefore + 1);
     }
 
+    @Test
+    void shouldDeadLetterVersionsOutsideOneToTheLargestLongWithTheirCodeAndApplyNothing() throws Exception {
+        UUID user = UUID.randomUUID();
+        Map<String, String> versions = Map.of(
+                "0", "MISSING_FIELD",
+                "-1", "MISSING_FIELD",
+                "9223372036854775808", "WRONG_FIELD_TYPE",
+                "1.0", "WRONG_FIELD_TYPE");
+        for (String version : versions.keySet()) {
+            broker.publishRaw(TestBroker.IDENTITY_EXCHANGE, "identity.global.user.updated",
+                    envelope("tenantfleet.identity.user-updated.v1", "{\"userId\":\"" + user + "\",\"version\":" + version + "}")
+                            .getBytes(StandardCharsets.UTF_8), messageId("version-" + version));
+        }
+
+        Map<String, GetResponse> deadLetters = new java.util.HashMap<>();
+        for (String version : versions.keySet()) {
+            deadLetters.put(version, broker.takeDeadLetter(TestBroker.IDENTITY_QUEUE, messageId("version-" + version), WAIT));
+        }
+        for (Map.Entry<String, String> version : versions.entrySet()) {
+            assertThat(TestBroker.headers(deadLetters.get(version.getKey())))
+                    .as("version " + version.getKey())
+                    .containsEntry(MessageHeaders.DEAD_LETTER_ERROR_CODE, version.getValue())
+                    .containsEntry(MessageHeaders.DEAD_LETTER_SOURCE_QUEUE, TestBroker.IDENTITY_QUEUE);
+        }
+        assertThat(caches.caches().versions().lastApplied(new UserUpdated(user, null, 1).entity())).isEmpty();
+    }
+
     private String messageId(String code) {
         return "poison-" + code + "-" + getClass().hashCode() + "-" + System.identityHashCode(this);
     }

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.tenantfleet.identity.cache.IdentityCaches;
 import dev.tenantfleet.identity.cache.TagGenerations;
+import dev.tenantfleet.identity.cache.TaggedCache;
+import dev.tenantfleet.identity.cache.Tags;
 import dev.tenantfleet.identity.cache.TenantUserView;
 import dev.tenantfleet.identity.cache.support.LocalRedis;
 import dev.tenantfleet.identity.config.Channels;
@@ -37,6 +39,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.params.SetParams;
 
 /**
  * Each reaction, duplicates, reordering and a burst, end to end: identity events published to the (test) identity
@@ -240,6 +243,27 @@ class IdentityReactionsTest {
         assertThat(caches.versions().lastApplied(new PolicyUpdated(tenant, policy, 1).entity())).isEqualTo(OptionalLong.of(VERSIONS));
         assertThat(caches.tenantUser(tenant, untouched.id())).as("nobody else's entry").contains(untouched);
         assertThat(Meters.count(registry, "identity.events.requeued", "channel", Channels.IDENTITY_EVENTS)).isZero();
+    }
+
+    @Test
+    void shouldInvalidateAnApplicationsOwnEntryTaggedWithAUserAndLeaveItsOwnTagsAndPlainKeysAlone() throws Exception {
+        UUID user = UUID.randomUUID();
+        TaggedCache tagged = caches.tagged();
+        String namespace = prefix + ":app:reactions-test:" + UUID.randomUUID();
+        String followsUser = namespace + ":settings:" + user;
+        String ownTagged = namespace + ":catalogue";
+        String plain = namespace + ":plain";
+        String ownTag = "app:reactions-test:" + UUID.randomUUID();
+        assertThat(tagged.put(followsUser, "{\"theme\":\"dark\"}", tagged.generations(List.of(Tags.user(user))),
+                Duration.ofMinutes(5))).isTrue();
+        assertThat(tagged.put(ownTagged, "[1,2]", tagged.generations(List.of(ownTag)), Duration.ofMinutes(5))).isTrue();
+        testCaches.redis().set(plain, "not an entry", SetParams.setParams().px(Duration.ofMinutes(5).toMillis()));
+
+        applied(broker.publish(new UserUpdated(user, null, 1)));
+
+        assertThat(tagged.get(followsUser)).as("an application's entry carrying user:<uid>").isEmpty();
+        assertThat(tagged.get(ownTagged)).as("an entry carrying only the application's own tag").contains("[1,2]");
+        assertThat(testCaches.redis().get(plain)).as("a key under the prefix that is not an entry").isEqualTo("not an entry");
     }
 
     private static CloudEvent<IdentityEvent> envelope(IdentityEvent event) {
