@@ -33,12 +33,14 @@ public class ReleaseService {
     }
 
     /**
-     * Starts release {@code releaseId}, or returns it unchanged if it exists (a redelivered command). A refused
-     * release is recorded as REFUSED with the reason and announced; nothing else is touched.
+     * Starts release {@code releaseId}, or returns it unchanged if it exists (a redelivered command, the same request
+     * sent twice). A refused release is recorded as REFUSED with the reason and announced; nothing else is touched.
+     * Starts are serialised ({@link ReleaseStartLock}), so "one release at a time" holds when two arrive together.
      */
     @Transactional
     public Release start(UUID releaseId, ReleaseSpec spec, String requestedBy) {
         try (TenantLogContext log = TenantLogContext.release(releaseId)) {
+            ReleaseStartLock.acquire();
             return create(releaseId, spec, requestedBy);
         }
     }
@@ -106,6 +108,7 @@ public class ReleaseService {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Release refuse(UUID releaseId, ReleaseSpec spec, String requestedBy, String reason) {
+        ReleaseStartLock.acquire();
         Release existing = Release.findById(releaseId);
         if (existing != null) {
             return existing;

@@ -29,13 +29,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Resume and rollback of one halted release sent at the same moment by several operators (issue 13): exactly one of
- * them acts, every other one is a 409 problem, never an optimistic-lock 500, and the release log records one decision.
+ * Release starts, resumes and rollbacks sent at the same moment (issue 13): resumes and rollbacks of one halted release
+ * by several operators (exactly one acts, every other one is a 409 problem, never an optimistic-lock 500, and the
+ * release log records one decision), one release posted several times (one release, every answer it), and two
+ * releases started together (one release at a time still holds).
  */
 @QuarkusTest
 @WithTestResource(ControlDatabase.class)
 class ConcurrentReleaseControlTest {
-    private static final int ROUNDS = 3;
+    private static final int ROUNDS = 2;
     private static final int CALLS_EACH = 6;
 
     @TestHTTPResource("/")
@@ -77,6 +79,41 @@ class ConcurrentReleaseControlTest {
         }
     }
 
+    @Test
+    void shouldStartOneReleaseWhenTheSameReleaseIsPostedSeveralTimesAtOnce() throws Exception {
+        String slug = tenants.register("start-race", "ACTIVE");
+        UUID releaseId = UUID.randomUUID();
+        releases.add(releaseId);
+        String body = "{\"releaseId\": \"" + releaseId + "\", \"spec\": {\"targetTag\": \"v1.4\", \"only\": [\"" + slug
+                + "\"]}}";
+
+        List<HttpResponse<String>> answers = fireTogether(HttpClient.newHttpClient(), 2 * CALLS_EACH,
+                i -> post("/api/releases", body, "deploy-job-" + i));
+
+        assertThat(answers).as("%s", bodies(answers)).allMatch(answer -> answer.statusCode() == 202);
+        assertThat(RegisteredTenants.count("SELECT count(*) FROM release_log WHERE release_id = ? AND event = 'STARTED'",
+                releaseId)).isEqualTo(1);
+    }
+
+    @Test
+    void shouldKeepOneReleaseAtATimeWhenTwoStartAtOnce() throws Exception {
+        String slug = tenants.registerMigrated("start-race", "ACTIVE", "v1.3"); // stays MIGRATING: no worker here
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            ids.add(UUID.randomUUID());
+        }
+        releases.addAll(ids);
+
+        List<HttpResponse<String>> answers = fireTogether(HttpClient.newHttpClient(), ids.size(),
+                i -> post("/api/releases", "{\"releaseId\": \"" + ids.get(i) + "\", \"spec\": {\"targetTag\": \"v1.4\", "
+                        + "\"only\": [\"" + slug + "\"]}}", "deploy-job-" + i));
+
+        assertThat(answers.stream().map(HttpResponse::statusCode).toList()).as("%s", bodies(answers))
+                .containsOnlyOnce(202).containsOnly(202, 422);
+        assertThat(answers).filteredOn(answer -> answer.statusCode() == 422)
+                .allMatch(answer -> answer.body().contains("one release at a time"));
+    }
+
     /** A release halted at once: its only tenant's history cannot be read (the role cannot log in). */
     private UUID haltedRelease() {
         String slug = tenants.register("control-race", "ACTIVE");
@@ -88,24 +125,36 @@ class ConcurrentReleaseControlTest {
         return releaseId;
     }
 
+    /** Six resumes and six rollbacks of {@code releaseId}, interleaved, sent at the same moment. */
     private List<HttpResponse<String>> fireTogether(HttpClient client, UUID releaseId) throws Exception {
+        return fireTogether(client, 2 * CALLS_EACH, i -> post("/api/releases/" + releaseId + "/"
+                + (i % 2 == 0 ? "resume" : "rollback"), null, "operator-" + i));
+    }
+
+    private HttpRequest post(String path, String json, String actor) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + Api.TOKEN)
+                .header("X-Tenantfleet-Actor", actor).timeout(Duration.ofSeconds(60));
+        return json == null ? request.POST(HttpRequest.BodyPublishers.noBody()).build()
+                : request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
+    }
+
+    /** {@code calls} requests sent by as many threads released at the same moment; the answers in order. */
+    private static List<HttpResponse<String>> fireTogether(HttpClient client, int calls,
+            java.util.function.IntFunction<HttpRequest> requests) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(2 * CALLS_EACH);
+        ExecutorService pool = Executors.newFixedThreadPool(calls);
         try {
-            List<Future<HttpResponse<String>>> calls = new ArrayList<>();
-            for (int i = 0; i < 2 * CALLS_EACH; i++) {
-                String action = i % 2 == 0 ? "resume" : "rollback";
-                HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/releases/" + releaseId + "/" + action))
-                        .header("Authorization", "Bearer " + Api.TOKEN).header("X-Tenantfleet-Actor", "operator-" + i)
-                        .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(30)).build();
-                calls.add(pool.submit(() -> {
+            List<Future<HttpResponse<String>>> sent = new ArrayList<>();
+            for (int i = 0; i < calls; i++) {
+                HttpRequest request = requests.apply(i);
+                sent.add(pool.submit(() -> {
                     start.await();
                     return client.send(request, HttpResponse.BodyHandlers.ofString());
                 }));
             }
             start.countDown();
             List<HttpResponse<String>> answers = new ArrayList<>();
-            for (Future<HttpResponse<String>> call : calls) {
+            for (Future<HttpResponse<String>> call : sent) {
                 answers.add(call.get());
             }
             return answers;
