@@ -24,7 +24,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class HttpLimits {
     /** Longest request line (method, path and query) answered; what common proxies allow by default. */
     public static final int MAX_URI_LENGTH = 8 * 1024;
-    /** Most bytes of header lines (names, values, separators) answered; what common proxies allow by default. */
+    /** Most bytes of header lines (names, values, separators) answered: room for a big cookie and tracing headers. */
     public static final int MAX_HEADERS_SIZE = 16 * 1024;
 
     private final long maxBodySize;
