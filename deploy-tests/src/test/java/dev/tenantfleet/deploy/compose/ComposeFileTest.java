@@ -22,6 +22,19 @@ class ComposeFileTest {
                 .image()).hasValueSatisfying(image -> assertThat(image).contains("management"));
     }
 
+    /** docs/operations.md, "Hardening the database servers": both servers revoke PUBLIC's CONNECT on their first start. */
+    @Test
+    void bothPostgresServersRunTheHardeningScriptOnTheirFirstStart() {
+        for (String name : java.util.List.of("postgres", "postgres-tenants-2")) {
+            ComposeService server = project.services().stream().filter(s -> s.name().equals(name)).findFirst()
+                    .orElseThrow();
+            java.util.List<String> volumes = new java.util.ArrayList<>();
+            server.node().path("volumes").forEach(volume -> volumes.add(volume.asText()));
+            assertThat(volumes).as(name + " volumes").contains("./ops/postgres/initdb:/docker-entrypoint-initdb.d:ro");
+        }
+        assertThat(Repo.root().resolve("ops/postgres/initdb/10-revoke-public-connect.sql")).isRegularFile();
+    }
+
     @Test
     void secondTenantServerHasItsAdminLoginUnderACredentialsReference() {
         ComposeService service = project.services().stream().filter(s -> s.name().equals("tenant-service"))

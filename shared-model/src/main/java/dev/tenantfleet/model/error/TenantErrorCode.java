@@ -33,6 +33,7 @@ public enum TenantErrorCode implements ErrorCode {
     CONCURRENT_MODIFICATION("Another request changed the same thing at the same moment and this one changed nothing; read it again and retry."),
     BODY_TOO_LARGE("The request body is larger than this endpoint accepts (docs/rest-api.md, Limits); send less, or split an import."),
     URI_TOO_LONG("The request line is longer than the service accepts (docs/rest-api.md, Limits); send long inputs in a body."),
+    HEADERS_TOO_LARGE("The request's headers are larger than the service accepts (docs/rest-api.md, Limits); send fewer or shorter ones."),
     NO_SUCH_ROUTE("No endpoint answers this method and path; docs/rest-api.md lists them."),
     UNSUPPORTED_MEDIA_TYPE("Send application/json (text/csv only to POST /api/tenants/import) and accept application/json.");
 

@@ -27,6 +27,9 @@ final class HttpStatusOfCode {
         if (tenantCode == TenantErrorCode.URI_TOO_LONG) {
             return 414; // no JAX-RS constant either
         }
+        if (tenantCode == TenantErrorCode.HEADERS_TOO_LARGE) {
+            return 431; // nor for this one
+        }
         return (switch (tenantCode) {
             case INVALID_SLUG, INVALID_REQUEST -> Status.BAD_REQUEST;
             case UNAUTHENTICATED -> Status.UNAUTHORIZED;

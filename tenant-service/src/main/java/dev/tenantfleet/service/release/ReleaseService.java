@@ -8,6 +8,7 @@ import dev.tenantfleet.model.release.ReleaseStatus;
 import dev.tenantfleet.model.release.TenantReleaseState;
 import dev.tenantfleet.model.observability.TenantLogContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
@@ -32,12 +33,14 @@ public class ReleaseService {
     }
 
     /**
-     * Starts release {@code releaseId}, or returns it unchanged if it exists (a redelivered command). A refused
-     * release is recorded as REFUSED with the reason and announced; nothing else is touched.
+     * Starts release {@code releaseId}, or returns it unchanged if it exists (a redelivered command, the same request
+     * sent twice). A refused release is recorded as REFUSED with the reason and announced; nothing else is touched.
+     * Starts are serialised ({@link ReleaseStartLock}), so "one release at a time" holds when two arrive together.
      */
     @Transactional
     public Release start(UUID releaseId, ReleaseSpec spec, String requestedBy) {
         try (TenantLogContext log = TenantLogContext.release(releaseId)) {
+            ReleaseStartLock.acquire();
             return create(releaseId, spec, requestedBy);
         }
     }
@@ -105,6 +108,7 @@ public class ReleaseService {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Release refuse(UUID releaseId, ReleaseSpec spec, String requestedBy, String reason) {
+        ReleaseStartLock.acquire();
         Release existing = Release.findById(releaseId);
         if (existing != null) {
             return existing;
@@ -134,7 +138,7 @@ public class ReleaseService {
     /** Resumes a HALTED or FAILED release: its failed and not yet started tenants are migrated (again). */
     @Transactional
     public Release resume(UUID releaseId, String actor) {
-        Release release = get(releaseId);
+        Release release = locked(releaseId);
         if (release.status != ReleaseStatus.HALTED && release.status != ReleaseStatus.FAILED) {
             throw new TenantFleetException(ReleaseErrorCode.RELEASE_NOT_RESUMABLE, "release " + releaseId + " is "
                     + release.status + "; only HALTED or FAILED releases can be resumed");
@@ -148,7 +152,7 @@ public class ReleaseService {
     /** Rolls back every tenant a finished release migrated, newest first, using its own log of what it applied. */
     @Transactional
     public Release rollback(UUID releaseId, String actor) {
-        Release release = get(releaseId);
+        Release release = locked(releaseId);
         if (!release.status.terminal() || release.status == ReleaseStatus.REFUSED
                 || release.status == ReleaseStatus.ROLLED_BACK) {
             throw new TenantFleetException(ReleaseErrorCode.RELEASE_NOT_RESUMABLE, "release " + releaseId + " is "
@@ -157,6 +161,19 @@ public class ReleaseService {
         ReleaseJournal journal = new ReleaseJournal();
         release.rollbackRequested(actor, journal, Instant.now());
         ReleaseLogEntry.appendAll(journal);
+        return release;
+    }
+
+    /**
+     * The release under its row lock, as the orchestrator and the result handler take it: a resume or rollback waits for
+     * whichever of them (or of another operator's resume or rollback) holds it, then decides on the status that one
+     * left, so the loser of a race is RELEASE_NOT_RESUMABLE and never an optimistic-lock failure at commit.
+     */
+    private static Release locked(UUID releaseId) {
+        Release release = Release.findById(releaseId, LockModeType.PESSIMISTIC_WRITE);
+        if (release == null) {
+            throw new TenantFleetException(ReleaseErrorCode.RELEASE_NOT_FOUND, "no release " + releaseId);
+        }
         return release;
     }
 
