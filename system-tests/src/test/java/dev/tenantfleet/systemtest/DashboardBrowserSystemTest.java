@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,9 +40,15 @@ class DashboardBrowserSystemTest {
         try (Playwright playwright = Playwright.create(); Browser browser = launch(playwright)) {
             Page page = browser.newPage();
             AtomicInteger snapshotReads = new AtomicInteger();
+            List<String> unauthorized = new CopyOnWriteArrayList<>();
             page.onRequest(request -> {
                 if (request.url().contains("/api/tenants?")) {
                     snapshotReads.incrementAndGet();
+                }
+            });
+            page.onResponse(response -> {
+                if (response.status() == 401) {
+                    unauthorized.add(response.url());
                 }
             });
 
@@ -72,6 +79,8 @@ class DashboardBrowserSystemTest {
 
             // Everything after the first snapshot came from the event stream: the page never re-read the fleet.
             assertThat(snapshotReads.get()).isEqualTo(1);
+            // no /favicon.ico or any other request without the session: an operator's log stays free of 401s
+            assertThat(unauthorized).isEmpty();
 
             // tenant-service restarts under the open page (a rollout): the page reconnects by itself, reloads its
             // snapshot and follows the events of the new instance.

@@ -81,6 +81,19 @@ class RenderingTest {
     }
 
     @Test
+    void shouldPrintTheEndOfTheReleaseOnceInLogLines() {
+        ProgressView view = ProgressView.forOutput(out, false, 0);
+
+        view.progress(T0, new ReleaseProgressed(RELEASE, "v1.4", ReleaseStatus.RUNNING, 0, 1, counts(2, 2, 0, 0, 0)));
+        view.progress(T0.plusSeconds(1), new ReleaseProgressed(RELEASE, "v1.4", ReleaseStatus.COMPLETED, 0, 1,
+                counts(2, 0, 2, 0, 0)));
+        view.completed(T0.plusSeconds(1), new ReleaseCompleted(RELEASE, "v1.4", ReleaseStatus.COMPLETED,
+                counts(2, 0, 2, 0, 0), 1000L, List.of(), "2/2 migrated"));
+
+        assertThat(buffer.toString().lines().filter(line -> line.contains("release COMPLETED"))).hasSize(1);
+    }
+
+    @Test
     void aTerminalGetsOneBarRedrawnInPlaceWithFailuresAboveIt() {
         ProgressView view = ProgressView.forOutput(out, true, 120);
 
