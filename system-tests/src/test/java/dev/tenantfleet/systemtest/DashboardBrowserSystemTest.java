@@ -62,7 +62,7 @@ class DashboardBrowserSystemTest {
             }
             screenshot(page, "dashboard-before-release.png");
 
-            start(slugs, Map.of("targetTag", "v1.4", "strategy", "COHORTS", "failurePolicy", "CONTINUE"));
+            String releaseId = start(slugs, Map.of("targetTag", "v1.4", "strategy", "COHORTS", "failurePolicy", "CONTINUE"));
 
             for (String slug : slugs.subList(0, 3)) {
                 assertThat(tile(page, slug)).hasAttribute("data-head", "v1.4", RELEASE_TIME);
@@ -91,6 +91,14 @@ class DashboardBrowserSystemTest {
             FleetApi.api().body(Map.of("to", "READ_ONLY", "reason", "dashboard reconnect check"))
                     .post("/api/tenants/" + slugs.get(0) + "/status").then().statusCode(200);
             assertThat(tile(page, slugs.get(0))).hasAttribute("data-status", "READ_ONLY", RELEASE_TIME);
+
+            // After a rollback the cohort bars say "rolled back", never a green "done" that reads as success.
+            FleetApi.api().post("/api/releases/" + releaseId + "/rollback").then().statusCode(202);
+            assertThat(page.locator("#release")).hasAttribute("data-status", "ROLLED_BACK", RELEASE_TIME);
+            assertThat(page.locator("#cohorts li[data-rolled-back='0']")).hasCount(0);
+            assertThat(page.locator("#cohorts li[data-done='0']")).hasCount(3);
+            assertThat(page.locator("#cohorts li").first()).containsText("rolled back");
+            screenshot(page, "dashboard-after-rollback.png");
         }
     }
 

@@ -167,6 +167,23 @@ class RenderingTest {
     }
 
     @Test
+    void shouldTimeARollbackOnItsOwnBesideTheReleaseItUndid() throws Exception {
+        String json = """
+                {"id":"%s","targetTag":"v1.4","status":"ROLLED_BACK","reason":"rollback requested by ops",
+                 "createdAt":"2026-11-21T14:00:00Z","startedAt":"2026-11-21T14:00:00Z",
+                 "rollbackStartedAt":"2026-11-21T14:30:00Z","finishedAt":"2026-11-21T14:30:01Z","cohort":0,"cohorts":1,
+                 "counts":{"total":2,"pending":0,"migrating":0,"migrated":0,"failed":0,"skipped":0,"rollingBack":0,
+                           "rolledBack":2,"rollbackFailed":0},"tenants":[]}
+                """.formatted(RELEASE);
+        ReleaseView view = ApiClient.read(ApiClient.MAPPER.readTree(json), ReleaseView.class);
+
+        Summary.print(out, RELEASE, view, null, 4);
+
+        assertThat(buffer.toString()).contains("duration: 1.0 s rolling back (the release before it: 30m 00s)")
+                .doesNotContain("30m 1s");
+    }
+
+    @Test
     void summaryFromTheEventWhenTheApiCannotBeRead() {
         Summary.print(out, RELEASE, null, new ReleaseCompleted(RELEASE, "v1.4", ReleaseStatus.FAILED,
                 counts(10, 0, 8, 2, 0), 61_000, List.of("globex", "hooli"), null), ExitCodes.FAILED);
