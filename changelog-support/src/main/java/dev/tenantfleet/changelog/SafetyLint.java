@@ -77,7 +77,7 @@ final class SafetyLint {
             findings.add(Kind.DATA_BACKFILL, "updates rows of " + update.getTableName() + " inside the migration");
         } else if (change instanceof AbstractSQLChange sql) {
             String text = sql.getSql();
-            for (String statement : SqlStatements.of(text)) {
+            for (SqlStatements.Statement statement : SqlStatements.statements(text)) {
                 SqlLint.inspect(statement, this, findings);
             }
             if (sql.isSplitStatements() && sql.getEndDelimiter() == null && SqlStatements.hasDollarQuotedSemicolon(text)) {

@@ -25,23 +25,28 @@ final class SqlLint {
     private SqlLint() {
     }
 
-    /** Adds the warnings of one normalised statement to {@code findings} and records what it creates in {@code lint}. */
-    static void inspect(String statement, SafetyLint lint, SafetyLint.Findings findings) {
+    /**
+     * Adds the warnings of one statement to {@code findings} and records what it creates in {@code lint}. Patterns
+     * match its blanked lint text; messages quote its source, literals included, as the changeset wrote it.
+     */
+    static void inspect(SqlStatements.Statement sql, SafetyLint lint, SafetyLint.Findings findings) {
+        String statement = sql.text();
+        String source = sql.source();
         Matcher m;
         // One ALTER TABLE can both drop a column and change a type: those two are checked independently.
         if (DROP_COLUMN.matcher(statement).find()) {
-            findings.add(Kind.DROPPED_COLUMN, "drops a column: " + abbreviate(statement));
+            findings.add(Kind.DROPPED_COLUMN, "drops a column: " + abbreviate(source));
         }
         if (TYPE_CHANGE.matcher(statement).find()) {
             findings.add(Kind.TYPE_CHANGE, "changes a column type (may rewrite the table under an exclusive lock): "
-                    + abbreviate(statement));
+                    + abbreviate(source));
         }
         if ((m = CREATE_TABLE.matcher(statement)).find()) {
             lint.tableCreated(m.group(1));
         } else if (DROP_TABLE.matcher(statement).find()) {
-            findings.add(Kind.DROPPED_TABLE, "drops a table: " + abbreviate(statement));
+            findings.add(Kind.DROPPED_TABLE, "drops a table: " + abbreviate(source));
         } else if ((m = ALTER_TYPE.matcher(statement)).find()) {
-            findings.add(Kind.ENUM_CHANGE, "alters type " + SqlStatements.name(m.group(1)) + ": " + abbreviate(statement));
+            findings.add(Kind.ENUM_CHANGE, "alters type " + SqlStatements.name(m.group(1)) + ": " + abbreviate(source));
         } else if ((m = CREATE_ENUM.matcher(statement)).find()) {
             if (!lint.typeCreated(m.group(1))) {
                 findings.add(Kind.ENUM_CHANGE, "re-creates enum type " + SqlStatements.name(m.group(1))
@@ -53,11 +58,11 @@ final class SqlLint {
                         + SqlStatements.name(m.group(2)) + " without CONCURRENTLY (blocks writes while it builds)");
             }
         } else if (UPDATE.matcher(statement).find() || INSERT_SELECT.matcher(statement).find()) {
-            findings.add(Kind.DATA_BACKFILL, "rewrites data inside the migration: " + abbreviate(statement));
+            findings.add(Kind.DATA_BACKFILL, "rewrites data inside the migration: " + abbreviate(source));
         }
     }
 
-    private static String abbreviate(String statement) {
-        return statement.length() <= 120 ? statement : statement.substring(0, 117) + "...";
+    private static String abbreviate(String source) {
+        return source.length() <= 120 ? source : source.substring(0, 117) + "...";
     }
 }

@@ -76,6 +76,17 @@ class TenantChangelogTest {
     }
 
     @Test
+    void shouldQuoteTheChangesetsRealSqlWithItsStringLiteralsInLintWarnings() {
+        Map<String, String> messages = CRM_CHANGELOG.changeSets().stream().filter(cs -> !cs.warnings().isEmpty())
+                .collect(Collectors.toMap(ChangeSetInfo::id, cs -> cs.warnings().get(0).message()));
+
+        assertThat(messages.get("v1.4-002-backfill-contacts-full-name"))
+                .endsWith("UPDATE contacts SET full_name = concat_ws(' ', first_name, last_name) WHERE full_name IS NULL");
+        assertThat(messages.get("v1.4-007-backfill-tasks-completed-at"))
+                .contains("WHERE status = 'done' AND completed_at IS NULL");
+    }
+
+    @Test
     void theLintFlagsEachRiskyKindOfChangeAndNothingHarmless() {
         Map<String, List<Kind>> kinds = LINT.changeSets().stream().collect(Collectors.toMap(ChangeSetInfo::id,
                 cs -> cs.warnings().stream().map(SafetyWarning::kind).toList()));

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,9 +40,15 @@ class DashboardBrowserSystemTest {
         try (Playwright playwright = Playwright.create(); Browser browser = launch(playwright)) {
             Page page = browser.newPage();
             AtomicInteger snapshotReads = new AtomicInteger();
+            List<String> unauthorized = new CopyOnWriteArrayList<>();
             page.onRequest(request -> {
                 if (request.url().contains("/api/tenants?")) {
                     snapshotReads.incrementAndGet();
+                }
+            });
+            page.onResponse(response -> {
+                if (response.status() == 401) {
+                    unauthorized.add(response.url());
                 }
             });
 
@@ -55,7 +62,7 @@ class DashboardBrowserSystemTest {
             }
             screenshot(page, "dashboard-before-release.png");
 
-            start(slugs, Map.of("targetTag", "v1.4", "strategy", "COHORTS", "failurePolicy", "CONTINUE"));
+            String releaseId = start(slugs, Map.of("targetTag", "v1.4", "strategy", "COHORTS", "failurePolicy", "CONTINUE"));
 
             for (String slug : slugs.subList(0, 3)) {
                 assertThat(tile(page, slug)).hasAttribute("data-head", "v1.4", RELEASE_TIME);
@@ -72,6 +79,8 @@ class DashboardBrowserSystemTest {
 
             // Everything after the first snapshot came from the event stream: the page never re-read the fleet.
             assertThat(snapshotReads.get()).isEqualTo(1);
+            // no /favicon.ico or any other request without the session: an operator's log stays free of 401s
+            assertThat(unauthorized).isEmpty();
 
             // tenant-service restarts under the open page (a rollout): the page reconnects by itself, reloads its
             // snapshot and follows the events of the new instance.
@@ -82,6 +91,16 @@ class DashboardBrowserSystemTest {
             FleetApi.api().body(Map.of("to", "READ_ONLY", "reason", "dashboard reconnect check"))
                     .post("/api/tenants/" + slugs.get(0) + "/status").then().statusCode(200);
             assertThat(tile(page, slugs.get(0))).hasAttribute("data-status", "READ_ONLY", RELEASE_TIME);
+
+            // After a rollback the cohort bars say "rolled back", never a green "done" that reads as success.
+            FleetApi.api().post("/api/releases/" + releaseId + "/rollback").then().statusCode(202);
+            assertThat(page.locator("#release")).hasAttribute("data-status", "ROLLED_BACK", RELEASE_TIME);
+            assertThat(page.locator("#cohorts li[data-done='0']")).hasCount(3);
+            Object rolledBack = page.locator("#cohorts li")
+                    .evaluateAll("items => items.reduce((n, item) => n + Number(item.dataset.rolledBack), 0)");
+            assertThat(((Number) rolledBack).intValue()).as("the three migrated tenants, rolled back").isEqualTo(3);
+            assertThat(page.locator("#cohorts li").first()).containsText("rolled back");
+            screenshot(page, "dashboard-after-rollback.png");
         }
     }
 

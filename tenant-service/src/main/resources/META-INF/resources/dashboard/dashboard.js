@@ -118,9 +118,11 @@ function renderRelease() {
   $("release").dataset.status = r.status;
   const cohorts = [];
   for (const t of r.tenants.values()) {
-    const k = cohorts[t.cohort] || (cohorts[t.cohort] = { total: 0, done: 0, failed: 0, running: 0 });
+    const k = cohorts[t.cohort] || (cohorts[t.cohort] = { total: 0, done: 0, rolledback: 0, failed: 0, running: 0 });
     k.total++;
-    if (t.state === "MIGRATED" || t.state === "SKIPPED" || t.state === "ROLLED_BACK") k.done++;
+    // rolled back is its own colour: a rolled-back cohort is undone, and a green bar would read as success
+    if (t.state === "MIGRATED" || t.state === "SKIPPED" || t.state === "AHEAD") k.done++;
+    else if (t.state === "ROLLED_BACK") k.rolledback++;
     else if (t.state === "FAILED" || t.state === "ROLLBACK_FAILED") k.failed++;
     else if (t.state === "MIGRATING" || t.state === "ROLLING_BACK") k.running++;
   }
@@ -130,16 +132,18 @@ function renderRelease() {
     item.className = "cohort";
     item.dataset.cohort = i;
     item.dataset.done = k.done;
+    item.dataset.rolledBack = k.rolledback;
     item.dataset.total = k.total;
     const bar = document.createElement("div");
     bar.className = "bar";
-    for (const part of ["done", "failed", "running"]) {
+    for (const part of ["done", "rolledback", "failed", "running"]) {
       const span = document.createElement("span");
       span.className = part;
       span.style.width = (100 * k[part] / k.total) + "%";
       bar.append(span);
     }
-    item.append(text("span", "cohort " + (i + 1)), bar, text("span", k.done + "/" + k.total + (k.failed ? ", " + k.failed + " failed" : "")));
+    item.append(text("span", "cohort " + (i + 1)), bar, text("span", k.done + "/" + k.total
+      + (k.rolledback ? ", " + k.rolledback + " rolled back" : "") + (k.failed ? ", " + k.failed + " failed" : "")));
     list.append(item);
   });
 }

@@ -1,5 +1,6 @@
 package dev.tenantfleet.tenantctl;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.time.Clock;
@@ -14,17 +15,33 @@ import java.util.Map;
  * @param err         standard error: warnings and errors
  * @param interactive whether stdout is a terminal
  * @param clock       the clock
+ * @param data        where {@code --json -} writes: standard output (then {@code out} is standard error, so the
+ *                    answer can be piped whole into another program)
  */
-public record Context(Map<String, String> env, PrintWriter out, PrintWriter err, boolean interactive, Clock clock) {
+public record Context(Map<String, String> env, PrintWriter out, PrintWriter err, boolean interactive, Clock clock,
+        PrintWriter data) {
     public Context {
         env = Map.copyOf(env);
+    }
+
+    /** A context whose {@code --json -} data, if any, goes to {@code out} like everything else. */
+    public Context(Map<String, String> env, PrintWriter out, PrintWriter err, boolean interactive, Clock clock) {
+        this(env, out, err, interactive, clock, out);
+    }
+
+    /**
+     * For {@code --json -}: the JSON answer alone on standard output; progress and summaries move to standard error
+     * and are printed line by line (a pipe's reader wants no progress bar between its data).
+     */
+    public Context withDataOnOut() {
+        return new Context(env, err, err, false, clock, out);
     }
 
     /** The real process: {@code System.getenv()}, stdout/stderr, {@code System.console() != null}. */
     public static Context system() {
         Charset charset = Charset.defaultCharset();
-        return new Context(System.getenv(), new PrintWriter(new java.io.OutputStreamWriter(System.out, charset), true),
-                new PrintWriter(new java.io.OutputStreamWriter(System.err, charset), true), System.console() != null,
+        return new Context(System.getenv(), new PrintWriter(new OutputStreamWriter(System.out, charset), true),
+                new PrintWriter(new OutputStreamWriter(System.err, charset), true), System.console() != null,
                 Clock.systemUTC());
     }
 

@@ -20,11 +20,25 @@ public final class Tenantctl {
 
     /** Runs {@code args}; never throws, never exits. */
     public static int execute(Context ctx, String... args) {
+        if (jsonToStandardOutput(args)) {
+            ctx = ctx.withDataOnOut();
+        }
         CommandLine commandLine = commandLine(ctx);
         int exitCode = commandLine.execute(args);
         ctx.out().flush();
         ctx.err().flush();
+        ctx.data().flush();
         return exitCode;
+    }
+
+    /** {@code --json -} (or {@code --json=-}): the answer goes to standard output, as every CLI does with "-". */
+    static boolean jsonToStandardOutput(String... args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--json=-") || args[i].equals("--json") && i + 1 < args.length && args[i + 1].equals("-")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The configured picocli command line (exposed for option-parsing tests). */

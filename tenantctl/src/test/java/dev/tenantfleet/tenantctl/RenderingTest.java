@@ -81,6 +81,19 @@ class RenderingTest {
     }
 
     @Test
+    void shouldPrintTheEndOfTheReleaseOnceInLogLines() {
+        ProgressView view = ProgressView.forOutput(out, false, 0);
+
+        view.progress(T0, new ReleaseProgressed(RELEASE, "v1.4", ReleaseStatus.RUNNING, 0, 1, counts(2, 2, 0, 0, 0)));
+        view.progress(T0.plusSeconds(1), new ReleaseProgressed(RELEASE, "v1.4", ReleaseStatus.COMPLETED, 0, 1,
+                counts(2, 0, 2, 0, 0)));
+        view.completed(T0.plusSeconds(1), new ReleaseCompleted(RELEASE, "v1.4", ReleaseStatus.COMPLETED,
+                counts(2, 0, 2, 0, 0), 1000L, List.of(), "2/2 migrated"));
+
+        assertThat(buffer.toString().lines().filter(line -> line.contains("release COMPLETED"))).hasSize(1);
+    }
+
+    @Test
     void aTerminalGetsOneBarRedrawnInPlaceWithFailuresAboveIt() {
         ProgressView view = ProgressView.forOutput(out, true, 120);
 
@@ -151,6 +164,23 @@ class RenderingTest {
                   next:     fix the cause, then `tenantctl release resume 5b0c7a9e-3f41-4c6a-9d0e-2a1b3c4d5e6f`, or undo it with `tenantctl release rollback 5b0c7a9e-3f41-4c6a-9d0e-2a1b3c4d5e6f`
                 exit code 3: halted after a failed cohort
                 """.replace("\n", System.lineSeparator()));
+    }
+
+    @Test
+    void shouldTimeARollbackOnItsOwnBesideTheReleaseItUndid() throws Exception {
+        String json = """
+                {"id":"%s","targetTag":"v1.4","status":"ROLLED_BACK","reason":"rollback requested by ops",
+                 "createdAt":"2026-11-21T14:00:00Z","startedAt":"2026-11-21T14:00:00Z",
+                 "rollbackStartedAt":"2026-11-21T14:30:00Z","finishedAt":"2026-11-21T14:30:01Z","cohort":0,"cohorts":1,
+                 "counts":{"total":2,"pending":0,"migrating":0,"migrated":0,"failed":0,"skipped":0,"rollingBack":0,
+                           "rolledBack":2,"rollbackFailed":0},"tenants":[]}
+                """.formatted(RELEASE);
+        ReleaseView view = ApiClient.read(ApiClient.MAPPER.readTree(json), ReleaseView.class);
+
+        Summary.print(out, RELEASE, view, null, 4);
+
+        assertThat(buffer.toString()).contains("duration: 1.0 s rolling back (the release before it: 30m 00s)")
+                .doesNotContain("30m 1s");
     }
 
     @Test

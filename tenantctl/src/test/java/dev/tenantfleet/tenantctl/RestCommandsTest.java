@@ -57,6 +57,22 @@ class RestCommandsTest {
     }
 
     @Test
+    void shouldWriteTheJsonAnswerAloneToStandardOutputWhenJsonFileIsADash() throws Exception {
+        UUID id = UUID.randomUUID();
+        api.on("GET", "/api/releases/" + id, r -> FakeApi.json(200, release(id, "RUNNING")));
+
+        Cli.Result result = Cli.run(env(), "release", "status", id.toString(), "--json", "-");
+
+        assertThat(result.exitCode()).as("%s", result).isEqualTo(ExitCodes.STILL_RUNNING);
+        JsonNode written = Json.mapper().readTree(result.out());
+        assertThat(written.path("id").asText()).isEqualTo(id.toString());
+        assertThat(written.path("exitCode").asInt()).isEqualTo(6);
+        assertThat(result.err()).contains("release " + id + " is still running");
+        assertThat(tmp.resolve("-")).doesNotExist();
+        assertThat(Path.of("-")).doesNotExist();
+    }
+
+    @Test
     void releaseStatusOfATerminalReleaseExitsWithItsCode() {
         UUID id = UUID.randomUUID();
         api.on("GET", "/api/releases/" + id, r -> FakeApi.json(200, release(id, "ROLLED_BACK")));

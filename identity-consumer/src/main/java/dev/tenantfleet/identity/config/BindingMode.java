@@ -25,11 +25,23 @@ public class BindingMode {
                 identityQueue, identityKeys, tenantQueue, tenantKeys);
     }
 
-    private static UUID tenant(String tenantId) {
+    /**
+     * The tenant {@code TENANT_ID} names. Refused unless it is written exactly as tenant-service writes tenant ids
+     * (lower case, no spaces): the queue and the routing keys are derived from the raw text, and an upper-case id
+     * would bind keys no event is ever published with, so the caches would go stale without a single error.
+     */
+    static UUID tenant(String tenantId) {
+        UUID id;
         try {
-            return UUID.fromString(tenantId.trim());
+            id = UUID.fromString(tenantId.trim());
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("TENANT_ID must be a tenant id (UUID), got '" + tenantId + "'", e);
         }
+        if (!id.toString().equals(tenantId)) {
+            throw new IllegalStateException("TENANT_ID must be written as tenant-service writes tenant ids, in lower "
+                    + "case and without spaces: set TENANT_ID=" + id + " (got '" + tenantId + "'); the queue and its "
+                    + "routing keys are derived from it, and events are published with the lower-case id");
+        }
+        return id;
     }
 }

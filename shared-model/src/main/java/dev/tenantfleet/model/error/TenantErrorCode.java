@@ -4,6 +4,7 @@ package dev.tenantfleet.model.error;
 public enum TenantErrorCode implements ErrorCode {
     INVALID_SLUG("Slugs match ^[a-z][a-z0-9-]{1,40}$: a lowercase letter, then 1-40 lowercase letters, digits or dashes."),
     INVALID_REQUEST("Fix the request body as the message says."),
+    INVALID_PARAMETER("Fix the path or query parameter the message names; docs/rest-api.md lists each endpoint's parameters."),
     DUPLICATE_SLUG("Slugs are unique across the fleet, deactivated tenants included; choose another."),
     TENANT_NOT_FOUND("Check the slug; GET /api/tenants lists the fleet."),
     ILLEGAL_TRANSITION("The tenant's current status does not allow this; the message names the allowed targets."),

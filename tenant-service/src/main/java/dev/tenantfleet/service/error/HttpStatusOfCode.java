@@ -31,7 +31,7 @@ final class HttpStatusOfCode {
             return 431; // nor for this one
         }
         return (switch (tenantCode) {
-            case INVALID_SLUG, INVALID_REQUEST -> Status.BAD_REQUEST;
+            case INVALID_SLUG, INVALID_REQUEST, INVALID_PARAMETER -> Status.BAD_REQUEST;
             case UNAUTHENTICATED -> Status.UNAUTHORIZED;
             case TENANT_NOT_FOUND, SERVER_NOT_FOUND -> Status.NOT_FOUND;
             case DUPLICATE_SLUG, DUPLICATE_SERVER, DUPLICATE_DATABASE, ILLEGAL_TRANSITION, NOT_PROVISIONABLE,

@@ -27,8 +27,9 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         if (e instanceof NotFoundException && e.getCause() != null) {
             // JAX-RS answers 404 when a path or query parameter cannot be converted (a UUID, a number): the route exists,
             // the request is wrong. The cause's message may name Java classes, so it stays out of the answer.
-            return problem(TenantErrorCode.INVALID_REQUEST, 400, "a path or query parameter is not valid: "
-                    + uriInfo.getRequestUri().getRawPath());
+            String query = uriInfo.getRequestUri().getRawQuery();
+            return problem(TenantErrorCode.INVALID_PARAMETER, 400, "a path or query parameter is not valid: "
+                    + uriInfo.getRequestUri().getRawPath() + (query == null ? "" : "?" + query));
         }
         int status = e.getResponse().getStatus();
         return switch (status) {

@@ -26,7 +26,7 @@ public class FleetPlanner {
         String targetTag = target == null || target.isBlank() ? changelog.get().head() : target;
         String notATarget = changelog.get().whyNotATarget(targetTag); // also: a changelog without tags
         if (notATarget != null) {
-            throw new TenantFleetException(TenantErrorCode.INVALID_REQUEST, "target " + notATarget);
+            throw new TenantFleetException(TenantErrorCode.INVALID_PARAMETER, "query parameter 'target': " + notATarget);
         }
         List<PlanView.TenantPlanView> plans = inspector.inspect(tenants.live(slugs), targetTag).stream()
                 .map(inspection -> view(inspection, targetTag)).toList();

@@ -44,9 +44,9 @@ public final class QueryParameters {
         }
     }
 
-    /** The INVALID_REQUEST of a query parameter. */
+    /** The INVALID_PARAMETER of a query parameter. */
     public static TenantFleetException invalid(String message) {
-        return new TenantFleetException(TenantErrorCode.INVALID_REQUEST, message);
+        return new TenantFleetException(TenantErrorCode.INVALID_PARAMETER, message);
     }
 
     private static String abbreviate(String value) {

@@ -60,6 +60,10 @@ public class Release extends PanacheEntityBase {
     @Column(name = "finished_at")
     public Instant finishedAt;
 
+    /** When the release began to roll back (by policy or on request); null when it never did. */
+    @Column(name = "rollback_started_at")
+    public Instant rollbackStartedAt;
+
     @Version
     public long version;
 
@@ -78,6 +82,7 @@ public class Release extends PanacheEntityBase {
     /** Nothing is in flight any more after a halt and the policy is ROLLBACK. */
     void rollingBack(ReleaseJournal journal, Instant now) {
         status = ReleaseStatus.ROLLING_BACK;
+        rollbackStartedAt = now;
         journal.release(id, "ROLLING_BACK", reason, now);
     }
 
@@ -125,6 +130,7 @@ public class Release extends PanacheEntityBase {
         status = ReleaseStatus.ROLLING_BACK;
         reason = "rollback requested by " + actor;
         finishedAt = null;
+        rollbackStartedAt = now;
         journal.release(id, "ROLLBACK_REQUESTED", "by " + actor, now);
     }
 

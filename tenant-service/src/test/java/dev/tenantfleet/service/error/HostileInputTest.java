@@ -90,7 +90,7 @@ class HostileInputTest {
     void shouldAnswer400ForANulByteInAPathOrQueryParameter(String uri) {
         Response response = as().urlEncodingEnabled(false).get(uri);
 
-        assertThat(assertProblem(response, 400)).isEqualTo("INVALID_REQUEST");
+        assertThat(assertProblem(response, 400)).isEqualTo("INVALID_PARAMETER");
         assertThat((String) response.path("detail")).containsAnyOf("slug", "name", "only", "status");
     }
 
@@ -118,8 +118,14 @@ class HostileInputTest {
 
     @Test
     void shouldAnswer400NamingThePageWhenItsOffsetOverflows() {
-        assertInvalid(as().queryParam("page", Integer.MAX_VALUE).get("/api/tenants"), "page");
-        assertInvalid(as().queryParam("page", Integer.MAX_VALUE / 50 + 1).queryParam("size", 50).get("/api/tenants"), "page");
+        assertInvalidParameter(as().queryParam("page", Integer.MAX_VALUE).get("/api/tenants"), "page");
+        assertInvalidParameter(as().queryParam("page", Integer.MAX_VALUE / 50 + 1).queryParam("size", 50)
+                .get("/api/tenants"), "page");
+    }
+
+    private static void assertInvalidParameter(Response response, String parameter) {
+        assertThat(assertProblem(response, 400)).isEqualTo("INVALID_PARAMETER");
+        assertThat((String) response.path("detail")).as("detail names the parameter").contains(parameter);
     }
 
     private static void assertInvalid(Response response, String field) {

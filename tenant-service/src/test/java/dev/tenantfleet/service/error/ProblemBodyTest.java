@@ -99,15 +99,21 @@ class ProblemBodyTest {
     void shouldAnswer400ForInvalidQueryParameters(String uri, String parameter) {
         Response response = authenticated().urlEncodingEnabled(false).get(uri);
 
-        assertThat(assertProblem(response, 400)).isEqualTo("INVALID_REQUEST");
+        assertThat(assertProblem(response, 400)).isEqualTo("INVALID_PARAMETER");
         assertThat((String) response.path("detail")).contains(parameter);
+        assertThat((String) response.path("hint")).contains("parameter").doesNotContain("body");
     }
 
     @Test
     void shouldAnswer404And405AndUnreadablePathParametersWithAProblem() {
         assertProblem(authenticated().get("/api/no-such-thing"), 404);
         assertProblem(authenticated().delete("/api/tenants"), 405);
-        assertProblem(authenticated().get("/api/releases/not-a-uuid"), 400);
+        Response unreadable = authenticated().get("/api/releases/not-a-uuid");
+        assertThat(assertProblem(unreadable, 400)).isEqualTo("INVALID_PARAMETER");
+        assertThat((String) unreadable.path("detail")).contains("/api/releases/not-a-uuid");
+        Response unknown = authenticated().get("/api/no-such-thing");
+        assertThat((String) unknown.path("code")).isEqualTo("NO_SUCH_ROUTE");
+        assertThat((String) unknown.path("hint")).doesNotContain("body");
     }
 
     @Test

@@ -18,8 +18,8 @@ import java.util.UUID;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ReleaseView(UUID id, String targetTag, String changelogDigest, ReleaseStatus status, String reason,
-        String requestedBy, Instant createdAt, Instant startedAt, Instant finishedAt, Integer cohort, Integer cohorts,
-        ReleaseCounts counts, List<Tenant> tenants) {
+        String requestedBy, Instant createdAt, Instant startedAt, Instant finishedAt, Instant rollbackStartedAt,
+        Integer cohort, Integer cohorts, ReleaseCounts counts, List<Tenant> tenants) {
 
     public ReleaseView {
         tenants = tenants == null ? List.of() : List.copyOf(tenants);
@@ -29,6 +29,19 @@ public record ReleaseView(UUID id, String targetTag, String changelogDigest, Rel
     public Duration duration() {
         Instant start = startedAt != null ? startedAt : createdAt;
         return start == null || finishedAt == null ? null : Duration.between(start, finishedAt);
+    }
+
+    /** How long its rollback took, when the release ended after rolling back (ROLLED_BACK, or FAILED), else null. */
+    public Duration rollbackDuration() {
+        boolean ended = status != null && status.terminal();
+        return !ended || rollbackStartedAt == null || finishedAt == null ? null
+                : Duration.between(rollbackStartedAt, finishedAt);
+    }
+
+    /** How long the release ran before its rollback began, or null. */
+    public Duration durationBeforeRollback() {
+        Instant start = startedAt != null ? startedAt : createdAt;
+        return start == null || rollbackStartedAt == null ? null : Duration.between(start, rollbackStartedAt);
     }
 
     /** One tenant of the release. */

@@ -36,7 +36,7 @@ public final class FleetCommand implements Runnable {
         @Mixin
         ApiOptions apiOptions;
 
-        @Option(names = "--json", paramLabel = "FILE", description = "also write the answer to FILE")
+        @Option(names = "--json", paramLabel = "FILE", description = "also write the answer to FILE (- for standard output)")
         Path json;
 
         public Status(Context ctx) {

@@ -8,8 +8,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** {@code --json FILE}: the answer as tenant-service sent it, plus {@code "exitCode"}. */
+/** {@code --json FILE}: the answer as tenant-service sent it, plus {@code "exitCode"}; {@code -} is standard output. */
 final class JsonFiles {
+    /** The conventional file name for standard output. */
+    static final String STANDARD_OUTPUT = "-";
+
     private JsonFiles() {
     }
 
@@ -21,6 +24,15 @@ final class JsonFiles {
         ObjectNode node = json != null && json.isObject() ? ((ObjectNode) json).deepCopy()
                 : ApiClient.MAPPER.createObjectNode();
         node.put("exitCode", exitCode);
+        if (file.toString().equals(STANDARD_OUTPUT)) {
+            try {
+                ctx.data().println(ApiClient.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node));
+                ctx.data().flush();
+            } catch (IOException e) {
+                ctx.err().println("warning: cannot write the JSON answer: " + e.getMessage());
+            }
+            return;
+        }
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {

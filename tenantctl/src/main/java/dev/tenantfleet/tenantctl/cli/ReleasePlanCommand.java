@@ -25,7 +25,7 @@ public final class ReleasePlanCommand extends BaseCommand {
     @Option(names = "--only", split = ",", paramLabel = "SLUG", description = "only these tenants")
     List<String> only;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "also write the plan to FILE")
+    @Option(names = "--json", paramLabel = "FILE", description = "also write the plan to FILE (- for standard output)")
     Path json;
 
     @Mixin

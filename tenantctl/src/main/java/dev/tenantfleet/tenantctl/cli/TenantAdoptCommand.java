@@ -57,7 +57,7 @@ public final class TenantAdoptCommand extends BaseCommand {
             + "registered")
     boolean dryRun;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "also write the answer to FILE")
+    @Option(names = "--json", paramLabel = "FILE", description = "also write the answer to FILE (- for standard output)")
     Path json;
 
     @Mixin

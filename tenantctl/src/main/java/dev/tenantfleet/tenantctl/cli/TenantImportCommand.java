@@ -43,7 +43,7 @@ public final class TenantImportCommand extends BaseCommand {
             + "registered")
     boolean dryRun;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "also write the report to FILE")
+    @Option(names = "--json", paramLabel = "FILE", description = "also write the report to FILE (- for standard output)")
     Path json;
 
     @Mixin

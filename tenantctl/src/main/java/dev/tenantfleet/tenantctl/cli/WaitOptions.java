@@ -16,7 +16,7 @@ public final class WaitOptions {
     Duration waitTimeout;
 
     @Option(names = "--json", paramLabel = "FILE", description = "with --wait: write the final release view "
-            + "(GET /api/releases/{id}) plus \"exitCode\" to FILE")
+            + "(GET /api/releases/{id}) plus \"exitCode\" to FILE (- for standard output)")
     Path json;
 
     /** After this much silence on the event stream, ask the REST API. Hidden: tests shorten it. */

@@ -26,7 +26,8 @@ public final class LineProgress extends ProgressView {
 
     @Override
     protected void onProgress(Instant time, boolean phaseChanged) {
-        if (phaseChanged) {
+        // a terminal status is printed once, by onCompleted, with the release's reason
+        if (phaseChanged && (status == null || !status.terminal())) {
             out.println(Text.time(time) + " release " + phase());
             out.flush();
         }

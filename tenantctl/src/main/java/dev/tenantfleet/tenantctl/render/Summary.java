@@ -51,7 +51,11 @@ public final class Summary {
         }
         Duration duration = view != null && view.duration() != null ? view.duration()
                 : completed != null ? Duration.ofMillis(completed.durationMillis()) : null;
-        if (duration != null) {
+        if (view != null && view.rollbackDuration() != null) {
+            // a rollback is timed on its own: the release it undid may have ended hours before it was asked for
+            out.println("  duration: " + Text.duration(view.rollbackDuration()) + " rolling back (the release before it: "
+                    + Text.duration(view.durationBeforeRollback()) + ")");
+        } else if (duration != null) {
             out.println("  duration: " + Text.duration(duration));
         }
         if (view != null && view.requestedBy() != null) {
