@@ -4,6 +4,7 @@ import static dev.tenantfleet.systemtest.FleetApi.api;
 import static org.awaitility.Awaitility.await;
 
 import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -31,9 +32,19 @@ final class Releases {
 
     /** Starts a release restricted to {@code only} with the given spec fields; returns its id. */
     static String start(List<String> only, Map<String, Object> spec) {
+        return start(api(), only, spec);
+    }
+
+    /** Starts a release through {@code api} (one replica) restricted to {@code only}; returns its id. */
+    static String start(RequestSpecification api, List<String> only, Map<String, Object> spec) {
+        return api.body(body(only, spec)).post("/api/releases").then().statusCode(202).extract().path("id");
+    }
+
+    /** The body of {@code POST /api/releases} for a release restricted to {@code only}. */
+    static Map<String, Object> body(List<String> only, Map<String, Object> spec) {
         Map<String, Object> full = new HashMap<>(spec);
         full.put("only", only);
-        return api().body(Map.of("spec", full)).post("/api/releases").then().statusCode(202).extract().path("id");
+        return Map.of("spec", full);
     }
 
     /** Waits until the release is in {@code status}; returns its view. */

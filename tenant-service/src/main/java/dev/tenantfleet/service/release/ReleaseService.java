@@ -24,11 +24,14 @@ public class ReleaseService {
     private final ReleasePreflight preflight;
     private final ReleaseChangelog changelog;
     private final ReleaseAnnouncer announcer;
+    private final ReleaseStartLock startLock;
 
-    ReleaseService(ReleasePreflight preflight, ReleaseChangelog changelog, ReleaseAnnouncer announcer) {
+    ReleaseService(ReleasePreflight preflight, ReleaseChangelog changelog, ReleaseAnnouncer announcer,
+            ReleaseStartLock startLock) {
         this.preflight = preflight;
         this.changelog = changelog;
         this.announcer = announcer;
+        this.startLock = startLock;
     }
 
     /**
@@ -43,6 +46,8 @@ public class ReleaseService {
     }
 
     private Release create(UUID releaseId, ReleaseSpec spec, String requestedBy) {
+        // One start at a time fleet-wide, whichever replica: what follows reads "no release in progress" and acts on it.
+        startLock.acquire();
         Release existing = Release.findById(releaseId);
         if (existing != null) {
             return existing;
