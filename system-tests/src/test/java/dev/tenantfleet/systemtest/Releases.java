@@ -105,4 +105,28 @@ final class Releases {
         return !Sql.column("postgres", "SELECT pid FROM pg_stat_activity WHERE datname = ? AND wait_event_type = 'Lock'",
                 FleetApi.databaseOf(slug)).isEmpty();
     }
+
+    /** Opens a transaction that holds an ACCESS EXCLUSIVE lock on the tenant's Liquibase history: reading it waits. */
+    static Connection holdHistory(String slug) throws Exception {
+        Connection connection = Sql.connect(FleetApi.databaseOf(slug));
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("LOCK TABLE databasechangelog IN ACCESS EXCLUSIVE MODE");
+        }
+        return connection;
+    }
+
+    /** How many sessions wait on a lock in {@code database}. */
+    static int lockWaits(String database) {
+        return Sql.column("postgres", "SELECT pid FROM pg_stat_activity WHERE datname = ? AND wait_event_type = 'Lock'",
+                database).size();
+    }
+
+    /** The most tenants of the release in flight at one time, from when each was dispatched and settled. */
+    static int maxInFlight(String releaseId) {
+        return Integer.parseInt(Sql.column(RunningFleet.get().controlDatabase, """
+                SELECT max((SELECT count(*) FROM release_tenant other WHERE other.release_id = t.release_id
+                            AND other.dispatched_at <= t.dispatched_at AND other.finished_at > t.dispatched_at))
+                FROM release_tenant t WHERE t.release_id = ?::uuid""", releaseId).get(0));
+    }
 }

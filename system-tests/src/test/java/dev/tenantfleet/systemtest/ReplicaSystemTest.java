@@ -15,11 +15,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -28,6 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * each release still runs exactly once and can be steered through either replica.
  */
 @ExtendWith(RunningFleet.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReplicaSystemTest {
     private static final String TARGET = "v1.4";
     private static int secondPort;
@@ -54,65 +59,7 @@ class ReplicaSystemTest {
     }
 
     @Test
-    void shouldCompleteTheReleaseExactlyOnceWhenTheReplicaThatStartedItIsKilled() throws Exception {
-        List<String> slugs = provisionThroughBoth("kill", 6);
-        String held = slugs.get(0);
-        try (BrokerProbe results = BrokerProbe.bind(Exchanges.MIGRATION_RESULTS, RoutingKeys.ALL_TENANT_RESULTS);
-                BrokerProbe events = BrokerProbe.bind(Exchanges.MIGRATION_RESULTS, RoutingKeys.ALL_RELEASE_EVENTS)) {
-            String id;
-            try (Connection lock = Releases.holdContactsLock(held)) {
-                id = Releases.start(FleetApi.api(second.uri()), slugs,
-                        Map.of("targetTag", TARGET, "concurrency", 2, "tenantTimeoutSeconds", 120));
-                // mid-release: one tenant blocked on the worker, others already migrated, the rest still pending
-                await("release " + id + " under way").atMost(Duration.ofSeconds(60)).until(() ->
-                        Releases.migrationIsWaiting(held) && statesOf(id).contains("MIGRATED"));
-                second.kill();
-                lock.rollback();
-            }
-
-            JsonPath release = Releases.awaitStatus(id, "COMPLETED"); // through the surviving replica
-
-            assertThat(release.getList("tenants.slug")).containsExactlyInAnyOrderElementsOf(slugs);
-            assertThat(release.getList("tenants.state")).containsOnly("MIGRATED");
-            assertThat(release.getList("tenants.attempts")).as("no tenant dispatched twice").containsOnly(1);
-            List<Map<String, Object>> log = logOf(id);
-            for (String slug : slugs) {
-                assertThat(log).filteredOn(row -> slug.equals(row.get("slug"))).extracting(row -> row.get("event"))
-                        .as("release log of " + slug).containsOnlyOnce("MIGRATING", "MIGRATED")
-                        .doesNotContain("FAILED");
-                assertThat(headOf(slug)).isEqualTo(TARGET);
-                assertThat(Sql.column(FleetApi.databaseOf(slug), "SELECT count(*) - count(DISTINCT id || author || filename)"
-                        + " FROM databasechangelog")).as("changesets applied twice to " + slug).containsExactly("0");
-                // the outbox delivers at least once: a replica killed between the broker's confirm and its commit
-                // leaves the command to be sent again by the other, and the worker then finds nothing left to apply
-                List<String> runs = workerRunsOf(slug, id);
-                assertThat(runs).as("the worker's runs for " + slug).isNotEmpty().noneMatch(run -> run.contains("failed"));
-                assertThat(runs).extracting(run -> run.substring(0, run.indexOf(':'))).as("one command").containsOnly(runs.get(0)
-                        .substring(0, runs.get(0).indexOf(':')));
-                assertThat(runs).filteredOn(run -> !run.contains("migrated, 0 changesets")).as("applied once").hasSize(1);
-            }
-            assertThat(log).filteredOn(row -> row.get("slug") == null).extracting(row -> row.get("event"))
-                    .containsOnlyOnce("STARTED", "COMPLETED");
-            assertThat(maxInFlight(id)).as("most tenants in flight at once, concurrency 2").isEqualTo(2);
-            // nothing lost: a result for every tenant reached the broker, and the release announced its end
-            await("every event on the broker").atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-                for (String slug : slugs) {
-                    assertThat(results.received()).filteredOn(m -> m.body().contains("\"releaseId\":\"" + id + "\"")
-                            && m.body().contains("\"slug\":\"" + slug + "\"")).extracting(BrokerProbe.Received::routingKey)
-                            .isNotEmpty().allMatch(key -> key.startsWith("result.tenant.migrated."));
-                    assertThat(events.received()).filteredOn(m -> m.routingKey().equals(
-                            RoutingKeys.releaseEvent(java.util.UUID.fromString(id), "tenant.migrated"))
-                            && m.body().contains("\"slug\":\"" + slug + "\"")).isNotEmpty();
-                }
-                assertThat(events.received()).filteredOn(m -> m.routingKey().equals(
-                        RoutingKeys.releaseEvent(java.util.UUID.fromString(id), "completed")))
-                        .extracting(BrokerProbe.Received::messageId).as("one completed event (re-sent at most under its id)")
-                        .isNotEmpty().containsOnly(messageIdOfFirst(events, id));
-            });
-        }
-    }
-
-    @Test
+    @Order(1)
     void shouldResumeAndRollBackThroughTheOtherReplicaAReleaseStartedOnOne() {
         List<String> slugs = provisionThroughBoth("handover", 3);
         String broken = slugs.get(2);
@@ -141,6 +88,7 @@ class ReplicaSystemTest {
     }
 
     @Test
+    @Order(2)
     void shouldAcceptOnlyOneOfTwoReleasesRequestedAtOnceThroughBothReplicas() throws Exception {
         List<String> slugs = provisionThroughBoth("race", 2);
         Map<String, Object> body = Releases.body(slugs, Map.of("targetTag", "v1.3"));
@@ -148,12 +96,13 @@ class ReplicaSystemTest {
         List<Response> answers;
         // The preflight reads every targeted history; holding one makes both requests be in their preflight at once,
         // as two deploy jobs are on a fleet whose histories take seconds to read.
-        try (Connection history = holdHistory(slugs.get(0))) {
+        try (Connection history = Releases.holdHistory(slugs.get(0))) {
             for (String uri : List.of(RunningFleet.get().tenantServiceUri(), second.uri())) {
                 requests.add(CompletableFuture.supplyAsync(() -> FleetApi.api(uri).body(body).post("/api/releases")));
             }
             await("both requests in their preflight or queued behind the other").atMost(Duration.ofSeconds(30))
-                    .until(() -> lockWaits(FleetApi.databaseOf(slugs.get(0))) + lockWaits(RunningFleet.get().controlDatabase) >= 2);
+                    .until(() -> Releases.lockWaits(FleetApi.databaseOf(slugs.get(0)))
+                            + Releases.lockWaits(RunningFleet.get().controlDatabase) >= 2);
             history.rollback();
             answers = requests.stream().map(CompletableFuture::join).toList();
         }
@@ -173,20 +122,54 @@ class ReplicaSystemTest {
         slugs.forEach(slug -> assertThat(headOf(slug)).isEqualTo("v1.3"));
     }
 
-    /** Opens a transaction that holds an ACCESS EXCLUSIVE lock on the tenant's Liquibase history: reading it waits. */
-    private static Connection holdHistory(String slug) throws Exception {
-        Connection connection = Sql.connect(FleetApi.databaseOf(slug));
-        connection.setAutoCommit(false);
-        try (java.sql.Statement statement = connection.createStatement()) {
-            statement.execute("LOCK TABLE databasechangelog IN ACCESS EXCLUSIVE MODE");
+    @Test
+    @Order(3) // last: it kills the second replica
+    void shouldFinishTheReleaseAndTheProvisioningOfAKilledReplicaExactlyOnce() throws Exception {
+        List<String> slugs = provisionThroughBoth("kill", 4);
+        String held = slugs.get(0);
+        try (SilentServer hung = new SilentServer();
+                BrokerProbe results = BrokerProbe.bind(Exchanges.MIGRATION_RESULTS, RoutingKeys.ALL_TENANT_RESULTS);
+                BrokerProbe events = BrokerProbe.bind(Exchanges.MIGRATION_RESULTS, RoutingKeys.ALL_RELEASE_EVENTS)) {
+            // a tenant whose provisioning on the second replica stands still mid-step, on a server that hangs
+            String server = FleetApi.randomSlug("hung");
+            api().body(serverOn(server, hung.port())).post("/api/servers").then().statusCode(201);
+            String orphan = FleetApi.randomSlug("orphan");
+            FleetApi.createTenant(FleetApi.api(second.uri()), orphan, server);
+            await("provisioning of " + orphan + " mid-step").atMost(Duration.ofSeconds(30)).until(() -> hung.connections() > 0);
+            String id;
+            try (Connection lock = Releases.holdContactsLock(held)) {
+                id = Releases.start(FleetApi.api(second.uri()), slugs,
+                        Map.of("targetTag", TARGET, "concurrency", 2, "tenantTimeoutSeconds", 120));
+                // mid-release: one tenant blocked on the worker, another already migrated, the rest still pending
+                await("release " + id + " under way").atMost(Duration.ofSeconds(60)).until(() ->
+                        Releases.migrationIsWaiting(held) && statesOf(id).contains("MIGRATED"));
+                second.kill();
+                lock.rollback();
+            }
+            api().body(serverOn(server, 5432)).put("/api/servers/" + server).then().statusCode(200); // it answers again
+
+            JsonPath release = Releases.awaitStatus(id, "COMPLETED"); // through the surviving replica
+
+            assertThat(release.getList("tenants.slug")).containsExactlyInAnyOrderElementsOf(slugs);
+            assertThat(release.getList("tenants.state")).containsOnly("MIGRATED");
+            assertThat(release.getList("tenants.attempts")).as("no tenant dispatched twice").containsOnly(1);
+            List<Map<String, Object>> log = logOf(id);
+            for (String slug : slugs) {
+                ReleaseEvidence.assertMigratedOnce(slug, TARGET, id, log);
+            }
+            assertThat(log).filteredOn(row -> row.get("slug") == null).extracting(row -> row.get("event"))
+                    .containsOnlyOnce("STARTED", "COMPLETED");
+            assertThat(Releases.maxInFlight(id)).as("most tenants in flight at once, concurrency 2").isEqualTo(2);
+            await("every event on the broker").atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> ReleaseEvidence.assertEveryEventPublished(slugs, UUID.fromString(id), results, events));
+            // the killed replica's provisioning is finished by the other one, without a restart
+            FleetApi.awaitStatus(orphan, "ACTIVE");
+            assertThat(headOf(orphan)).isEqualTo(RunningFleet.PROVISIONING_TAG);
         }
-        return connection;
     }
 
-    /** How many sessions wait on a lock in {@code database}. */
-    private static int lockWaits(String database) {
-        return Sql.column("postgres", "SELECT pid FROM pg_stat_activity WHERE datname = ? AND wait_event_type = 'Lock'",
-                database).size();
+    private static Map<String, Object> serverOn(String name, int port) {
+        return Map.of("name", name, "host", "127.0.0.1", "port", port, "adminCredentialsRef", "local");
     }
 
     /** Provisions {@code count} tenants, every other one through the second replica; waits until all are ACTIVE. */
@@ -213,27 +196,5 @@ class ReplicaSystemTest {
 
     private static List<Map<String, Object>> logOf(String releaseId) {
         return api().get("/api/releases/" + releaseId + "/log").then().statusCode(200).extract().jsonPath().getList("$");
-    }
-
-    /** What the worker's log says each run of the release's commands for the tenant did: "command <id>: <outcome>". */
-    private static List<String> workerRunsOf(String slug, String releaseId) throws Exception {
-        String label = "migrate-tenant " + slug + " command ";
-        return RunningFleet.get().logs().lines().filter(line -> line.contains(label) && line.contains(releaseId)
-                && (line.contains(": migrated, ") || line.contains(": failed with ")))
-                .map(line -> line.substring(line.indexOf(label) + label.length())).toList();
-    }
-
-    /** The most tenants of the release in flight at one time, from when each was dispatched and settled. */
-    private static int maxInFlight(String releaseId) {
-        return Integer.parseInt(Sql.column(RunningFleet.get().controlDatabase, """
-                SELECT max((SELECT count(*) FROM release_tenant other WHERE other.release_id = t.release_id
-                            AND other.dispatched_at <= t.dispatched_at AND other.finished_at > t.dispatched_at))
-                FROM release_tenant t WHERE t.release_id = ?::uuid""", releaseId).get(0));
-    }
-
-    private static String messageIdOfFirst(BrokerProbe events, String releaseId) {
-        return events.received().stream().filter(m -> m.routingKey().equals(
-                RoutingKeys.releaseEvent(java.util.UUID.fromString(releaseId), "completed")))
-                .map(BrokerProbe.Received::messageId).findFirst().orElse("none");
     }
 }

@@ -21,7 +21,7 @@ import org.jboss.logging.Logger;
 /**
  * Runs a tenant's provisioning steps in the background, one step at a time, recording each before the
  * next starts. It stops at AWAIT_MIGRATION; the migration result resumes it. A tenant is never
- * provisioned by two threads of this instance at once.
+ * provisioned by two threads of this instance at once, nor by two instances ({@link ProvisioningLock}).
  */
 @ApplicationScoped
 public class Provisioner implements TenantProvisioning {
@@ -31,16 +31,18 @@ public class Provisioner implements TenantProvisioning {
     private final TenantDatabaseAdmin admin;
     private final SeedLoader seed;
     private final Credentials credentials;
+    private final ProvisioningLock lock;
     private final ExecutorService executor;
     private final Set<UUID> running = new HashSet<>();
     private final Set<UUID> rerunRequested = new HashSet<>();
 
     Provisioner(ProvisioningTransitions transitions, TenantDatabaseAdmin admin, SeedLoader seed, Credentials credentials,
-            TenantFleetConfig config) {
+            ProvisioningLock lock, TenantFleetConfig config) {
         this.transitions = transitions;
         this.admin = admin;
         this.seed = seed;
         this.credentials = credentials;
+        this.lock = lock;
         this.executor = Executors.newFixedThreadPool(config.provisioning().concurrency(), runnable -> {
             Thread thread = new Thread(runnable, "tenant-provisioning");
             thread.setDaemon(true);
@@ -55,6 +57,19 @@ public class Provisioner implements TenantProvisioning {
     /** Continues provisioning {@code tenantId} in the background from its stored step. */
     @Override
     public void resume(UUID tenantId) {
+        executor.submit(() -> run(tenantId));
+    }
+
+    /**
+     * Continues provisioning {@code tenantId} unless an instance is on it: what {@link ProvisioningRecovery} calls for
+     * tenants whose instance may have died mid-step.
+     */
+    void resumeIfAbandoned(UUID tenantId) {
+        synchronized (running) {
+            if (running.contains(tenantId)) {
+                return;
+            }
+        }
         executor.submit(() -> run(tenantId));
     }
 
@@ -74,11 +89,15 @@ public class Provisioner implements TenantProvisioning {
                 return;
             }
         }
-        try {
+        try (ProvisioningLock.Held held = lock.tryAcquire(tenantId).orElse(null)) {
+            if (held == null) {
+                LOG.debugf("Tenant %s is provisioned by another instance", tenantId);
+                return;
+            }
             runSteps(tenantId);
         } catch (RuntimeException e) {
-            // e.g. the control DB went away mid-step: the stored step is intact, a retry or restart resumes it.
-            LOG.errorf(e, "Provisioning of tenant %s stopped unexpectedly; it resumes on retry or restart", tenantId);
+            // e.g. the control DB went away mid-step: the stored step is intact, ProvisioningRecovery resumes it.
+            LOG.errorf(e, "Provisioning of tenant %s stopped unexpectedly; it resumes on the next recovery pass", tenantId);
         } finally {
             synchronized (running) {
                 running.remove(tenantId);
