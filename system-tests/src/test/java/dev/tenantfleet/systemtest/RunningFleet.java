@@ -25,7 +25,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * Starts the packaged migration-worker and tenant-service once per test run, as real processes against
  * the local PostgreSQL and RabbitMQ, with a fresh control database, a random system token and key ring;
- * stops them and drops everything they created (tenant databases and roles, control database) at the end.
+ * stops them and drops everything they created (tenant databases and roles, control database) at the end. A test may
+ * start more tenant-service replicas beside them ({@link #startReplica}).
  */
 public final class RunningFleet implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
     /** Prefix of tenant database names in system tests, so nothing collides with other runs. */

@@ -159,8 +159,8 @@ public interface TenantFleetConfig {
         Duration connectTimeout();
 
         /**
-         * How often each instance resumes provisioning that no instance is running (its replica was killed mid-step);
-         * also read by ProvisioningRecovery's {@code @Scheduled} expression.
+         * How often each instance resumes provisioning that no instance is running and whose step has not moved for
+         * as long (its replica was killed mid-step); also read by ProvisioningRecovery's {@code @Scheduled} expression.
          */
         @WithDefault("10s")
         Duration recoveryInterval();
