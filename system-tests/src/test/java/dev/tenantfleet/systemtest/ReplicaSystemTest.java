@@ -171,6 +171,7 @@ class ReplicaSystemTest {
             // the killed replica's provisioning is finished by the other one, without a restart
             FleetApi.awaitStatus(orphan, "ACTIVE");
             assertThat(headOf(orphan)).isEqualTo(RunningFleet.PROVISIONING_TAG);
+            assertThat(RunningFleet.get().logs()).contains("Tenant " + orphan + ": resuming provisioning at CREATE_ROLE");
         }
     }
 

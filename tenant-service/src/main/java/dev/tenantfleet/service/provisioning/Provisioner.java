@@ -57,7 +57,7 @@ public class Provisioner implements TenantProvisioning {
     /** Continues provisioning {@code tenantId} in the background from its stored step. */
     @Override
     public void resume(UUID tenantId) {
-        executor.submit(() -> run(tenantId));
+        executor.submit(() -> run(tenantId, false));
     }
 
     /**
@@ -70,7 +70,7 @@ public class Provisioner implements TenantProvisioning {
                 return;
             }
         }
-        executor.submit(() -> run(tenantId));
+        executor.submit(() -> run(tenantId, true));
     }
 
     /** Puts a failed tenant back in PROVISIONING and resumes it from where it stopped. */
@@ -81,7 +81,7 @@ public class Provisioner implements TenantProvisioning {
         return tenantId;
     }
 
-    private void run(UUID tenantId) {
+    private void run(UUID tenantId, boolean abandoned) {
         synchronized (running) {
             if (!running.add(tenantId)) {
                 // Another thread is on it; make it look again when done so this request is not lost.
@@ -94,7 +94,7 @@ public class Provisioner implements TenantProvisioning {
                 LOG.debugf("Tenant %s is provisioned by another instance", tenantId);
                 return;
             }
-            runSteps(tenantId);
+            runSteps(tenantId, abandoned);
         } catch (RuntimeException e) {
             // e.g. the control DB went away mid-step: the stored step is intact, ProvisioningRecovery resumes it.
             LOG.errorf(e, "Provisioning of tenant %s stopped unexpectedly; it resumes on the next recovery pass", tenantId);
@@ -108,8 +108,9 @@ public class Provisioner implements TenantProvisioning {
         }
     }
 
-    private void runSteps(UUID tenantId) {
+    private void runSteps(UUID tenantId, boolean abandoned) {
         Optional<ProvisioningJob> next;
+        boolean first = true;
         while ((next = transitions.pending(tenantId)).isPresent()) {
             ProvisioningJob job = next.get();
             if (job.step() == ProvisioningStep.AWAIT_MIGRATION) {
@@ -117,6 +118,10 @@ public class Provisioner implements TenantProvisioning {
             }
             // Every line of the step (TenantDatabaseAdmin's and SeedLoader's too) carries the tenant slug.
             try (TenantLogContext log = TenantLogContext.of(null, job.slug())) {
+                if (abandoned && first) {
+                    LOG.infof("Tenant %s: resuming provisioning at %s, which no instance was running", job.slug(), job.step());
+                }
+                first = false;
                 if (!attempt(job)) {
                     return;
                 }
