@@ -15,8 +15,13 @@ final class FleetApi {
     }
 
     static RequestSpecification api() {
+        return api(RunningFleet.get().tenantServiceUri());
+    }
+
+    /** The same API on the tenant-service (replica) at {@code baseUri}. */
+    static RequestSpecification api(String baseUri) {
         RunningFleet fleet = RunningFleet.get();
-        return given().baseUri(fleet.tenantServiceUri()).header("Authorization", "Bearer " + fleet.token)
+        return given().baseUri(baseUri).header("Authorization", "Bearer " + fleet.token)
                 .header("X-Tenantfleet-Actor", "system-test").contentType(ContentType.JSON);
     }
 
@@ -28,11 +33,16 @@ final class FleetApi {
         return RunningFleet.NAME_PREFIX + slug.replace('-', '_');
     }
 
-    /** Registers a tenant and waits until it reaches {@code status}. */
+    /** Registers a tenant; its provisioning goes on in the background. */
     static void createTenant(String slug, String server) {
+        createTenant(api(), slug, server);
+    }
+
+    /** Registers a tenant through {@code api} (one replica); its provisioning goes on in the background. */
+    static void createTenant(RequestSpecification api, String slug, String server) {
         Map<String, String> body = server == null ? Map.of("slug", slug, "name", "Tenant " + slug)
                 : Map.of("slug", slug, "name", "Tenant " + slug, "server", server);
-        api().body(body).post("/api/tenants").then().statusCode(202);
+        api.body(body).post("/api/tenants").then().statusCode(202);
     }
 
     static void awaitStatus(String slug, String status) {

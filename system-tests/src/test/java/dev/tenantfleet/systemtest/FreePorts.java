@@ -8,6 +8,13 @@ final class FreePorts {
     private FreePorts() {
     }
 
+    /** One free port (for one more service; take several at once with {@link #two}). */
+    static int one() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
     /**
      * Two distinct free ports. Both sockets stay open until both ports are chosen: asked one after the other, the
      * kernel may hand out the port it just took back (it did, and two services then raced for one port).

@@ -4,6 +4,7 @@ import static dev.tenantfleet.systemtest.FleetApi.api;
 import static org.awaitility.Awaitility.await;
 
 import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -31,9 +32,19 @@ final class Releases {
 
     /** Starts a release restricted to {@code only} with the given spec fields; returns its id. */
     static String start(List<String> only, Map<String, Object> spec) {
+        return start(api(), only, spec);
+    }
+
+    /** Starts a release through {@code api} (one replica) restricted to {@code only}; returns its id. */
+    static String start(RequestSpecification api, List<String> only, Map<String, Object> spec) {
+        return api.body(body(only, spec)).post("/api/releases").then().statusCode(202).extract().path("id");
+    }
+
+    /** The body of {@code POST /api/releases} for a release restricted to {@code only}. */
+    static Map<String, Object> body(List<String> only, Map<String, Object> spec) {
         Map<String, Object> full = new HashMap<>(spec);
         full.put("only", only);
-        return api().body(Map.of("spec", full)).post("/api/releases").then().statusCode(202).extract().path("id");
+        return Map.of("spec", full);
     }
 
     /** Waits until the release is in {@code status}; returns its view. */
@@ -93,5 +104,29 @@ final class Releases {
     static boolean migrationIsWaiting(String slug) {
         return !Sql.column("postgres", "SELECT pid FROM pg_stat_activity WHERE datname = ? AND wait_event_type = 'Lock'",
                 FleetApi.databaseOf(slug)).isEmpty();
+    }
+
+    /** Opens a transaction that holds an ACCESS EXCLUSIVE lock on the tenant's Liquibase history: reading it waits. */
+    static Connection holdHistory(String slug) throws Exception {
+        Connection connection = Sql.connect(FleetApi.databaseOf(slug));
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("LOCK TABLE databasechangelog IN ACCESS EXCLUSIVE MODE");
+        }
+        return connection;
+    }
+
+    /** How many sessions wait on a lock in {@code database}. */
+    static int lockWaits(String database) {
+        return Sql.column("postgres", "SELECT pid FROM pg_stat_activity WHERE datname = ? AND wait_event_type = 'Lock'",
+                database).size();
+    }
+
+    /** The most tenants of the release in flight at one time, from when each was dispatched and settled. */
+    static int maxInFlight(String releaseId) {
+        return Integer.parseInt(Sql.column(RunningFleet.get().controlDatabase, """
+                SELECT max((SELECT count(*) FROM release_tenant other WHERE other.release_id = t.release_id
+                            AND other.dispatched_at <= t.dispatched_at AND other.finished_at > t.dispatched_at))
+                FROM release_tenant t WHERE t.release_id = ?::uuid""", releaseId).get(0));
     }
 }

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * Starts the packaged migration-worker and tenant-service once per test run, as real processes against
  * the local PostgreSQL and RabbitMQ, with a fresh control database, a random system token and key ring;
- * stops them and drops everything they created (tenant databases and roles, control database) at the end.
+ * stops them and drops everything they created (tenant databases and roles, control database) at the end. A test may
+ * start more tenant-service replicas beside them ({@link #startReplica}).
  */
 public final class RunningFleet implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
     /** Prefix of tenant database names in system tests, so nothing collides with other runs. */
@@ -76,7 +77,7 @@ public final class RunningFleet implements BeforeAllCallback, ExtensionContext.S
         return "http://127.0.0.1:" + tenantServicePort;
     }
 
-    /** Every log line the two services wrote so far. */
+    /** Every log line the services (and any replica) wrote so far. */
     public String logs() throws IOException {
         StringBuilder all = new StringBuilder();
         try (var files = Files.list(logDirectory)) {
@@ -113,8 +114,8 @@ public final class RunningFleet implements BeforeAllCallback, ExtensionContext.S
 
     /** Starts (again) the migration-worker and waits until it is healthy. */
     public synchronized void startWorker() throws IOException {
-        worker = launch("migration-worker", workerPort);
-        awaitHealthy(workerPort);
+        worker = launch("migration-worker", "migration-worker", workerPort);
+        awaitHealthy(worker, workerPort);
     }
 
     /** Kills the migration-worker with SIGKILL, as a crash would: no shutdown hook, no ack, sessions cut. */
@@ -124,8 +125,8 @@ public final class RunningFleet implements BeforeAllCallback, ExtensionContext.S
 
     /** Starts (again) tenant-service and waits until it is healthy. */
     public synchronized void startTenantService() throws IOException {
-        tenantService = launch("tenant-service", tenantServicePort);
-        awaitHealthy(tenantServicePort);
+        tenantService = launch("tenant-service", "tenant-service", tenantServicePort);
+        awaitHealthy(tenantService, tenantServicePort);
     }
 
     /** Kills tenant-service with SIGKILL. */
@@ -133,7 +134,38 @@ public final class RunningFleet implements BeforeAllCallback, ExtensionContext.S
         tenantService.destroyForcibly().waitFor();
     }
 
-    private Process launch(String module, int port) throws IOException {
+    /**
+     * Starts (again) one more tenant-service replica: its own process, on {@code port}, logging to {@code name}.log,
+     * against this fleet's control database and vhost, beside the one {@link #startTenantService} runs. Waits until it
+     * is healthy. The test that starts it stops it ({@link Replica#kill}, {@link Replica#stop}); {@link #close} stops it
+     * otherwise.
+     */
+    public synchronized Replica startReplica(String name, int port) throws IOException {
+        Process process = launch("tenant-service", name, port);
+        awaitHealthy(process, port);
+        return new Replica(name, port, process);
+    }
+
+    /** A tenant-service replica a test started with {@link #startReplica}. */
+    public record Replica(String name, int port, Process process) {
+        /** Base URI of this replica. */
+        public String uri() {
+            return "http://127.0.0.1:" + port;
+        }
+
+        /** Kills the replica with SIGKILL, as a crash would: no shutdown hook, its sessions and channels cut. */
+        public void kill() throws InterruptedException {
+            process.destroyForcibly().waitFor();
+        }
+
+        /** Stops the replica as an orchestrator would (SIGTERM) and waits until it exited. */
+        public void stop() throws InterruptedException {
+            process.destroy();
+            process.waitFor();
+        }
+    }
+
+    private Process launch(String module, String logName, int port) throws IOException {
         Path jar = root().resolve(module + "/target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: run ./mvnw verify from the repository root");
@@ -143,19 +175,19 @@ public final class RunningFleet implements BeforeAllCallback, ExtensionContext.S
         builder.environment().putAll(env);
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         builder.redirectErrorStream(true);
-        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(logDirectory.resolve(module + ".log").toFile()));
+        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(logDirectory.resolve(logName + ".log").toFile()));
         Process process = builder.start();
         processes.add(process);
         return process;
     }
 
-    private void awaitHealthy(int port) {
+    private void awaitHealthy(Process process, int port) {
         HttpClient client = HttpClient.newHttpClient();
         HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/health")).build();
         Awaitility.await("service on port " + port + " healthy (logs in " + logDirectory + ")")
                 .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).ignoreExceptionsInstanceOf(IOException.class)
                 .until(() -> {
-                    if (!(port == workerPort ? worker : tenantService).isAlive()) {
+                    if (!process.isAlive()) {
                         throw new IllegalStateException("a service exited during start-up; see " + logDirectory);
                     }
                     return client.send(health, HttpResponse.BodyHandlers.ofString()).statusCode() == 200;

@@ -157,6 +157,13 @@ public interface TenantFleetConfig {
         /** How long to wait for a database server to accept a connection. */
         @WithDefault("5S")
         Duration connectTimeout();
+
+        /**
+         * How often each instance resumes provisioning that no instance is running and whose step has not moved for
+         * as long (its replica was killed mid-step); also read by ProvisioningRecovery's {@code @Scheduled} expression.
+         */
+        @WithDefault("10s")
+        Duration recoveryInterval();
     }
 
     /** The outbox relay that publishes committed messages to RabbitMQ. */

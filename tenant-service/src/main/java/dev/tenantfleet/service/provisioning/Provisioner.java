@@ -21,7 +21,7 @@ import org.jboss.logging.Logger;
 /**
  * Runs a tenant's provisioning steps in the background, one step at a time, recording each before the
  * next starts. It stops at AWAIT_MIGRATION; the migration result resumes it. A tenant is never
- * provisioned by two threads of this instance at once.
+ * provisioned by two threads of this instance at once, nor by two instances ({@link ProvisioningLock}).
  */
 @ApplicationScoped
 public class Provisioner implements TenantProvisioning {
@@ -31,16 +31,18 @@ public class Provisioner implements TenantProvisioning {
     private final TenantDatabaseAdmin admin;
     private final SeedLoader seed;
     private final Credentials credentials;
+    private final ProvisioningLock lock;
     private final ExecutorService executor;
     private final Set<UUID> running = new HashSet<>();
     private final Set<UUID> rerunRequested = new HashSet<>();
 
     Provisioner(ProvisioningTransitions transitions, TenantDatabaseAdmin admin, SeedLoader seed, Credentials credentials,
-            TenantFleetConfig config) {
+            ProvisioningLock lock, TenantFleetConfig config) {
         this.transitions = transitions;
         this.admin = admin;
         this.seed = seed;
         this.credentials = credentials;
+        this.lock = lock;
         this.executor = Executors.newFixedThreadPool(config.provisioning().concurrency(), runnable -> {
             Thread thread = new Thread(runnable, "tenant-provisioning");
             thread.setDaemon(true);
@@ -55,7 +57,20 @@ public class Provisioner implements TenantProvisioning {
     /** Continues provisioning {@code tenantId} in the background from its stored step. */
     @Override
     public void resume(UUID tenantId) {
-        executor.submit(() -> run(tenantId));
+        executor.submit(() -> run(tenantId, false));
+    }
+
+    /**
+     * Continues provisioning {@code tenantId} unless an instance is on it: what {@link ProvisioningRecovery} calls for
+     * tenants whose instance may have died mid-step.
+     */
+    void resumeIfAbandoned(UUID tenantId) {
+        synchronized (running) {
+            if (running.contains(tenantId)) {
+                return;
+            }
+        }
+        executor.submit(() -> run(tenantId, true));
     }
 
     /** Puts a failed tenant back in PROVISIONING and resumes it from where it stopped. */
@@ -66,7 +81,7 @@ public class Provisioner implements TenantProvisioning {
         return tenantId;
     }
 
-    private void run(UUID tenantId) {
+    private void run(UUID tenantId, boolean abandoned) {
         synchronized (running) {
             if (!running.add(tenantId)) {
                 // Another thread is on it; make it look again when done so this request is not lost.
@@ -74,11 +89,15 @@ public class Provisioner implements TenantProvisioning {
                 return;
             }
         }
-        try {
-            runSteps(tenantId);
+        try (ProvisioningLock.Held held = lock.tryAcquire(tenantId).orElse(null)) {
+            if (held == null) {
+                LOG.debugf("Tenant %s is provisioned by another instance", tenantId);
+                return;
+            }
+            runSteps(tenantId, abandoned);
         } catch (RuntimeException e) {
-            // e.g. the control DB went away mid-step: the stored step is intact, a retry or restart resumes it.
-            LOG.errorf(e, "Provisioning of tenant %s stopped unexpectedly; it resumes on retry or restart", tenantId);
+            // e.g. the control DB went away mid-step: the stored step is intact, ProvisioningRecovery resumes it.
+            LOG.errorf(e, "Provisioning of tenant %s stopped unexpectedly; it resumes on the next recovery pass", tenantId);
         } finally {
             synchronized (running) {
                 running.remove(tenantId);
@@ -89,8 +108,9 @@ public class Provisioner implements TenantProvisioning {
         }
     }
 
-    private void runSteps(UUID tenantId) {
+    private void runSteps(UUID tenantId, boolean abandoned) {
         Optional<ProvisioningJob> next;
+        boolean first = true;
         while ((next = transitions.pending(tenantId)).isPresent()) {
             ProvisioningJob job = next.get();
             if (job.step() == ProvisioningStep.AWAIT_MIGRATION) {
@@ -98,6 +118,10 @@ public class Provisioner implements TenantProvisioning {
             }
             // Every line of the step (TenantDatabaseAdmin's and SeedLoader's too) carries the tenant slug.
             try (TenantLogContext log = TenantLogContext.of(null, job.slug())) {
+                if (abandoned && first) {
+                    LOG.infof("Tenant %s: resuming provisioning at %s, which no instance was running", job.slug(), job.step());
+                }
+                first = false;
                 if (!attempt(job)) {
                     return;
                 }
