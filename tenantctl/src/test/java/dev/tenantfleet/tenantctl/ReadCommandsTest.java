@@ -147,6 +147,17 @@ class ReadCommandsTest {
     }
 
     @Test
+    void tenantListSaysWhenThePageAskedForIsPastTheLast() {
+        api.on("GET", "/api/tenants", r -> FakeApi.json(200, page(5, 50, 3, List.of())));
+
+        Cli.Result result = Cli.run(env(), "tenant", "list", "--page", "5");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).isEqualTo("Page 5 is past the last page: 3 tenants on 1 page of 50 (pages count from "
+                + "0)." + System.lineSeparator());
+    }
+
+    @Test
     void tenantListRefusesAllWithAPageOrASizeOutOfRangeAsUsageErrors() {
         Cli.Result allAndPage = Cli.run(env(), "tenant", "list", "--all", "--page", "2");
         Cli.Result tooLarge = Cli.run(env(), "tenant", "list", "--size", "501");
