@@ -69,11 +69,11 @@ public class TenantRegistry {
                 "no tenant with slug '" + slug + "'"));
     }
 
-    /** A page of tenants, optionally only those in {@code status}, by slug. */
-    public TenantPage list(TenantStatus status, int page, int size) {
-        PanacheQuery<Tenant> query = status == null
+    /** A page of the tenants that {@code filter} selects, by slug. */
+    public TenantPage list(TenantFilter filter, int page, int size) {
+        PanacheQuery<Tenant> query = filter.isEmpty()
                 ? Tenant.findAll(Sort.by("slug"))
-                : Tenant.find("status", Sort.by("slug"), status);
+                : Tenant.find(filter.where(), Sort.by("slug"), filter.parameters());
         var items = query.page(Page.of(page, size)).list().stream().map(TenantView::of).toList();
         return new TenantPage(items, page, size, query.count());
     }

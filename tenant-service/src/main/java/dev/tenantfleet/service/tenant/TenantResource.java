@@ -48,16 +48,18 @@ public class TenantResource {
     }
 
     @GET
-    @Operation(summary = "List tenants by slug, optionally filtered by status, one page at a time")
-    public TenantPage list(@QueryParam("status") String status, @QueryParam("page") String page,
-            @QueryParam("size") String size) {
+    @Operation(summary = "List tenants by slug, optionally filtered by status, schema head and server, one page at a time")
+    public TenantPage list(@QueryParam("status") String status, @QueryParam("head") String head,
+            @QueryParam("server") String server, @QueryParam("page") String page, @QueryParam("size") String size) {
         int pageSize = QueryParameters.intIn("size", size, 50, 1, MAX_PAGE_SIZE);
         int pageIndex = QueryParameters.intIn("page", page, 0, 0, Integer.MAX_VALUE);
         if ((long) pageIndex * pageSize > Integer.MAX_VALUE) {
             // the row offset is an int: page 2147483647 would overflow it, and no fleet has that many tenants
             throw QueryParameters.invalid("query parameter 'page' is too large: page * size must stay below 2^31");
         }
-        return registry.list(QueryParameters.enumOf("status", status, TenantStatus.class), pageIndex, pageSize);
+        TenantFilter filter = new TenantFilter(QueryParameters.enumOf("status", status, TenantStatus.class),
+                blankToNull(head), blankToNull(server));
+        return registry.list(filter, pageIndex, pageSize);
     }
 
     @GET
@@ -106,5 +108,10 @@ public class TenantResource {
     @Operation(summary = "A tenant's audit trail, oldest first")
     public List<AuditView> audit(@PathParam("slug") String slug) {
         return audit.trailOf(registry.get(slug).id).stream().map(AuditView::of).toList();
+    }
+
+    /** An empty filter parameter ({@code ?head=}) filters nothing, as if it were absent. */
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -3,22 +3,27 @@ package dev.tenantfleet.service.tenant;
 import static dev.tenantfleet.service.support.Api.authenticated;
 import static dev.tenantfleet.service.support.Api.randomSlug;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 
 import dev.tenantfleet.service.support.Api;
 import dev.tenantfleet.service.support.ControlDatabase;
 import dev.tenantfleet.service.support.PostgresAdmin;
+import dev.tenantfleet.service.support.RegisteredTenants;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -125,6 +130,31 @@ class TenantApiTest {
                 .statusCode(200).body("items.status", everyItem(equalTo("DEACTIVATED")));
         authenticated().queryParam("size", 500).get("/api/tenants").then().body("items.slug", hasItem(first));
         authenticated().queryParam("size", 501).get("/api/tenants").then().statusCode(400);
+    }
+
+    @Test
+    void shouldListTenantsFilteredByHeadAndServerAndStatusTogether() {
+        String head = "vtest-" + UUID.randomUUID().toString().substring(0, 8);
+        try (RegisteredTenants tenants = new RegisteredTenants()) {
+            String active = tenants.register("head", "ACTIVE", head, null);
+            String readOnly = tenants.register("head", "READ_ONLY", head, null);
+            String atAnotherHead = tenants.register("head", "ACTIVE", "v1.4", "v1.4");
+            String[] atHead = Stream.of(active, readOnly).sorted().toArray(String[]::new);
+
+            authenticated().queryParam("head", head).get("/api/tenants").then().statusCode(200)
+                    .body("items.slug", contains(atHead)).body("total", equalTo(2))
+                    .body("items.schemaHead", everyItem(equalTo(head)));
+            authenticated().queryParam("head", head).queryParam("status", "READ_ONLY").get("/api/tenants").then()
+                    .statusCode(200).body("items.slug", contains(readOnly)).body("total", equalTo(1));
+            authenticated().queryParam("head", head).queryParam("server", "local").get("/api/tenants").then()
+                    .statusCode(200).body("items.slug", contains(atHead)).body("items.server", everyItem(equalTo("local")));
+            authenticated().queryParam("head", head).queryParam("server", "nowhere-" + head).get("/api/tenants").then()
+                    .statusCode(200).body("items", hasSize(0)).body("total", equalTo(0));
+            authenticated().queryParam("head", head).queryParam("size", 1).queryParam("page", 1).get("/api/tenants")
+                    .then().statusCode(200).body("items.slug", contains(atHead[1])).body("total", equalTo(2));
+            authenticated().queryParam("head", "").queryParam("server", "local").queryParam("size", 500)
+                    .get("/api/tenants").then().statusCode(200).body("items.slug", hasItems(active, atAnotherHead));
+        }
     }
 
     private String track(String slug) {

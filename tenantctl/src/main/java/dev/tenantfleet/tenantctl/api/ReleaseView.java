@@ -47,7 +47,7 @@ public record ReleaseView(UUID id, String targetTag, String changelogDigest, Rel
     /** One tenant of the release. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Tenant(UUID tenantId, String slug, Integer cohort, TenantReleaseState state, String headBefore,
-            String headAfter, Long durationMillis, List<JsonNode> appliedChangeSets, Error error) {
+            String headAfter, Long durationMillis, Integer attempts, List<JsonNode> appliedChangeSets, Error error) {
         public Tenant {
             appliedChangeSets = appliedChangeSets == null ? List.of() : List.copyOf(appliedChangeSets);
         }

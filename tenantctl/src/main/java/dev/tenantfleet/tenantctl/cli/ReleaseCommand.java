@@ -7,9 +7,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code tenantctl release ...}. */
-@Command(name = "release", mixinStandardHelpOptions = true, description = "Start, follow and steer fleet releases.",
-        subcommands = {ReleaseMigrateCommand.class, ReleaseStatusCommand.class, ReleaseResumeCommand.class,
-            ReleaseRollbackCommand.class, ReleasePlanCommand.class})
+@Command(name = "release", mixinStandardHelpOptions = true, description = "Start, follow, list and steer fleet releases.",
+        subcommands = {ReleaseMigrateCommand.class, ReleaseListCommand.class, ReleaseShowCommand.class,
+            ReleaseStatusCommand.class, ReleaseResumeCommand.class, ReleaseRollbackCommand.class,
+            ReleasePlanCommand.class})
 public final class ReleaseCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -19,6 +20,6 @@ public final class ReleaseCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command: migrate, status, resume, rollback or plan");
+        throw new ParameterException(spec.commandLine(), "missing command: migrate, list, show, status, resume, rollback or plan");
     }
 }

@@ -36,7 +36,13 @@ public final class ReleaseStatusCommand extends BaseCommand {
     public Integer call() {
         ApiClient api = new ApiClient(settings(apiOptions, null));
         JsonNode answer = api.release(id);
-        ReleaseView view = ApiClient.read(answer, ReleaseView.class);
+        int exitCode = report(ctx, id, ApiClient.read(answer, ReleaseView.class));
+        writeJson(json, answer, exitCode);
+        return exitCode;
+    }
+
+    /** Prints where the release stands and its summary; returns its exit code (6 while it runs). */
+    static int report(Context ctx, UUID id, ReleaseView view) {
         int exitCode = ExitCodes.of(view.status());
         if (view.status() != null && !view.status().terminal()) {
             ctx.out().println("release " + id + " is still running: " + view.status()
@@ -46,7 +52,6 @@ public final class ReleaseStatusCommand extends BaseCommand {
                             + " migrated: " + Text.counts(view.counts())));
         }
         Summary.print(ctx.out(), id, view, null, exitCode);
-        writeJson(json, answer, exitCode);
         return exitCode;
     }
 }

@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 /** {@code tenantctl}: the command group. */
 @Command(name = "tenantctl", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
         description = "Tenant Fleet's command-line client: start and follow fleet releases, gate deploys on them, "
-                + "look at the fleet, and adopt existing tenant databases.",
+                + "look at the fleet, its tenants and past releases, and adopt existing tenant databases.",
         subcommands = {ReleaseCommand.class, FleetCommand.class, TenantCommand.class},
         footerHeading = "%nEnvironment:%n",
         footer = {
@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
             "  5   could not start: REFUSED by preflight, broker or API unreachable",
             "      or refusing the request, command unroutable (tenant-service not",
             "      running), --wait-timeout expired",
-            "  6   release status: the release is still running",
+            "  6   release status / show: the release is still running",
             "  64  usage error (bad option, SYSTEM_API_TOKEN missing, ...)"})
 public final class RootCommand implements Runnable {
     @Spec
