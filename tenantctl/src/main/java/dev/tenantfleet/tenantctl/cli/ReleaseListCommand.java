@@ -26,7 +26,7 @@ public final class ReleaseListCommand extends BaseCommand {
     int limit;
 
     @Option(names = "--json", paramLabel = "FILE", description = "also write the releases as tenant-service "
-            + "answered them, under \"releases\", to FILE")
+            + "answered them, under \"releases\", to FILE (- for standard output)")
     Path json;
 
     @Mixin

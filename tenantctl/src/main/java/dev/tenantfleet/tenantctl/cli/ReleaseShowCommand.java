@@ -22,7 +22,7 @@ public final class ReleaseShowCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "ID", description = "the release id (tenantctl release list shows them)")
     UUID id;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "write the release view plus \"exitCode\" to FILE")
+    @Option(names = "--json", paramLabel = "FILE", description = "write the release view plus \"exitCode\" to FILE (- for standard output)")
     Path json;
 
     @Mixin

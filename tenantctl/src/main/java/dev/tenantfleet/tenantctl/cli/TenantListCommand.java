@@ -45,7 +45,7 @@ public final class TenantListCommand extends BaseCommand {
     boolean all;
 
     @Option(names = "--json", paramLabel = "FILE", description = "also write the answer ({\"items\", \"page\", "
-            + "\"size\", \"total\"}; with --all every tenant in \"items\") to FILE")
+            + "\"size\", \"total\"}; with --all every tenant in \"items\") to FILE (- for standard output)")
     Path json;
 
     @Mixin

@@ -31,7 +31,7 @@ public final class TenantShowCommand extends BaseCommand {
     int audit;
 
     @Option(names = "--json", paramLabel = "FILE", description = "also write the tenant, with its whole audit trail "
-            + "(oldest first) under \"audit\" unless --audit 0, to FILE")
+            + "(oldest first) under \"audit\" unless --audit 0, to FILE (- for standard output)")
     Path json;
 
     @Mixin

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 /** What {@code tenant set-status} and {@code tenant status --to} share: POST /api/tenants/{slug}/status. */
 abstract class TenantStatusChange extends BaseCommand {
     @Option(names = "--json", paramLabel = "FILE", description = "also write the tenant as tenant-service answered "
-            + "to FILE")
+            + "to FILE (- for standard output)")
     Path json;
 
     @Mixin
