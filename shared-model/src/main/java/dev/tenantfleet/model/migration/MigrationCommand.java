@@ -1,21 +1,23 @@
 package dev.tenantfleet.model.migration;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
 import dev.tenantfleet.model.envelope.CloudEventCodec;
 import java.util.Map;
 import java.util.UUID;
 
 /** Commands on {@code migration.commands}: per-tenant commands for workers, migrate-release for tenant-service. */
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = MigrateTenant.class, name = MigrateTenant.TYPE),
+        @JsonSubTypes.Type(value = RollbackTenant.class, name = RollbackTenant.TYPE),
+        @JsonSubTypes.Type(value = MigrateRelease.class, name = MigrateRelease.TYPE)})
 public sealed interface MigrationCommand permits MigrateTenant, RollbackTenant, MigrateRelease {
 
-    /** CloudEvents type of each command record. */
-    Map<String, Class<? extends MigrationCommand>> TYPES = Map.of(
-            MigrateTenant.TYPE, MigrateTenant.class,
-            RollbackTenant.TYPE, RollbackTenant.class,
-            MigrateRelease.TYPE, MigrateRelease.class);
+    /** CloudEvents type of each command record: the names of the {@link JsonSubTypes} above, as Jackson resolves them. */
+    Map<String, Class<? extends MigrationCommand>> TYPES = CloudEventCodec.typesOf(MigrationCommand.class);
 
     /** Codec for the whole family. */
     static CloudEventCodec<MigrationCommand> codec() {
-        return new CloudEventCodec<>(TYPES);
+        return new CloudEventCodec<>(MigrationCommand.class);
     }
 
     /** Idempotency key of the command; its result carries the same id. */

@@ -1,24 +1,26 @@
 package dev.tenantfleet.model.migration;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
 import dev.tenantfleet.model.envelope.CloudEventCodec;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /** Per-tenant outcomes on {@code migration.results}: one per migrate-tenant or rollback-tenant command delivery that ran. */
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = TenantMigrated.class, name = TenantMigrated.TYPE),
+        @JsonSubTypes.Type(value = TenantMigrationFailed.class, name = TenantMigrationFailed.TYPE),
+        @JsonSubTypes.Type(value = TenantRolledBack.class, name = TenantRolledBack.TYPE),
+        @JsonSubTypes.Type(value = TenantRollbackFailed.class, name = TenantRollbackFailed.TYPE)})
 public sealed interface MigrationResult
         permits TenantMigrated, TenantMigrationFailed, TenantRolledBack, TenantRollbackFailed {
 
-    /** CloudEvents type of each result record. */
-    Map<String, Class<? extends MigrationResult>> TYPES = Map.of(
-            TenantMigrated.TYPE, TenantMigrated.class,
-            TenantMigrationFailed.TYPE, TenantMigrationFailed.class,
-            TenantRolledBack.TYPE, TenantRolledBack.class,
-            TenantRollbackFailed.TYPE, TenantRollbackFailed.class);
+    /** CloudEvents type of each result record: the names of the {@link JsonSubTypes} above, as Jackson resolves them. */
+    Map<String, Class<? extends MigrationResult>> TYPES = CloudEventCodec.typesOf(MigrationResult.class);
 
     /** Codec for the whole family. */
     static CloudEventCodec<MigrationResult> codec() {
-        return new CloudEventCodec<>(TYPES);
+        return new CloudEventCodec<>(MigrationResult.class);
     }
 
     /** The command this answers. */

@@ -1,26 +1,28 @@
 package dev.tenantfleet.model.tenant;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
 import dev.tenantfleet.model.envelope.CloudEventCodec;
 import java.util.Map;
 import java.util.UUID;
 
 /** Everything tenant-service announces on {@code tenant.events}. Every event names its tenant by id and slug. */
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = TenantProvisioned.class, name = TenantProvisioned.TYPE),
+        @JsonSubTypes.Type(value = TenantStatusChanged.class, name = TenantStatusChanged.TYPE),
+        @JsonSubTypes.Type(value = TenantDeactivated.class, name = TenantDeactivated.TYPE),
+        @JsonSubTypes.Type(value = TenantProvisioningFailed.class, name = TenantProvisioningFailed.TYPE),
+        @JsonSubTypes.Type(value = TenantSchemaChanged.class, name = TenantSchemaChanged.TYPE),
+        @JsonSubTypes.Type(value = TenantAdopted.class, name = TenantAdopted.TYPE)})
 public sealed interface TenantEvent
         permits TenantProvisioned, TenantStatusChanged, TenantDeactivated, TenantProvisioningFailed, TenantSchemaChanged,
         TenantAdopted {
 
-    /** CloudEvents type of each event record. */
-    Map<String, Class<? extends TenantEvent>> TYPES = Map.of(
-            TenantProvisioned.TYPE, TenantProvisioned.class,
-            TenantStatusChanged.TYPE, TenantStatusChanged.class,
-            TenantDeactivated.TYPE, TenantDeactivated.class,
-            TenantProvisioningFailed.TYPE, TenantProvisioningFailed.class,
-            TenantSchemaChanged.TYPE, TenantSchemaChanged.class,
-            TenantAdopted.TYPE, TenantAdopted.class);
+    /** CloudEvents type of each event record: the names of the {@link JsonSubTypes} above, as Jackson resolves them. */
+    Map<String, Class<? extends TenantEvent>> TYPES = CloudEventCodec.typesOf(TenantEvent.class);
 
     /** Codec for the whole family. */
     static CloudEventCodec<TenantEvent> codec() {
-        return new CloudEventCodec<>(TYPES);
+        return new CloudEventCodec<>(TenantEvent.class);
     }
 
     /** The tenant the event is about. */
