@@ -62,6 +62,12 @@ public final class CloudEventCodec<T> {
 
     /** The structured JSON of {@code event}, UTF-8. */
     public byte[] encode(CloudEvent<? extends T> event) {
+        return write(event);
+    }
+
+    /** The structured JSON of {@code event} of any family, UTF-8 (writing needs no type registry). */
+    public static byte[] write(CloudEvent<?> event) {
+        ObjectMapper mapper = Json.mapper();
         ObjectNode node = mapper.createObjectNode();
         node.put("specversion", CloudEvent.SPEC_VERSION);
         node.put("id", event.id());

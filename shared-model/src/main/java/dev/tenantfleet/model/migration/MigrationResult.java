@@ -2,6 +2,9 @@ package dev.tenantfleet.model.migration;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import dev.tenantfleet.model.envelope.CloudEventCodec;
+import dev.tenantfleet.model.envelope.ExportedMessage;
+import dev.tenantfleet.model.messaging.Exchanges;
+import dev.tenantfleet.model.messaging.RoutingKeys;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,7 +15,7 @@ import java.util.UUID;
         @JsonSubTypes.Type(value = TenantMigrationFailed.class, name = TenantMigrationFailed.TYPE),
         @JsonSubTypes.Type(value = TenantRolledBack.class, name = TenantRolledBack.TYPE),
         @JsonSubTypes.Type(value = TenantRollbackFailed.class, name = TenantRollbackFailed.TYPE)})
-public sealed interface MigrationResult
+public sealed interface MigrationResult extends ExportedMessage
         permits TenantMigrated, TenantMigrationFailed, TenantRolledBack, TenantRollbackFailed {
 
     /** CloudEvents type of each result record: the names of the {@link JsonSubTypes} above, as Jackson resolves them. */
@@ -60,8 +63,27 @@ public sealed interface MigrationResult
     MigrationResult withDeliveryAttempt(int attempt);
 
     /** The versioned CloudEvents type. */
+    @Override
     String type();
 
     /** The short name used in routing keys. */
     String shortType();
+
+    /** Results go to {@code migration.results}. */
+    @Override
+    default String exchange() {
+        return Exchanges.MIGRATION_RESULTS;
+    }
+
+    /** {@code result.tenant.<short-type>.<tenant-id>}. */
+    @Override
+    default String routingKey() {
+        return RoutingKeys.tenantResult(shortType(), tenantId());
+    }
+
+    /** The tenant slug. */
+    @Override
+    default String subject() {
+        return slug();
+    }
 }

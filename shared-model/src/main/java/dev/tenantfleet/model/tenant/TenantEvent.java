@@ -2,6 +2,9 @@ package dev.tenantfleet.model.tenant;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import dev.tenantfleet.model.envelope.CloudEventCodec;
+import dev.tenantfleet.model.envelope.ExportedMessage;
+import dev.tenantfleet.model.messaging.Exchanges;
+import dev.tenantfleet.model.messaging.RoutingKeys;
 import java.util.Map;
 import java.util.UUID;
 
@@ -13,7 +16,7 @@ import java.util.UUID;
         @JsonSubTypes.Type(value = TenantProvisioningFailed.class, name = TenantProvisioningFailed.TYPE),
         @JsonSubTypes.Type(value = TenantSchemaChanged.class, name = TenantSchemaChanged.TYPE),
         @JsonSubTypes.Type(value = TenantAdopted.class, name = TenantAdopted.TYPE)})
-public sealed interface TenantEvent
+public sealed interface TenantEvent extends ExportedMessage
         permits TenantProvisioned, TenantStatusChanged, TenantDeactivated, TenantProvisioningFailed, TenantSchemaChanged,
         TenantAdopted {
 
@@ -32,8 +35,27 @@ public sealed interface TenantEvent
     String slug();
 
     /** The versioned CloudEvents type of this event. */
+    @Override
     String type();
 
     /** The short name used in routing keys, e.g. {@code status-changed}. */
     String shortType();
+
+    /** Tenant events go to {@code tenant.events}. */
+    @Override
+    default String exchange() {
+        return Exchanges.TENANT_EVENTS;
+    }
+
+    /** {@code tenant.<short-type>.<tenant-id>}. */
+    @Override
+    default String routingKey() {
+        return RoutingKeys.tenantEvent(shortType(), tenantId());
+    }
+
+    /** The tenant's slug. */
+    @Override
+    default String subject() {
+        return slug();
+    }
 }
