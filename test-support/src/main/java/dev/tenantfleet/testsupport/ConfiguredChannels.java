@@ -60,6 +60,21 @@ public final class ConfiguredChannels {
         return channels("mp.messaging.outgoing.");
     }
 
+    /** Names of every channel, incoming and outgoing. */
+    public Set<String> channels() {
+        Set<String> channels = new TreeSet<>(incoming());
+        channels.addAll(outgoing());
+        return channels;
+    }
+
+    /** The exchanges the incoming channels' queues dead-letter to (their own {@code dead-letter-exchange} or the connector's). */
+    public Set<String> deadLetterExchanges() {
+        Set<String> exchanges = new TreeSet<>();
+        incoming().forEach(channel -> value("mp.messaging.incoming." + channel + ".dead-letter-exchange",
+                "dead-letter-exchange").ifPresent(exchanges::add));
+        return exchanges;
+    }
+
     /** {@code attribute} of every incoming or outgoing channel that has it (its own, else the connector-level one). */
     public Map<String, String> byChannel(String attribute) {
         Map<String, String> values = new TreeMap<>();
@@ -73,6 +88,11 @@ public final class ConfiguredChannels {
     /** Any property, expanded. */
     public Optional<String> property(String name) {
         return config.getOptionalValue(name, String.class);
+    }
+
+    /** The channel names a {@code Channels} class holds: its constants, but for the worker pools ({@code *_POOL}). */
+    public static Set<String> channelConstants(Class<?> holder) {
+        return constants(holder, name -> !name.endsWith("_POOL"));
     }
 
     /** The values of the public static final String constants of {@code holder} whose field name passes {@code filter}. */
