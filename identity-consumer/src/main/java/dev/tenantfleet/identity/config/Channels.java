@@ -1,5 +1,7 @@
 package dev.tenantfleet.identity.config;
 
+import dev.tenantfleet.messaging.DeadLetters;
+
 /**
  * Names of the SmallRye Reactive Messaging channels of identity-consumer. The channels themselves (exchange, queue,
  * bindings, quorum/DLQ arguments, prefetch) are configured in {@code application.properties}, one commented block per
@@ -11,7 +13,7 @@ public final class Channels {
     /** Inbound: tenant lifecycle events from the {@code tenant.events} topic exchange (status mirror). */
     public static final String TENANT_EVENTS = "tenant-events";
     /** Outbound: messages that can never be applied, to the shared dead-letter exchange, with the reason headers. */
-    public static final String DEAD_LETTERS = "dead-letters";
+    public static final String DEAD_LETTERS = DeadLetters.CHANNEL;
     /** Named worker pool of the tenant events ({@code smallrye.messaging.worker.tenant-events.max-concurrency}). */
     public static final String TENANT_EVENTS_POOL = "tenant-events";
 

@@ -74,7 +74,11 @@ public interface IdentityConfig {
         @WithDefault("300")
         int prefetch();
 
-        /** How long to wait for the broker to confirm a dead-lettered message before the original is requeued. */
+        /**
+         * How long to wait for the broker to confirm a dead-lettered message before the original is requeued (the shared
+         * dead-letter publisher reads it as {@code tenantfleet.messaging.dead-letters.publish-timeout}, bound to this
+         * in application.properties).
+         */
         @WithDefault("PT30S")
         Duration publishTimeout();
     }

@@ -2,16 +2,15 @@ package dev.tenantfleet.identity.event;
 
 import dev.tenantfleet.identity.config.Channels;
 import dev.tenantfleet.identity.config.IdentityConfig;
-import dev.tenantfleet.identity.deadletter.DeadLetterPublisher;
 import dev.tenantfleet.identity.failure.IdentityConsumerException;
 import dev.tenantfleet.identity.failure.Retrier;
 import dev.tenantfleet.identity.metrics.IdentityMetrics;
+import dev.tenantfleet.messaging.IncomingCloudEvents;
 import dev.tenantfleet.model.envelope.CloudEvent;
 import dev.tenantfleet.model.envelope.CloudEventCodec;
 import dev.tenantfleet.model.envelope.MessageFormatException;
 import dev.tenantfleet.model.identity.IdentityEvent;
 import dev.tenantfleet.model.observability.TenantLogContext;
-import io.smallrye.reactive.messaging.rabbitmq.RabbitMQRejectMetadata;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -21,16 +20,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 
 /**
  * Consumes identity events. Thin on purpose: decode, hand to {@link IdentityEventHandler}, then ack or nack each
- * delivery explicitly.
+ * delivery explicitly; decoding, dead-lettering and requeueing are {@link IncomingCloudEvents}'.
  * <ul>
  * <li>unreadable (malformed JSON, unknown type, missing or wrong fields): dead-lettered with the reason, then acked;</li>
  * <li>applied, or ignored as stale: acked (only after the effect is in Redis and, for a removed membership, committed
@@ -47,24 +44,20 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class IdentityEventConsumer {
     private static final Logger LOG = Logger.getLogger(IdentityEventConsumer.class);
-    private static final Metadata REQUEUE = Metadata.of(new RabbitMQRejectMetadata(true));
 
     private final CloudEventCodec<IdentityEvent> codec = IdentityEvent.codec();
     private final IdentityEventHandler handler;
-    private final DeadLetterPublisher deadLetters;
+    private final IncomingCloudEvents incoming;
     private final IdentityMetrics metrics;
-    private final String queue;
     private final IdentityConfig.Consumer config;
     private final ExecutorService workers;
     private volatile NaturalBatcher<Message<byte[]>> batcher;
 
-    public IdentityEventConsumer(IdentityEventHandler handler, DeadLetterPublisher deadLetters, IdentityMetrics metrics,
-            IdentityConfig config,
-            @ConfigProperty(name = "mp.messaging.incoming." + Channels.IDENTITY_EVENTS + ".queue.name") String queue) {
+    public IdentityEventConsumer(IdentityEventHandler handler, IncomingCloudEvents incoming, IdentityMetrics metrics,
+            IdentityConfig config) {
         this.handler = handler;
-        this.deadLetters = deadLetters;
+        this.incoming = incoming;
         this.metrics = metrics;
-        this.queue = queue;
         this.config = config.consumer();
         AtomicInteger threads = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(this.config.concurrency(), work -> {
@@ -88,16 +81,16 @@ public class IdentityEventConsumer {
             List<CloudEvent<IdentityEvent>> events = new ArrayList<>(messages.size());
             for (Message<byte[]> message : messages) {
                 try {
-                    events.add(codec.decode(message.getPayload() == null ? new byte[0] : message.getPayload()));
+                    events.add(IncomingCloudEvents.decode(message, codec));
                     readable.add(message);
                 } catch (MessageFormatException e) {
-                    deadLetters.deadLetter(message, queue, e.code(), e.getMessage());
+                    incoming.deadLetter(Channels.IDENTITY_EVENTS, message, e);
                 }
             }
             handler.handleAll(events, (result, i) -> settle(readable.get(i), events.get(i), result));
         } catch (RuntimeException | Error e) { // a bug, not an event's fault: a settled message ignores this nack
             LOG.error("A batch of identity events failed; its unsettled deliveries go back to the queue", e);
-            messages.forEach(message -> message.nack(e, REQUEUE));
+            messages.forEach(message -> IncomingCloudEvents.requeue(message, e));
         }
     }
 
@@ -110,7 +103,7 @@ public class IdentityEventConsumer {
         try (TenantLogContext log = TenantLogContext.tenantId(event.data().tenantId())) {
             RuntimeException failure = result.failure();
             if (failure instanceof IdentityConsumerException e && !Retrier.isTransient(e)) {
-                deadLetters.deadLetter(message, queue, e.code(),
+                incoming.deadLetter(Channels.IDENTITY_EVENTS, message, e.code(),
                         "event " + event.id() + " (" + event.type() + "): " + e.getMessage());
             } else {
                 requeue(message, event, failure);
@@ -123,7 +116,7 @@ public class IdentityEventConsumer {
                 e.getMessage());
         LOG.debug("Cause of the requeue", e);
         metrics.requeued(Channels.IDENTITY_EVENTS);
-        message.nack(e, REQUEUE);
+        IncomingCloudEvents.requeue(message, e);
     }
 
     @PreDestroy

@@ -2,6 +2,8 @@ package dev.tenantfleet.identity.metrics;
 
 import dev.tenantfleet.identity.config.Channels;
 import dev.tenantfleet.identity.failure.IdentityErrorCode;
+import dev.tenantfleet.messaging.DeadLettered;
+import dev.tenantfleet.messaging.DeadLetters;
 import dev.tenantfleet.model.error.ErrorCode;
 import dev.tenantfleet.model.error.MessageErrorCode;
 import io.micrometer.core.instrument.Counter;
@@ -12,6 +14,7 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -107,9 +110,9 @@ public class IdentityMetrics {
         counter(ignored, "identity.events.ignored.stale", "type", type).increment();
     }
 
-    /** A message was dead-lettered; {@code reason} is its error code. */
-    public void deadLettered(String reason) {
-        counter(deadLettered, "identity.events.dead.lettered", "reason", reason).increment();
+    /** A message was dead-lettered (by {@link DeadLetters}); the counter's reason is its error code. */
+    void deadLettered(@Observes DeadLettered letter) {
+        counter(deadLettered, "identity.events.dead.lettered", "reason", letter.code().name()).increment();
     }
 
     /** A delivery went back to the queue after its retries ran out. */

@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dev.tenantfleet.identity.cache.support.LocalRedis;
 import dev.tenantfleet.identity.support.IdentityTestEnvironment;
-import dev.tenantfleet.identity.support.OwnVhost;
+import dev.tenantfleet.testsupport.OwnVhost;
 import dev.tenantfleet.identity.support.TestCaches;
 import dev.tenantfleet.model.envelope.CloudEvent;
 import dev.tenantfleet.model.messaging.Exchanges;

@@ -3,7 +3,6 @@ package dev.tenantfleet.worker.command;
 import dev.tenantfleet.model.envelope.CloudEvent;
 import dev.tenantfleet.model.envelope.CloudEventCodec;
 import dev.tenantfleet.model.messaging.MessageHeaders;
-import dev.tenantfleet.model.messaging.RoutingKeys;
 import dev.tenantfleet.model.migration.MigrationResult;
 import dev.tenantfleet.worker.config.Channels;
 import dev.tenantfleet.worker.config.WorkerConfig;
@@ -40,9 +39,9 @@ public class ResultPublisher {
      * @throws RuntimeException when the broker did not confirm within the publish timeout
      */
     public CloudEvent<MigrationResult> publish(MigrationResult result) {
-        CloudEvent<MigrationResult> event = CloudEvent.of(SOURCE, result.type(), result.slug(), result);
+        CloudEvent<MigrationResult> event = CloudEvent.of(SOURCE, result);
         OutgoingRabbitMQMetadata metadata = OutgoingRabbitMQMetadata.builder()
-                .withRoutingKey(RoutingKeys.tenantResult(result.shortType(), result.tenantId()))
+                .withRoutingKey(result.routingKey())
                 .withContentType(MessageHeaders.CLOUDEVENTS_JSON)
                 .withMessageId(event.id())
                 .withCorrelationId(result.commandId().toString())

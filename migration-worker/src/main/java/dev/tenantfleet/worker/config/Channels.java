@@ -1,5 +1,7 @@
 package dev.tenantfleet.worker.config;
 
+import dev.tenantfleet.messaging.DeadLetters;
+
 /**
  * Names of the SmallRye Reactive Messaging channels of the worker. The channels themselves (exchange, queue,
  * quorum/DLQ arguments, prefetch, publisher confirms) are configured in {@code application.properties}, one
@@ -15,7 +17,7 @@ public final class Channels {
     /** Outbound: per-tenant results to the {@code migration.results} exchange, with publisher confirms. */
     public static final String MIGRATION_RESULTS = "migration-results";
     /** Outbound: unreadable messages to the shared dead-letter exchange, with the reason headers. */
-    public static final String DEAD_LETTERS = "dead-letters";
+    public static final String DEAD_LETTERS = DeadLetters.CHANNEL;
     /**
      * Named worker pool that runs per-tenant commands; its size ({@code smallrye.messaging.worker.tenant-migrations.max-concurrency})
      * is bound to {@code tenantfleet.migration.concurrency}.

@@ -10,7 +10,7 @@ import dev.tenantfleet.model.messaging.Queues;
 import dev.tenantfleet.model.messaging.RoutingKeys;
 import dev.tenantfleet.testsupport.BrokerProbe;
 import dev.tenantfleet.testsupport.TestVhosts;
-import dev.tenantfleet.worker.support.OwnVhost;
+import dev.tenantfleet.testsupport.OwnVhost;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;

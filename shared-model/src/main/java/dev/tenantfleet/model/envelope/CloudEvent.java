@@ -30,6 +30,15 @@ public record CloudEvent<T>(String id, URI source, String type, Instant time, St
         Objects.requireNonNull(data, "data");
     }
 
+    /**
+     * A new envelope for {@code message}, stamped now, with its type and subject, and its own id if it has one
+     * ({@link ExportedMessage#envelopeId()}), else a random one.
+     */
+    public static <T extends ExportedMessage> CloudEvent<T> of(String source, T message) {
+        return new CloudEvent<>(message.envelopeId().orElseGet(() -> UUID.randomUUID().toString()), URI.create(source),
+                message.type(), Instant.now(), message.subject(), message);
+    }
+
     /** A new envelope with a random id, stamped now. */
     public static <T> CloudEvent<T> of(String source, String type, String subject, T data) {
         return new CloudEvent<>(UUID.randomUUID().toString(), URI.create(source), type, Instant.now(), subject, data);

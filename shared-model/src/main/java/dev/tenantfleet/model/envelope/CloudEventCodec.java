@@ -1,17 +1,23 @@
 package dev.tenantfleet.model.envelope;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.introspect.AnnotatedClass;
+import com.fasterxml.jackson.databind.introspect.AnnotatedClassResolver;
+import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tenantfleet.model.error.MessageErrorCode;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -26,13 +32,42 @@ public final class CloudEventCodec<T> {
     private final Map<String, Class<? extends T>> typesByName;
     private final ObjectMapper mapper = Json.mapper();
 
-    /** @param typesByName every accepted CloudEvents {@code type} and the record it carries */
-    public CloudEventCodec(Map<String, Class<? extends T>> typesByName) {
-        this.typesByName = Map.copyOf(typesByName);
+    /**
+     * @param family the sealed interface of the payloads; its {@link JsonSubTypes} name every accepted CloudEvents
+     *               {@code type} and the record it carries
+     */
+    public CloudEventCodec(Class<T> family) {
+        this.typesByName = typesOf(family);
+    }
+
+    /**
+     * Every CloudEvents {@code type} of {@code family} and the record it carries: the named {@link JsonSubTypes} of the
+     * interface, resolved by Jackson's subtype resolver. The type travels in the envelope, beside {@code data}, not in
+     * the payload, so the payloads carry no {@code JsonTypeInfo}: their JSON is the same wherever they are written.
+     */
+    public static <T> Map<String, Class<? extends T>> typesOf(Class<T> family) {
+        DeserializationConfig config = Json.mapper().getDeserializationConfig();
+        AnnotatedClass annotated = AnnotatedClassResolver.resolveWithoutSuperTypes(config, family);
+        Map<String, Class<? extends T>> types = new HashMap<>();
+        for (NamedType type : Json.mapper().getSubtypeResolver().collectAndResolveSubtypesByTypeId(config, annotated)) {
+            if (type.hasName() && type.getType() != family) {
+                types.put(type.getName(), type.getType().asSubclass(family));
+            }
+        }
+        if (types.isEmpty()) {
+            throw new IllegalArgumentException(family.getName() + " names no CloudEvents types (@JsonSubTypes)");
+        }
+        return Map.copyOf(types);
     }
 
     /** The structured JSON of {@code event}, UTF-8. */
     public byte[] encode(CloudEvent<? extends T> event) {
+        return write(event);
+    }
+
+    /** The structured JSON of {@code event} of any family, UTF-8 (writing needs no type registry). */
+    public static byte[] write(CloudEvent<?> event) {
+        ObjectMapper mapper = Json.mapper();
         ObjectNode node = mapper.createObjectNode();
         node.put("specversion", CloudEvent.SPEC_VERSION);
         node.put("id", event.id());

@@ -1,5 +1,6 @@
 package dev.tenantfleet.model.identity;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
 import dev.tenantfleet.model.envelope.CloudEventCodec;
 import java.util.Map;
 import java.util.UUID;
@@ -9,23 +10,24 @@ import java.util.UUID;
  * event time. Every event carries the per-entity {@link #version()}: consumers ignore an event whose version is not
  * newer than the last one applied to {@link #entity()}, since delivery may duplicate and reorder.
  */
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = UserCreated.class, name = UserCreated.TYPE),
+        @JsonSubTypes.Type(value = UserUpdated.class, name = UserUpdated.TYPE),
+        @JsonSubTypes.Type(value = UserDeactivated.class, name = UserDeactivated.TYPE),
+        @JsonSubTypes.Type(value = UserDeleted.class, name = UserDeleted.TYPE),
+        @JsonSubTypes.Type(value = MembershipAdded.class, name = MembershipAdded.TYPE),
+        @JsonSubTypes.Type(value = MembershipRemoved.class, name = MembershipRemoved.TYPE),
+        @JsonSubTypes.Type(value = PolicyUpdated.class, name = PolicyUpdated.TYPE),
+        @JsonSubTypes.Type(value = OAuthClientDeactivated.class, name = OAuthClientDeactivated.TYPE)})
 public sealed interface IdentityEvent permits UserCreated, UserUpdated, UserDeactivated, UserDeleted, MembershipAdded,
         MembershipRemoved, PolicyUpdated, OAuthClientDeactivated {
 
-    /** CloudEvents type of each event record. */
-    Map<String, Class<? extends IdentityEvent>> TYPES = Map.of(
-            UserCreated.TYPE, UserCreated.class,
-            UserUpdated.TYPE, UserUpdated.class,
-            UserDeactivated.TYPE, UserDeactivated.class,
-            UserDeleted.TYPE, UserDeleted.class,
-            MembershipAdded.TYPE, MembershipAdded.class,
-            MembershipRemoved.TYPE, MembershipRemoved.class,
-            PolicyUpdated.TYPE, PolicyUpdated.class,
-            OAuthClientDeactivated.TYPE, OAuthClientDeactivated.class);
+    /** CloudEvents type of each event record: the names of the {@link JsonSubTypes} above, as Jackson resolves them. */
+    Map<String, Class<? extends IdentityEvent>> TYPES = CloudEventCodec.typesOf(IdentityEvent.class);
 
     /** Codec for the whole family. */
     static CloudEventCodec<IdentityEvent> codec() {
-        return new CloudEventCodec<>(TYPES);
+        return new CloudEventCodec<>(IdentityEvent.class);
     }
 
     /** The tenant the event applies to; null for user events that are not about one tenant. */

@@ -2,6 +2,7 @@ package dev.tenantfleet.model.migration;
 
 import static dev.tenantfleet.model.envelope.Required.field;
 
+import dev.tenantfleet.model.messaging.RoutingKeys;
 import dev.tenantfleet.model.release.ReleaseSpec;
 import java.util.UUID;
 
@@ -29,5 +30,16 @@ public record MigrateRelease(UUID commandId, UUID releaseId, ReleaseSpec spec, S
     @Override
     public String type() {
         return TYPE;
+    }
+
+    /** {@code command.migrate-release}. */
+    @Override
+    public String routingKey() {
+        return RoutingKeys.MIGRATE_RELEASE_COMMAND;
+    }
+
+    @Override
+    public String subject() {
+        return null;
     }
 }

@@ -2,6 +2,7 @@ package dev.tenantfleet.model.migration;
 
 import static dev.tenantfleet.model.envelope.Required.field;
 
+import dev.tenantfleet.model.messaging.RoutingKeys;
 import java.util.UUID;
 
 /**
@@ -50,5 +51,16 @@ public record MigrateTenant(UUID commandId, UUID tenantId, String slug, TenantCo
     @Override
     public String type() {
         return TYPE;
+    }
+
+    /** {@code command.migrate-tenant.<tenant-id>}. */
+    @Override
+    public String routingKey() {
+        return RoutingKeys.migrateTenantCommand(tenantId);
+    }
+
+    @Override
+    public String subject() {
+        return slug;
     }
 }

@@ -1,24 +1,29 @@
 package dev.tenantfleet.model.migration;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
 import dev.tenantfleet.model.envelope.CloudEventCodec;
+import dev.tenantfleet.model.envelope.ExportedMessage;
+import dev.tenantfleet.model.messaging.Exchanges;
+import dev.tenantfleet.model.messaging.RoutingKeys;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /** Per-tenant outcomes on {@code migration.results}: one per migrate-tenant or rollback-tenant command delivery that ran. */
-public sealed interface MigrationResult
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = TenantMigrated.class, name = TenantMigrated.TYPE),
+        @JsonSubTypes.Type(value = TenantMigrationFailed.class, name = TenantMigrationFailed.TYPE),
+        @JsonSubTypes.Type(value = TenantRolledBack.class, name = TenantRolledBack.TYPE),
+        @JsonSubTypes.Type(value = TenantRollbackFailed.class, name = TenantRollbackFailed.TYPE)})
+public sealed interface MigrationResult extends ExportedMessage
         permits TenantMigrated, TenantMigrationFailed, TenantRolledBack, TenantRollbackFailed {
 
-    /** CloudEvents type of each result record. */
-    Map<String, Class<? extends MigrationResult>> TYPES = Map.of(
-            TenantMigrated.TYPE, TenantMigrated.class,
-            TenantMigrationFailed.TYPE, TenantMigrationFailed.class,
-            TenantRolledBack.TYPE, TenantRolledBack.class,
-            TenantRollbackFailed.TYPE, TenantRollbackFailed.class);
+    /** CloudEvents type of each result record: the names of the {@link JsonSubTypes} above, as Jackson resolves them. */
+    Map<String, Class<? extends MigrationResult>> TYPES = CloudEventCodec.typesOf(MigrationResult.class);
 
     /** Codec for the whole family. */
     static CloudEventCodec<MigrationResult> codec() {
-        return new CloudEventCodec<>(TYPES);
+        return new CloudEventCodec<>(MigrationResult.class);
     }
 
     /** The command this answers. */
@@ -58,8 +63,27 @@ public sealed interface MigrationResult
     MigrationResult withDeliveryAttempt(int attempt);
 
     /** The versioned CloudEvents type. */
+    @Override
     String type();
 
     /** The short name used in routing keys. */
     String shortType();
+
+    /** Results go to {@code migration.results}. */
+    @Override
+    default String exchange() {
+        return Exchanges.MIGRATION_RESULTS;
+    }
+
+    /** {@code result.tenant.<short-type>.<tenant-id>}. */
+    @Override
+    default String routingKey() {
+        return RoutingKeys.tenantResult(shortType(), tenantId());
+    }
+
+    /** The tenant slug. */
+    @Override
+    default String subject() {
+        return slug();
+    }
 }

@@ -2,6 +2,7 @@ package dev.tenantfleet.model.migration;
 
 import static dev.tenantfleet.model.envelope.Required.field;
 
+import dev.tenantfleet.model.messaging.RoutingKeys;
 import java.util.List;
 import java.util.UUID;
 
@@ -32,5 +33,16 @@ public record RollbackTenant(UUID commandId, UUID tenantId, String slug, TenantC
     @Override
     public String type() {
         return TYPE;
+    }
+
+    /** {@code command.rollback-tenant.<tenant-id>}. */
+    @Override
+    public String routingKey() {
+        return RoutingKeys.rollbackTenantCommand(tenantId);
+    }
+
+    @Override
+    public String subject() {
+        return slug;
     }
 }

@@ -1,5 +1,6 @@
 package dev.tenantfleet.service.dashboard;
 
+import dev.tenantfleet.messaging.IncomingCloudEvents;
 import dev.tenantfleet.model.envelope.CloudEventCodec;
 import dev.tenantfleet.model.envelope.MessageFormatException;
 import java.util.concurrent.CompletionStage;
@@ -20,7 +21,7 @@ final class LiveEventRelay {
 
     static CompletionStage<Void> relay(Message<byte[]> message, CloudEventCodec<?> codec, DashboardFeed feed) {
         try {
-            feed.publish(DashboardUpdate.of(codec.decode(message.getPayload() == null ? new byte[0] : message.getPayload())));
+            feed.publish(DashboardUpdate.of(IncomingCloudEvents.decode(message, codec)));
         } catch (MessageFormatException e) {
             LOG.warnf("Dashboard skips an unreadable event copy (%s): %s", e.code(), e.getMessage());
         }

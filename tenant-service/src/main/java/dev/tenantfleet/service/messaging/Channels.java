@@ -1,5 +1,7 @@
 package dev.tenantfleet.service.messaging;
 
+import dev.tenantfleet.messaging.DeadLetters;
+
 /** Reactive Messaging channel names of tenant-service; wired to RabbitMQ in application.properties. */
 public final class Channels {
     /** Outgoing: the outbox relay publishes tenant events here (exchange tenant.events). */
@@ -18,7 +20,7 @@ public final class Channels {
     public static final String DASHBOARD_TENANT_EVENTS_IN = "dashboard-tenant-events";
 
     /** Outgoing: unreadable inbound results and release commands, with reason headers (exchange tenantfleet.dead-letters). */
-    public static final String DEAD_LETTERS_OUT = "dead-letters";
+    public static final String DEAD_LETTERS_OUT = DeadLetters.CHANNEL;
 
     private Channels() {
     }

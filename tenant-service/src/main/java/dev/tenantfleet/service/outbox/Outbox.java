@@ -2,13 +2,7 @@ package dev.tenantfleet.service.outbox;
 
 import dev.tenantfleet.model.envelope.CloudEvent;
 import dev.tenantfleet.model.envelope.CloudEventCodec;
-import dev.tenantfleet.model.messaging.Exchanges;
-import dev.tenantfleet.model.messaging.RoutingKeys;
-import dev.tenantfleet.model.migration.MigrateTenant;
-import dev.tenantfleet.model.migration.MigrationCommand;
-import dev.tenantfleet.model.migration.RollbackTenant;
-import dev.tenantfleet.model.release.ReleaseEvent;
-import dev.tenantfleet.model.tenant.TenantEvent;
+import dev.tenantfleet.model.envelope.ExportedMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -24,47 +18,20 @@ public class Outbox {
     /** CloudEvents source of everything tenant-service publishes. */
     public static final String SOURCE = "/tenant-service";
 
-    private final CloudEventCodec<TenantEvent> tenantEvents = TenantEvent.codec();
-    private final CloudEventCodec<MigrationCommand> commands = MigrationCommand.codec();
-    private final CloudEventCodec<ReleaseEvent> releaseEvents = ReleaseEvent.codec();
     private final Event<OutboxWritten> written;
 
     Outbox(Event<OutboxWritten> written) {
         this.written = written;
     }
 
-    /** Queues a tenant event for {@code tenant.events}. */
+    /**
+     * Queues {@code message} for its exchange and routing key, in a CloudEvents envelope with its type and subject; a
+     * command's envelope id is its command id.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void add(TenantEvent event) {
-        CloudEvent<TenantEvent> envelope = CloudEvent.of(SOURCE, event.type(), event.slug(), event);
-        store(envelope.id(), Exchanges.TENANT_EVENTS, RoutingKeys.tenantEvent(event.shortType(), event.tenantId()),
-                event.type(), tenantEvents.encode(envelope));
-    }
-
-    /** Queues a migrate-tenant command for {@code migration.commands}; the envelope id is the command id. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void add(MigrateTenant command) {
-        CloudEvent<MigrationCommand> envelope = new CloudEvent<>(command.commandId().toString(),
-                java.net.URI.create(SOURCE), command.type(), Instant.now(), command.slug(), command);
-        store(envelope.id(), Exchanges.MIGRATION_COMMANDS, RoutingKeys.migrateTenantCommand(command.tenantId()),
-                command.type(), commands.encode(envelope));
-    }
-
-    /** Queues a rollback-tenant command for {@code migration.commands}; the envelope id is the command id. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void add(RollbackTenant command) {
-        CloudEvent<MigrationCommand> envelope = new CloudEvent<>(command.commandId().toString(),
-                java.net.URI.create(SOURCE), command.type(), Instant.now(), command.slug(), command);
-        store(envelope.id(), Exchanges.MIGRATION_COMMANDS, RoutingKeys.rollbackTenantCommand(command.tenantId()),
-                command.type(), commands.encode(envelope));
-    }
-
-    /** Queues a release event for {@code migration.results}, routed {@code release.<id>.<kind>}. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void add(ReleaseEvent event) {
-        CloudEvent<ReleaseEvent> envelope = CloudEvent.of(SOURCE, event.type(), event.releaseId().toString(), event);
-        store(envelope.id(), Exchanges.MIGRATION_RESULTS, RoutingKeys.releaseEvent(event.releaseId(), event.routingSuffix()),
-                event.type(), releaseEvents.encode(envelope));
+    public void add(ExportedMessage message) {
+        CloudEvent<ExportedMessage> envelope = CloudEvent.of(SOURCE, message);
+        store(envelope.id(), message.exchange(), message.routingKey(), message.type(), CloudEventCodec.write(envelope));
     }
 
     private void store(String messageId, String exchange, String routingKey, String type, byte[] body) {

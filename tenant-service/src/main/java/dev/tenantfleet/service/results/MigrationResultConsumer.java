@@ -1,31 +1,28 @@
 package dev.tenantfleet.service.results;
 
-import dev.tenantfleet.service.messaging.Channels;
-import dev.tenantfleet.service.messaging.DeadLetters;
-
+import dev.tenantfleet.messaging.IncomingCloudEvents;
 import dev.tenantfleet.model.envelope.CloudEvent;
 import dev.tenantfleet.model.envelope.CloudEventCodec;
-import dev.tenantfleet.model.envelope.MessageFormatException;
-import dev.tenantfleet.model.messaging.Queues;
 import dev.tenantfleet.model.migration.MigrationPurpose;
 import dev.tenantfleet.model.migration.MigrationResult;
 import dev.tenantfleet.model.observability.TenantLogContext;
+import dev.tenantfleet.service.messaging.Channels;
 import dev.tenantfleet.service.provisioning.MigrationResultHandler;
 import dev.tenantfleet.service.provisioning.Provisioner;
 import dev.tenantfleet.service.release.ReleaseOrchestrator;
 import dev.tenantfleet.service.release.ReleaseResultHandler;
 import io.smallrye.reactive.messaging.annotations.Blocking;
-import io.smallrye.reactive.messaging.rabbitmq.RabbitMQRejectMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 
 /**
  * Reads per-tenant migration results and hands them to provisioning or to the release they belong to. Acks after
- * the handler's transaction committed; unreadable messages go to the DLQ with the reason headers, then are acked;
+ * the handler's transaction committed; unreadable messages go to the DLQ with the reason headers, then are acked
+ * ({@link IncomingCloudEvents});
  * any other failure is rejected with requeue so the result is not lost.
  */
 @ApplicationScoped
@@ -37,37 +34,26 @@ public class MigrationResultConsumer {
     private final Provisioner provisioner;
     private final ReleaseResultHandler releaseResults;
     private final ReleaseOrchestrator orchestrator;
-    private final DeadLetters deadLetters;
+    private final IncomingCloudEvents incoming;
 
     MigrationResultConsumer(MigrationResultHandler provisioningResults, Provisioner provisioner,
-            ReleaseResultHandler releaseResults, ReleaseOrchestrator orchestrator, DeadLetters deadLetters) {
+            ReleaseResultHandler releaseResults, ReleaseOrchestrator orchestrator, IncomingCloudEvents incoming) {
         this.provisioningResults = provisioningResults;
         this.provisioner = provisioner;
         this.releaseResults = releaseResults;
         this.orchestrator = orchestrator;
-        this.deadLetters = deadLetters;
+        this.incoming = incoming;
     }
 
     @Incoming(Channels.MIGRATION_RESULTS_IN)
     @Blocking(ordered = false)
     public CompletionStage<Void> consume(Message<byte[]> message) {
-        CloudEvent<MigrationResult> event;
-        try {
-            event = codec.decode(message.getPayload());
-        } catch (MessageFormatException e) {
-            LOG.errorf("Dead-lettering unreadable migration result (%s): %s", e.code(), e.getMessage());
-            try {
-                deadLetters.publish(message, Queues.TENANT_SERVICE_MIGRATION_RESULTS, e);
-                return message.ack();
-            } catch (RuntimeException publishFailed) {
-                // The DLQ is unreachable: requeue rather than lose the message.
-                return message.nack(publishFailed, Metadata.of(new RabbitMQRejectMetadata(true)));
+        return incoming.consume(Channels.MIGRATION_RESULTS_IN, message, codec, event -> {
+            MigrationResult result = event.data();
+            try (TenantLogContext log = TenantLogContext.of(result.releaseId(), result.slug())) {
+                return apply(message, event, result);
             }
-        }
-        MigrationResult result = event.data();
-        try (TenantLogContext log = TenantLogContext.of(result.releaseId(), result.slug())) {
-            return apply(message, event, result);
-        }
+        });
     }
 
     private CompletionStage<Void> apply(Message<byte[]> message, CloudEvent<MigrationResult> event, MigrationResult result) {
@@ -77,7 +63,7 @@ public class MigrationResultConsumer {
                     provisioner.resume(result.tenantId());
                 }
             } else {
-                java.util.UUID moved = releaseResults.apply(event.id(), result);
+                UUID moved = releaseResults.apply(event.id(), result);
                 if (moved != null) {
                     orchestrator.advance(moved);
                 }
@@ -85,7 +71,7 @@ public class MigrationResultConsumer {
             return message.ack();
         } catch (RuntimeException e) {
             LOG.warnf(e, "Migration result %s for tenant %s not applied, requeueing", event.id(), result.slug());
-            return message.nack(e, Metadata.of(new RabbitMQRejectMetadata(true)));
+            return IncomingCloudEvents.requeue(message, e);
         }
     }
 }

@@ -11,7 +11,7 @@ import static org.hamcrest.Matchers.not;
 import dev.tenantfleet.service.support.ControlDatabase;
 import dev.tenantfleet.service.support.ExistingDatabase;
 import dev.tenantfleet.service.support.PostgresAdmin;
-import dev.tenantfleet.service.support.TestVhost;
+import dev.tenantfleet.testsupport.OwnVhost;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(ControlDatabase.class)
-@WithTestResource(TestVhost.class)
+@WithTestResource(OwnVhost.class)
 class AdoptionApiTest {
     private final List<ExistingDatabase> databases = new ArrayList<>();
     private final List<String> adopted = new ArrayList<>();

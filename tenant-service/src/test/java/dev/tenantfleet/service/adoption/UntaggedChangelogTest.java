@@ -6,7 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.tenantfleet.service.support.ControlDatabase;
-import dev.tenantfleet.service.support.TestVhost;
+import dev.tenantfleet.testsupport.OwnVhost;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(UntaggedChangelogTest.Untagged.class)
 @WithTestResource(ControlDatabase.class)
-@WithTestResource(TestVhost.class)
+@WithTestResource(OwnVhost.class)
 class UntaggedChangelogTest {
 
     /** tenant-service with the untagged changelog. */

@@ -14,7 +14,7 @@ import dev.tenantfleet.model.tenant.TenantStatus;
 import dev.tenantfleet.model.tenant.TenantStatusChanged;
 import dev.tenantfleet.service.support.Api;
 import dev.tenantfleet.service.support.ControlDatabase;
-import dev.tenantfleet.service.support.TestVhost;
+import dev.tenantfleet.testsupport.OwnVhost;
 import dev.tenantfleet.testsupport.BrokerProbe;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(ControlDatabase.class)
-@WithTestResource(TestVhost.class)
+@WithTestResource(OwnVhost.class)
 class DashboardEventsTest {
     @TestHTTPResource("/api/dashboard/events")
     URI events;

@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import dev.tenantfleet.service.security.DashboardSession;
 import dev.tenantfleet.service.support.Api;
 import dev.tenantfleet.service.support.ControlDatabase;
-import dev.tenantfleet.service.support.TestVhost;
+import dev.tenantfleet.testsupport.OwnVhost;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /** The dashboard's browser session: the system token on a form buys a read-only cookie, and nothing more. */
 @QuarkusTest
 @WithTestResource(ControlDatabase.class)
-@WithTestResource(TestVhost.class)
+@WithTestResource(OwnVhost.class)
 class DashboardSessionTest {
     @Inject
     DashboardSession session;

@@ -14,7 +14,7 @@ import dev.tenantfleet.model.migration.MigrateRelease;
 import dev.tenantfleet.model.migration.MigrationCommand;
 import dev.tenantfleet.model.release.ReleaseSpec;
 import dev.tenantfleet.service.support.ControlDatabase;
-import dev.tenantfleet.service.support.TestVhost;
+import dev.tenantfleet.testsupport.OwnVhost;
 import dev.tenantfleet.testsupport.BrokerProbe;
 import dev.tenantfleet.testsupport.TestVhosts;
 import io.quarkus.test.common.WithTestResource;
@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(ControlDatabase.class)
-@WithTestResource(TestVhost.class)
+@WithTestResource(OwnVhost.class)
 class BrokerRecoveryTest {
     private static final Logger LOG = Logger.getLogger(BrokerRecoveryTest.class);
     /** Upper bound for a recovery; the connector retries every reconnect-interval (docs/operations.md). */
