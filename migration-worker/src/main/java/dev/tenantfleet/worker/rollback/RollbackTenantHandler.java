@@ -10,7 +10,7 @@ import dev.tenantfleet.model.migration.TenantRolledBack;
 import dev.tenantfleet.worker.changelog.ChangelogSource;
 import dev.tenantfleet.worker.handler.LiquibaseRun;
 import dev.tenantfleet.worker.handler.TenantCommandHandler;
-import dev.tenantfleet.worker.tenantdb.TenantSessions;
+import dev.tenantfleet.worker.tenantdb.session.TenantSessions;
 import jakarta.inject.Singleton;
 import java.util.List;
 import org.jboss.logging.Logger;
