@@ -1,5 +1,6 @@
 package dev.tenantfleet.tenantctl;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.time.Clock;
@@ -23,8 +24,8 @@ public record Context(Map<String, String> env, PrintWriter out, PrintWriter err,
     /** The real process: {@code System.getenv()}, stdout/stderr, {@code System.console() != null}. */
     public static Context system() {
         Charset charset = Charset.defaultCharset();
-        return new Context(System.getenv(), new PrintWriter(new java.io.OutputStreamWriter(System.out, charset), true),
-                new PrintWriter(new java.io.OutputStreamWriter(System.err, charset), true), System.console() != null,
+        return new Context(System.getenv(), new PrintWriter(new OutputStreamWriter(System.out, charset), true),
+                new PrintWriter(new OutputStreamWriter(System.err, charset), true), System.console() != null,
                 Clock.systemUTC());
     }
 

@@ -9,6 +9,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
@@ -88,7 +90,7 @@ public class Adoption {
         List<RegistryCheck.Verdict> verdicts = registry.check(rows);
         Map<String, String> unreachable = unreachableServers(verdicts);
         List<Inspection> inspections = inParallel(verdicts, verdict -> inspect(verdict, unreachable));
-        List<RowProblem> baselines = dryRun ? java.util.Collections.nCopies(verdicts.size(), null)
+        List<RowProblem> baselines = dryRun ? Collections.nCopies(verdicts.size(), null)
                 : inParallel(indices(verdicts.size()), i -> recordBaseline(verdicts.get(i), inspections.get(i)));
         List<AdoptionResult> results = new ArrayList<>(rows.size());
         for (int i = 0; i < verdicts.size(); i++) {
@@ -206,7 +208,7 @@ public class Adoption {
                         + "changed; use the tenant's status endpoint to change its status"), List.of());
     }
 
-    private <T, R> List<R> inParallel(List<T> items, java.util.function.Function<T, R> work) {
+    private <T, R> List<R> inParallel(List<T> items, Function<T, R> work) {
         List<Future<R>> futures = new ArrayList<>(items.size());
         for (T item : items) {
             Callable<R> task = () -> work.apply(item);

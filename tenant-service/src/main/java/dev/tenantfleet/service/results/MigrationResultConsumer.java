@@ -10,8 +10,8 @@ import dev.tenantfleet.model.messaging.Queues;
 import dev.tenantfleet.model.migration.MigrationPurpose;
 import dev.tenantfleet.model.migration.MigrationResult;
 import dev.tenantfleet.model.observability.TenantLogContext;
-import dev.tenantfleet.service.provisioning.MigrationResultHandler;
 import dev.tenantfleet.service.provisioning.Provisioner;
+import dev.tenantfleet.service.provisioning.ProvisioningResultHandler;
 import dev.tenantfleet.service.release.ReleaseOrchestrator;
 import dev.tenantfleet.service.release.ReleaseResultHandler;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -33,13 +33,13 @@ public class MigrationResultConsumer {
     private static final Logger LOG = Logger.getLogger(MigrationResultConsumer.class);
 
     private final CloudEventCodec<MigrationResult> codec = MigrationResult.codec();
-    private final MigrationResultHandler provisioningResults;
+    private final ProvisioningResultHandler provisioningResults;
     private final Provisioner provisioner;
     private final ReleaseResultHandler releaseResults;
     private final ReleaseOrchestrator orchestrator;
     private final DeadLetters deadLetters;
 
-    MigrationResultConsumer(MigrationResultHandler provisioningResults, Provisioner provisioner,
+    MigrationResultConsumer(ProvisioningResultHandler provisioningResults, Provisioner provisioner,
             ReleaseResultHandler releaseResults, ReleaseOrchestrator orchestrator, DeadLetters deadLetters) {
         this.provisioningResults = provisioningResults;
         this.provisioner = provisioner;
