@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.eclipse.microprofile.context.ThreadContext;
 import org.jboss.logging.Logger;
 
 /**
@@ -38,7 +38,7 @@ public class Adoption {
     private final AdoptionRegistrar registrar;
     private final Credentials credentials;
     private final TenantFleetConfig config;
-    private final ExecutorService pool;
+    private final ManagedExecutor pool;
 
     Adoption(Candidates candidates, RegistryCheck registry, DatabaseInspector inspector, Baseline baseline,
             AdoptionRegistrar registrar, Credentials credentials, TenantFleetConfig config) {
@@ -49,11 +49,10 @@ public class Adoption {
         this.registrar = registrar;
         this.credentials = credentials;
         this.config = config;
-        this.pool = Executors.newFixedThreadPool(config.adoption().validationConcurrency(), runnable -> {
-            Thread thread = new Thread(runnable, "tenant-adoption");
-            thread.setDaemon(true);
-            return thread;
-        });
+        // At most validationConcurrency checks at once, on Quarkus' worker threads (its metrics, its shutdown);
+        // no context of the caller (request, transaction) travels to a task.
+        this.pool = ManagedExecutor.builder().maxAsync(config.adoption().validationConcurrency())
+                .maxQueued(-1).propagated(ThreadContext.NONE).cleared(ThreadContext.ALL_REMAINING).build();
     }
 
     void shutdown(@Observes ShutdownEvent event) {
