@@ -19,6 +19,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -76,7 +77,7 @@ class TenantApiTest {
                 .header("Location", containsString("/api/tenants/" + slug))
                 .body("status", equalTo("PROVISIONING"))
                 .body("database", equalTo(Api.databaseOf(slug)))
-                .body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("password")));
+                .body("$", Matchers.not(Matchers.hasKey("password")));
         authenticated().get("/api/tenants/" + slug + "/audit").then().statusCode(200)
                 .body("[0].action", equalTo("REGISTERED"))
                 .body("[0].actor", equalTo("test@tenantfleet.dev"));
