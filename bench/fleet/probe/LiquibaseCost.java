@@ -2,6 +2,7 @@ import java.io.File;
 import java.io.OutputStream;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.util.Arrays;
 import java.util.Map;
 import liquibase.GlobalConfiguration;
 import liquibase.Scope;
@@ -81,8 +82,8 @@ public class LiquibaseCost {
             }
             means[round] = (System.nanoTime() - start) / 1e6 / n;
         }
-        double[] counted = java.util.Arrays.copyOfRange(means, 1, means.length);
-        java.util.Arrays.sort(counted);
+        double[] counted = Arrays.copyOfRange(means, 1, means.length);
+        Arrays.sort(counted);
         return counted[counted.length / 2];
     }
 }

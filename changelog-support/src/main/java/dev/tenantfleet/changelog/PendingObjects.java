@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -87,7 +88,7 @@ public final class PendingObjects {
         String[] names = new String[objects.size()];
         for (int i = 0; i < objects.size(); i++) {
             SchemaObject object = objects.get(i);
-            kinds[i] = object.kind().relation() ? "relation" : object.kind().name().toLowerCase(java.util.Locale.ROOT);
+            kinds[i] = object.kind().relation() ? "relation" : object.kind().name().toLowerCase(Locale.ROOT);
             tables[i] = object.table() == null ? null : quoted(object.table());
             // relations are looked up through to_regclass, which parses a (quoted) name; columns and constraints by name
             names[i] = object.kind().relation() ? quoted(object.name()) : object.name();

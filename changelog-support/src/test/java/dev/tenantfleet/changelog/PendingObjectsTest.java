@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
@@ -77,12 +78,12 @@ class PendingObjectsTest {
     void shouldNotCountAnObjectAPendingChangesetDropsBeforeCreatingItAgain() {
         ChangeSetInfo first = info("a");
         ChangeSetInfo second = info("b");
-        var effects = java.util.Map.of(first.key(), List.of(SchemaChange.drop(SchemaObject.Kind.INDEX, null, "idx_a")),
+        var effects = Map.of(first.key(), List.of(SchemaChange.drop(SchemaObject.Kind.INDEX, null, "idx_a")),
                 second.key(), List.of(SchemaChange.create(SchemaObject.Kind.INDEX, null, "idx_a"),
                         SchemaChange.create(SchemaObject.Kind.INDEX, null, "idx_b")));
 
         assertThat(PendingObjects.expectedAbsent(List.of(first, second), effects))
-                .containsExactly(java.util.Map.entry(second.key(), List.of(new SchemaObject(SchemaObject.Kind.INDEX, null, "idx_b"))));
+                .containsExactly(Map.entry(second.key(), List.of(new SchemaObject(SchemaObject.Kind.INDEX, null, "idx_b"))));
     }
 
     private List<SchemaDrift> find(TenantChangelog changelog, String target) throws Exception {

@@ -28,6 +28,7 @@ import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -104,7 +105,7 @@ class AdoptionSystemTest {
         api().body(Map.of("spec", Map.of("targetTag", "2024.3", "failurePolicy", "ROLLBACK",
                 "allowNonTransactional", true, "statuses", List.of("ACTIVE", "READ_ONLY", "SUSPENDED"))))
                 .post("/api/releases").then().statusCode(422).body("detail",
-                        org.hamcrest.Matchers.containsString("2024.2-003-close-paid-invoices"));
+                        Matchers.containsString("2024.2-003-close-paid-invoices"));
         Run refused = tenantctl(Map.of(), "release", "migrate", "--target", "2024.3", "--status",
                 "active,read_only,suspended", "--wait");
         assertThat(refused.exitCode()).as(refused.output()).isEqualTo(5);
@@ -117,14 +118,14 @@ class AdoptionSystemTest {
         for (Existing db : List.of(alpha, bravo, charlie, delta, echo)) {
             assertThat(db.historyTags()).last().isEqualTo("2024.3");
             assertThat(db.columnExists("invoices", "due_date")).isTrue();
-            api().get("/api/tenants/" + db.slug).then().body("schemaHead", org.hamcrest.Matchers.equalTo("2024.3"));
+            api().get("/api/tenants/" + db.slug).then().body("schemaHead", Matchers.equalTo("2024.3"));
         }
         assertThat(alpha.historyTags()).containsExactly("2024.1", "2024.2", "2024.3");
         JsonPath converged = api().get("/api/fleet/status").then().statusCode(200).extract().jsonPath();
         assertThat(converged.getMap("byHead")).containsExactly(Map.entry("2024.3", 5));
         assertThat(converged.getList("behind")).isEmpty();
         assertThat(converged.getList("drifted")).isEmpty();
-        api().get("/api/tenants/" + bravo.slug).then().body("status", org.hamcrest.Matchers.equalTo("READ_ONLY"));
+        api().get("/api/tenants/" + bravo.slug).then().body("status", Matchers.equalTo("READ_ONLY"));
     }
 
     private static RequestSpecification api() {

@@ -1,6 +1,14 @@
 package dev.tenantfleet.systemtest;
 
+
+import dev.tenantfleet.model.messaging.Exchanges;
 import dev.tenantfleet.testsupport.BrokerProbe;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static dev.tenantfleet.systemtest.FleetApi.api;
 import static dev.tenantfleet.systemtest.FleetApi.awaitStatus;
 import static dev.tenantfleet.systemtest.FleetApi.createTenant;
@@ -9,13 +17,6 @@ import static dev.tenantfleet.systemtest.FleetApi.randomSlug;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
-
-import dev.tenantfleet.model.messaging.Exchanges;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Provisioning end to end: tenant-service and the real migration-worker, real PostgreSQL and RabbitMQ. */
 @ExtendWith(RunningFleet.class)
@@ -30,7 +31,7 @@ class ProvisioningSystemTest {
 
             // system tests provision at v1.2 (tenantfleet.provisioning.target-tag) so releases have work to do
             api().get("/api/tenants/" + slug).then().body("schemaHead", equalTo(RunningFleet.PROVISIONING_TAG))
-                    .body("provisioningStep", org.hamcrest.Matchers.nullValue());
+                    .body("provisioningStep", Matchers.nullValue());
             String database = databaseOf(slug);
             assertThat(Sql.column(database, "SELECT extname FROM pg_extension")).contains("uuid-ossp", "unaccent");
             assertThat(Sql.column(database, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"))
@@ -65,7 +66,7 @@ class ProvisioningSystemTest {
         awaitStatus(slug, "ACTIVE");
 
         api().get("/api/tenants/" + slug).then().body("schemaHead", equalTo(RunningFleet.PROVISIONING_TAG))
-                .body("failure", org.hamcrest.Matchers.nullValue());
+                .body("failure", Matchers.nullValue());
         List<String> actions = api().get("/api/tenants/" + slug + "/audit").then().extract().jsonPath().getList("action");
         assertThat(actions).containsSubsequence("PROVISIONING_FAILED", "PROVISIONING_RETRIED", "PROVISIONED");
     }

@@ -1,6 +1,15 @@
 package dev.tenantfleet.systemtest;
 
+
+import dev.tenantfleet.model.messaging.Exchanges;
 import dev.tenantfleet.testsupport.BrokerProbe;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static dev.tenantfleet.systemtest.FleetApi.api;
 import static dev.tenantfleet.systemtest.Releases.awaitStatus;
 import static dev.tenantfleet.systemtest.Releases.headOf;
@@ -9,14 +18,6 @@ import static dev.tenantfleet.systemtest.Releases.start;
 import static dev.tenantfleet.systemtest.Releases.stateOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-
-import dev.tenantfleet.model.messaging.Exchanges;
-import io.restassured.path.json.JsonPath;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Fleet releases end to end: real tenant-service, real migration-worker, real tenant databases. */
 @ExtendWith(RunningFleet.class)
@@ -37,8 +38,8 @@ class ReleaseSystemTest {
                 assertThat(audit).filteredOn(row -> ("release " + id).equals(row.get("actor")))
                         .extracting(row -> row.get("fromStatus") + "->" + row.get("toStatus"))
                         .containsExactly("ACTIVE->READ_ONLY", "READ_ONLY->ACTIVE");
-                api().get("/api/tenants/" + slug).then().body("status", org.hamcrest.Matchers.equalTo("ACTIVE"))
-                        .body("schemaHead", org.hamcrest.Matchers.equalTo("v1.4"));
+                api().get("/api/tenants/" + slug).then().body("status", Matchers.equalTo("ACTIVE"))
+                        .body("schemaHead", Matchers.equalTo("v1.4"));
             }
             await().atMost(Duration.ofSeconds(10)).until(() -> slugs.stream().allMatch(slug -> events.received().stream()
                     .anyMatch(m -> m.body().contains(slug) && m.body().contains("\"toHead\":\"v1.4\""))));
@@ -91,7 +92,7 @@ class ReleaseSystemTest {
             assertThat(log).filteredOn(row -> slug.equals(row.get("slug")) && "ROLLED_BACK".equals(row.get("event")))
                     .singleElement().extracting(row -> (String) row.get("details")).asString()
                     .contains(applied.get(applied.size() - 1));
-            api().get("/api/tenants/" + slug).then().body("schemaHead", org.hamcrest.Matchers.equalTo("v1.2"));
+            api().get("/api/tenants/" + slug).then().body("schemaHead", Matchers.equalTo("v1.2"));
         }
     }
 
@@ -134,14 +135,14 @@ class ReleaseSystemTest {
     void shouldRefuseUnknownTargetAnotherChangelogAndASecondConcurrentRelease() {
         List<String> slugs = provision("refuse", 1);
         api().body(Map.of("spec", Map.of("targetTag", "v9.9", "only", slugs))).post("/api/releases").then()
-                .statusCode(422).body("code", org.hamcrest.Matchers.equalTo("RELEASE_REFUSED"))
-                .body("detail", org.hamcrest.Matchers.containsString("v9.9"));
+                .statusCode(422).body("code", Matchers.equalTo("RELEASE_REFUSED"))
+                .body("detail", Matchers.containsString("v9.9"));
         api().body(Map.of("spec", Map.of("targetTag", "v1.4", "changelogDigest", "sha256:other", "only", slugs)))
                 .post("/api/releases").then().statusCode(422)
-                .body("detail", org.hamcrest.Matchers.containsString("sha256:other"));
+                .body("detail", Matchers.containsString("sha256:other"));
         api().body(Map.of("spec", Map.of("targetTag", "v1.4", "only", List.of("no-such-tenant"))))
                 .post("/api/releases").then().statusCode(422)
-                .body("detail", org.hamcrest.Matchers.containsString("no-such-tenant"));
+                .body("detail", Matchers.containsString("no-such-tenant"));
         assertThat(headOf(slugs.get(0))).isEqualTo("v1.2");
     }
 

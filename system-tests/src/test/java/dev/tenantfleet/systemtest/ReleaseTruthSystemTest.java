@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -69,7 +71,7 @@ class ReleaseTruthSystemTest {
         assertThat(run.output()).contains("1 migrated, 1 ahead of the target").contains(ahead + " AHEAD at v1.4")
                 .contains("except 1 ahead of it").doesNotContain("every targeted tenant is at the target\n");
         assertThat(headOf(ahead)).isEqualTo("v1.4");
-        api().get("/api/tenants/" + ahead).then().body("schemaHead", org.hamcrest.Matchers.equalTo("v1.4"));
+        api().get("/api/tenants/" + ahead).then().body("schemaHead", Matchers.equalTo("v1.4"));
     }
 
     @Test
@@ -121,7 +123,7 @@ class ReleaseTruthSystemTest {
         String slug = FleetApi.randomSlug("empty");
         String database = databaseOf(slug);
         String role = database + "_owner";
-        String password = "pw-" + java.util.UUID.randomUUID();
+        String password = "pw-" + UUID.randomUUID();
         Sql.execute("postgres", "CREATE ROLE \"" + role + "\" LOGIN PASSWORD '" + password + "'");
         Sql.execute("postgres", "CREATE DATABASE \"" + database + "\" OWNER \"" + role + "\"");
         Sql.execute(database, "CREATE EXTENSION IF NOT EXISTS \"uuid-ossp\"");

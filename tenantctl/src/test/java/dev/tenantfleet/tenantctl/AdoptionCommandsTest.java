@@ -10,8 +10,10 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,8 +93,8 @@ class AdoptionCommandsTest {
         assertThat(again.out()).contains("acme is already registered (database crm_acme on server eu1, schema head "
                 + "v1.4): nothing changed");
 
-        String[] unset = java.util.stream.Stream.concat(java.util.Arrays.stream(adopt),
-                java.util.stream.Stream.of("--password-env", "NOPE")).toArray(String[]::new);
+        String[] unset = Stream.concat(Arrays.stream(adopt),
+                Stream.of("--password-env", "NOPE")).toArray(String[]::new);
         Cli.Result usage = Cli.run(env(), unset);
         assertThat(usage.exitCode()).isEqualTo(64);
         assertThat(usage.err()).contains("NOPE").contains("not set");

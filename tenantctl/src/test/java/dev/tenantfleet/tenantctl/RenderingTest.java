@@ -24,7 +24,9 @@ import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -208,7 +210,7 @@ class RenderingTest {
                 List.of())));
         tenants.add(new PlanView.Tenant("hooli", "v1.4", "AT_TARGET", List.of(), List.of()));
         tenants.add(new PlanView.Tenant("umbrella", "v1.3", "BEHIND", pending.subList(0, 1),
-                List.of(ApiClient.MAPPER.valueToTree(java.util.Map.of("kind", "CHECKSUM_CHANGED",
+                List.of(ApiClient.MAPPER.valueToTree(Map.of("kind", "CHECKSUM_CHANGED",
                         "changeSet", "db/v1.2.xml::9::dan")))));
 
         PlanPrinter.print(out, new PlanView("v1.4", "sha256:abc", tenants));
@@ -241,7 +243,7 @@ class RenderingTest {
     @Test
     void fleetStatusByHeadBehindAndDrifted() {
         FleetStatusView fleet = new FleetStatusView("v1.4", "sha256:abc", 13,
-                new java.util.LinkedHashMap<>(java.util.Map.of("v1.4", 10, "v1.3", 2, "(none)", 1)),
+                new LinkedHashMap<>(Map.of("v1.4", 10, "v1.3", 2, "(none)", 1)),
                 List.of(new FleetStatusView.Behind("acme", "v1.3"), new FleetStatusView.Behind("globex", "v1.3"),
                         new FleetStatusView.Behind("initech", null)),
                 List.of(new FleetStatusView.Drifted("hooli", "v1.4", List.of(ApiClient.MAPPER.getNodeFactory()

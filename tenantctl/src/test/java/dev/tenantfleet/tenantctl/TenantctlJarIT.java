@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -81,7 +82,7 @@ class TenantctlJarIT {
             service.onMigrate(r -> r.progress(ReleaseStatus.RUNNING, 0).migrating("acme").migrated("acme", 10)
                     .migrating("globex").migrated("globex", 10).skipped("initech")
                     .complete(ReleaseStatus.COMPLETED, null));
-            Map<String, String> env = new java.util.HashMap<>(Map.of("TENANTFLEET_URL", api.url(),
+            Map<String, String> env = new HashMap<>(Map.of("TENANTFLEET_URL", api.url(),
                     "SYSTEM_API_TOKEN", FakeApi.TOKEN, "RABBITMQ_VIRTUAL_HOST", vhost.name(),
                     "TENANTFLEET_ACTOR", "k8s-job/deploy-42"));
             for (String name : List.of("RABBITMQ_HOST", "RABBITMQ_PORT", "RABBITMQ_USERNAME", "RABBITMQ_PASSWORD")) {

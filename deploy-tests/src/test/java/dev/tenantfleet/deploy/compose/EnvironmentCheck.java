@@ -4,6 +4,7 @@ import dev.tenantfleet.deploy.Problems;
 import dev.tenantfleet.deploy.Suggestions;
 import dev.tenantfleet.deploy.program.Program;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,12 +48,12 @@ final class EnvironmentCheck implements ComposeCheck {
     }
 
     /** The host a *_HOST variable names, or the host of a *_URL. */
-    private static java.util.Optional<String> host(String name, String value) {
+    private static Optional<String> host(String name, String value) {
         if (name.endsWith("_HOST")) {
-            return java.util.Optional.of(value.trim());
+            return Optional.of(value.trim());
         }
         Matcher matcher = URL_HOST.matcher(value);
-        return name.endsWith("_URL") && matcher.find() ? java.util.Optional.of(matcher.group(1))
-                : java.util.Optional.empty();
+        return name.endsWith("_URL") && matcher.find() ? Optional.of(matcher.group(1))
+                : Optional.empty();
     }
 }

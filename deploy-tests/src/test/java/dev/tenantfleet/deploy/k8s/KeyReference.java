@@ -1,6 +1,7 @@
 package dev.tenantfleet.deploy.k8s;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,7 +28,7 @@ record KeyReference(String kind, String name, String key, boolean optional) {
         if (optional) {
             return Optional.empty();
         }
-        Optional<java.util.Map<String, String>> data = set.data(kind, name);
+        Optional<Map<String, String>> data = set.data(kind, name);
         if (data.isEmpty()) {
             return Optional.of("no " + kind + " " + name + " in k8s/");
         }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.StreamSupport;
 
 /**
  * The Kustomize wiring holds: every resource and patch file exists, every patch targets an object its build has (or
@@ -64,7 +65,7 @@ final class KustomizationCheck implements ManifestCheck {
     }
 
     private static boolean uses(Manifest object, String image) {
-        return PodContainer.podSpec(object).stream().flatMap(pod -> java.util.stream.StreamSupport
+        return PodContainer.podSpec(object).stream().flatMap(pod -> StreamSupport
                 .stream(pod.path("containers").spliterator(), false))
                 .map(c -> c.path("image").asText()).anyMatch(i -> i.equals(image) || i.startsWith(image + ":")
                         || i.startsWith(image + "@"));

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,7 +66,7 @@ public record ManifestSet(List<Manifest> manifests) {
         }
         Map<String, String> data = new TreeMap<>();
         stream().filter(m -> m.kind().equals(kind) && m.name().equals(name))
-                .sorted(java.util.Comparator.comparing(m -> !m.isObject()))
+                .sorted(Comparator.comparing(m -> !m.isObject()))
                 .forEach(m -> Stream.of("data", "stringData", "binaryData").map(m.doc()::path)
                         .forEach(values -> values.fields().forEachRemaining(e -> data.put(e.getKey(), e.getValue().asText()))));
         return Optional.of(data);

@@ -5,6 +5,7 @@ import dev.tenantfleet.deploy.Problems;
 import dev.tenantfleet.deploy.program.Programs;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.StreamSupport;
 
 /** A Service selects a workload, and every targetPort is a port that workload's containers declare. */
 final class ServiceCheck implements ManifestCheck {
@@ -31,9 +32,9 @@ final class ServiceCheck implements ManifestCheck {
     }
 
     static boolean declares(Manifest workload, String port) {
-        return PodContainer.podSpec(workload).stream().flatMap(pod -> java.util.stream.StreamSupport
+        return PodContainer.podSpec(workload).stream().flatMap(pod -> StreamSupport
                         .stream(pod.path("containers").spliterator(), false))
-                .flatMap(c -> java.util.stream.StreamSupport.stream(c.path("ports").spliterator(), false))
+                .flatMap(c -> StreamSupport.stream(c.path("ports").spliterator(), false))
                 .anyMatch(p -> p.path("name").asText().equals(port) || p.path("containerPort").asText().equals(port));
     }
 }

@@ -3,6 +3,7 @@ package dev.tenantfleet.deploy.program;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tenantfleet.deploy.Repo;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The tags a classpath changelog of the repository releases, in order, found through its includes. */
@@ -11,7 +12,7 @@ class ChangelogTagsTest {
     @Test
     void theExampleChangelogTagsEveryReleaseInOrder() {
         assertThat(ChangelogTags.of(Repo.root(), "classpath:crm-changelog/db.changelog-master.xml"))
-                .contains(java.util.List.of("v1.0", "v1.1", "v1.2", "v1.3", "v1.4"));
+                .contains(List.of("v1.0", "v1.1", "v1.2", "v1.3", "v1.4"));
     }
 
     @Test

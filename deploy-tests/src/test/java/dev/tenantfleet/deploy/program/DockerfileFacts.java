@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,7 +40,7 @@ public record DockerfileFacts(Path path, Set<Integer> exposed, String user, List
         for (String line : instructions(dockerfile)) {
             String[] words = line.trim().split("\\s+");
             String args = line.trim().substring(words[0].length()).trim();
-            switch (words[0].toUpperCase(java.util.Locale.ROOT)) {
+            switch (words[0].toUpperCase(Locale.ROOT)) {
                 case "EXPOSE" -> List.of(args.split("\\s+")).forEach(p -> exposed.add(Integer.parseInt(p.split("/")[0])));
                 case "USER" -> user = args;
                 case "RUN" -> installed.addAll(installedBy(args));

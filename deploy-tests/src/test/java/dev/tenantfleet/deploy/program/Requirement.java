@@ -2,6 +2,7 @@ package dev.tenantfleet.deploy.program;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
@@ -23,6 +24,6 @@ public record Requirement(String setting, Set<String> anyOf, Predicate<Map<Strin
     }
 
     public String describe() {
-        return setting + " (set " + String.join(" or ", new java.util.TreeSet<>(anyOf)) + ")";
+        return setting + " (set " + String.join(" or ", new TreeSet<>(anyOf)) + ")";
     }
 }

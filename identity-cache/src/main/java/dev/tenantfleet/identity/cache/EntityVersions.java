@@ -31,13 +31,13 @@ public final class EntityVersions {
 
     /** Whether {@code version} is newer than the last version applied to {@code entity} (true when none is recorded). */
     public boolean isNewer(String entity, long version) {
-        return TaggedCache.asLong("version-is-newer", redis.eval(LuaScripts.VERSION_IS_NEWER,
-                List.of(layout.version(entity)), List.of(decimal(version)))) == 1;
+        return TaggedCache.asLong("version-is-newer", redis.eval(LuaScripts.VERSION_IF_NEWER,
+                List.of(layout.version(entity)), List.of(decimal(version), LuaScripts.CHECK_ONLY))) == 1;
     }
 
     /** Records {@code version} as applied to {@code entity} if it is newer than the recorded one; true if recorded. */
     public boolean recordIfNewer(String entity, long version) {
-        return TaggedCache.asLong("version-record-if-newer", redis.eval(LuaScripts.VERSION_RECORD_IF_NEWER,
+        return TaggedCache.asLong("version-record-if-newer", redis.eval(LuaScripts.VERSION_IF_NEWER,
                 List.of(layout.version(entity)), List.of(decimal(version), Long.toString(versionTtl.toMillis())))) == 1;
     }
 
@@ -47,7 +47,7 @@ public final class EntityVersions {
      */
     public boolean invalidateIfNewer(String entity, long version, Collection<String> tags) {
         List<String> distinct = List.copyOf(new LinkedHashSet<>(tags));
-        return TaggedCache.asLong("invalidate-if-newer", redis.eval(LuaScripts.INVALIDATE_IF_NEWER,
+        return TaggedCache.asLong("invalidate-if-newer", redis.eval(LuaScripts.VERSION_IF_NEWER,
                 invalidateKeys(entity, distinct), invalidateArgs(version, distinct.size()))) == 1;
     }
 
@@ -63,7 +63,7 @@ public final class EntityVersions {
     public List<Applied> invalidateAllIfNewer(List<Invalidation> invalidations) {
         List<RedisPort.ScriptCall> calls = new ArrayList<>(invalidations.size());
         for (Invalidation invalidation : invalidations) {
-            calls.add(new RedisPort.ScriptCall(LuaScripts.INVALIDATE_IF_NEWER,
+            calls.add(new RedisPort.ScriptCall(LuaScripts.VERSION_IF_NEWER,
                     invalidateKeys(invalidation.entity(), invalidation.tags()),
                     invalidateArgs(invalidation.version(), invalidation.tags().size())));
         }

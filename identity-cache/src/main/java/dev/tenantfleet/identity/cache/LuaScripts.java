@@ -21,12 +21,13 @@ public final class LuaScripts {
     public static final String PUT = load("put");
     /** Invalidate one tag: INCR (or create at a random start) and refresh its TTL. */
     public static final String INVALIDATE = load("invalidate");
-    /** Version check + invalidation of tags + version record, atomically. */
-    public static final String INVALIDATE_IF_NEWER = load("invalidate-if-newer");
-    /** Whether a version is newer than the last one applied to the entity. */
-    public static final String VERSION_IS_NEWER = load("version-is-newer");
-    /** Record a version if it is newer than the stored one. */
-    public static final String VERSION_RECORD_IF_NEWER = load("version-record-if-newer");
+    /**
+     * Whether a version is newer than the last one applied to the entity and, unless asked only to check, the
+     * invalidation of tags (none or more) and the version record, atomically: the one comparison of versions.
+     */
+    public static final String VERSION_IF_NEWER = load("version-if-newer");
+    /** ARGV[2] of {@link #VERSION_IF_NEWER} that asks only whether the version is newer. */
+    public static final String CHECK_ONLY = "check";
     /** Compare-and-set of the tenant status mirror by event time. */
     public static final String TENANT_STATUS_CAS = load("tenant-status-cas");
     /** Plain GET of one key. */

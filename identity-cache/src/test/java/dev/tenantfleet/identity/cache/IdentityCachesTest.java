@@ -6,6 +6,7 @@ import dev.tenantfleet.identity.cache.support.LocalRedis;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ import redis.clients.jedis.JedisPooled;
 /** The typed caches and their tags against the real local Redis (random prefix, random tokens; all deleted). */
 class IdentityCachesTest {
     private static final String PREFIX = LocalRedis.randomPrefix();
-    private static final List<String> tokens = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private static final List<String> tokens = new CopyOnWriteArrayList<>();
     private static JedisPooled redis;
     private static IdentityCaches caches;
 

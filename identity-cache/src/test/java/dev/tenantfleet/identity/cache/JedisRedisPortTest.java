@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tenantfleet.identity.cache.support.RedisServerProcess;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +32,7 @@ class JedisRedisPortTest {
         try (JedisRedisPort port = JedisRedisPort.connect("127.0.0.1", server.port()); Jedis admin = server.connect()) {
             String script = "return {1, 'two', redis.call('GET', KEYS[1]), ARGV[1]}";
 
-            assertThat(port.eval(script, List.of("missing"), List.of("é"))).isEqualTo(java.util.Arrays.asList(1L, "two", null, "é"));
+            assertThat(port.eval(script, List.of("missing"), List.of("é"))).isEqualTo(Arrays.asList(1L, "two", null, "é"));
             admin.scriptFlush();
             admin.set("k", "v");
             assertThat(port.eval(script, List.of("k"), List.of("é"))).isEqualTo(List.of(1L, "two", "v", "é"));
@@ -42,7 +44,7 @@ class JedisRedisPortTest {
     void anErrorReplyIsARedisErrorAndAnUnreachableServerIsTransient() {
         try (JedisRedisPort port = JedisRedisPort.connect("127.0.0.1", server.port()); Jedis admin = server.connect()) {
             admin.set("tf:tag:broken", "not a number");
-            TaggedCache cache = new TaggedCache(port, new KeyLayout("tf"), java.time.Duration.ofHours(2));
+            TaggedCache cache = new TaggedCache(port, new KeyLayout("tf"), Duration.ofHours(2));
 
             assertThatThrownBy(() -> cache.invalidate("broken")).isInstanceOfSatisfying(IdentityCacheException.class, e -> {
                 assertThat(e.code()).isEqualTo(IdentityCacheErrorCode.REDIS_ERROR);

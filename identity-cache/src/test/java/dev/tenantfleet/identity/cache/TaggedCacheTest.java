@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -111,7 +112,7 @@ class TaggedCacheTest {
             return "{\"version\":1}";
         });
 
-        assertThat(loaded).isEqualTo(java.util.Optional.of("{\"version\":1}"));
+        assertThat(loaded).isEqualTo(Optional.of("{\"version\":1}"));
         assertThat(cache.get(key)).as("the old data is never served from the cache").isEmpty();
         assertThat(cache.getOrLoad(key, List.of(tag), TTL, () -> "{\"version\":2}")).contains("{\"version\":2}");
         assertThat(cache.get(key)).contains("{\"version\":2}");

@@ -14,7 +14,7 @@ import dev.tenantfleet.model.observability.TenantLogContext;
 import dev.tenantfleet.worker.metrics.WorkerMetrics;
 import dev.tenantfleet.worker.migrate.MigrateTenantHandler;
 import dev.tenantfleet.worker.rollback.RollbackTenantHandler;
-import dev.tenantfleet.worker.tenantdb.WorkInterruptedException;
+import dev.tenantfleet.worker.tenantdb.failure.WorkInterruptedException;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.CompletionStage;

@@ -7,7 +7,7 @@ import dev.tenantfleet.changelog.TenantChangelog;
 import dev.tenantfleet.model.error.MigrationErrorCode;
 import dev.tenantfleet.model.migration.MigrationError;
 import dev.tenantfleet.model.migration.SchemaAhead;
-import dev.tenantfleet.worker.tenantdb.TenantSession;
+import dev.tenantfleet.worker.tenantdb.session.TenantSession;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -7,18 +7,16 @@ import dev.tenantfleet.changelog.TenantPlan;
 import dev.tenantfleet.model.error.MigrationErrorCode;
 import dev.tenantfleet.model.migration.MigrateTenant;
 import dev.tenantfleet.model.migration.MigrationError;
-import dev.tenantfleet.worker.tenantdb.Histories;
-import dev.tenantfleet.worker.tenantdb.LiquibaseCommand;
-import dev.tenantfleet.worker.tenantdb.LiquibaseLockRow;
-import dev.tenantfleet.worker.tenantdb.MigrationErrorClassifier;
-import dev.tenantfleet.worker.tenantdb.OneTransaction;
-import dev.tenantfleet.worker.tenantdb.RunningChangeSetListener;
-import dev.tenantfleet.worker.tenantdb.TenantSession;
-import dev.tenantfleet.worker.tenantdb.TenantWorkException;
-import dev.tenantfleet.worker.tenantdb.TimeoutGuard;
-import jakarta.enterprise.context.ApplicationScoped;
+import dev.tenantfleet.worker.handler.LiquibaseRun;
+import dev.tenantfleet.worker.tenantdb.failure.TenantWorkException;
+import dev.tenantfleet.worker.tenantdb.guard.LiquibaseLockRow;
+import dev.tenantfleet.worker.tenantdb.session.Histories;
+import dev.tenantfleet.worker.tenantdb.session.LiquibaseCommand;
+import dev.tenantfleet.worker.tenantdb.session.OneTransaction;
+import dev.tenantfleet.worker.tenantdb.session.RunningChangeSetListener;
+import dev.tenantfleet.worker.tenantdb.session.TenantSession;
+import jakarta.inject.Singleton;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.stream.Collectors;
 import liquibase.UpdateSummaryEnum;
@@ -35,73 +33,59 @@ import liquibase.command.core.helpers.ShowSummaryArgument;
  * {@code runInTransaction="false"}; then the transactional prefix commits as one transaction and the rest runs
  * changeset by changeset, and a failure reports what did commit.
  */
-@ApplicationScoped
-public class LiquibaseUpdate {
-    private final LiquibaseCommand liquibase;
+@Singleton
+public class LiquibaseUpdate extends LiquibaseRun<MigrateTenant> {
 
     public LiquibaseUpdate(LiquibaseCommand liquibase) {
-        this.liquibase = liquibase;
+        super(liquibase, MigrateTenant::timeoutSeconds);
     }
 
-    /**
-     * What one run did.
-     *
-     * @param applied changesets this run applied, in order ({@code path::id::author})
-     */
-    public record Report(String headBefore, String headAfter, List<String> applied) {
-    }
-
-    /**
-     * Runs {@code command} on {@code session}.
-     *
-     * @throws TenantWorkException when it fails or is refused, with where the tenant stands
-     * @throws SQLException        when the history cannot be read before the run
-     */
-    public Report run(TenantSession session, TenantChangelog changelog, MigrateTenant command) throws SQLException {
-        TenantHistory before = TenantHistory.read(session.connection());
-        Histories.releaseStaleLock(session);
+    @Override
+    protected Work plan(TenantSession session, TenantChangelog changelog, TenantHistory before, MigrateTenant command) {
         TenantPlan plan = changelog.plan(before, command.targetTag());
         List<ChangeSetInfo> outside = plan.pending().stream().filter(cs -> !cs.runInTransaction()).toList();
         if (!outside.isEmpty() && !command.nonTransactionalAllowed()) {
             throw TenantWorkException.refused(nonTransactional(outside), before.head());
         }
         if (plan.pending().isEmpty() && !plan.drifted()) {
-            return new Report(before.head(), before.head(), List.of());
+            return null;
         }
-        RunningChangeSetListener listener = new RunningChangeSetListener();
-        TimeoutGuard guard = session.startTimeout(command.timeoutSeconds());
-        try {
-            if (outside.isEmpty()) {
-                OneTransaction.run(session, guard,
-                        jdbc -> update(changelog, before, jdbc, listener, command.targetTag(), null), jdbc -> { });
-            } else {
+        return new Work() {
+            @Override
+            public void run(Guarded guarded) throws Exception {
+                RunningChangeSetListener listener = guarded.listener();
+                if (outside.isEmpty()) {
+                    OneTransaction.run(session, guarded.guard(),
+                            jdbc -> update(changelog, before, jdbc, listener, command.targetTag(), null), jdbc -> { });
+                    return;
+                }
                 int prefix = plan.pending().indexOf(outside.get(0));
                 if (prefix > 0) {
-                    OneTransaction.run(session, guard, jdbc -> update(changelog, before, jdbc, listener, null, prefix),
-                            jdbc -> { });
+                    OneTransaction.run(session, guarded.guard(),
+                            jdbc -> update(changelog, before, jdbc, listener, null, prefix), jdbc -> { });
                 }
-                guard = session.startTimeout(command.timeoutSeconds());
-                changeSetByChangeSet(session,
-                        jdbc -> update(changelog, before, jdbc, listener, command.targetTag(), null));
+                guarded.nextPhase();
+                changeSetByChangeSet(session, jdbc -> update(changelog, before, jdbc, listener, command.targetTag(), null));
             }
-        } catch (Exception e) {
-            MigrationError error = guard.fired() ? guard.error(listener.changeSet())
-                    : MigrationErrorClassifier.classify(e, listener.changeSet());
-            TenantHistory after = Histories.afterFailure(session);
-            if (after != null && outside.isEmpty()) {
-                error = DriftCheck.reclassify(error, session, changelog, plan.pending());
+
+            @Override
+            public TenantWorkException failed(MigrationError error, TenantHistory after, Exception cause) {
+                if (after != null && outside.isEmpty()) {
+                    error = DriftCheck.reclassify(error, session, changelog, plan.pending());
+                }
+                if (after == null && !outside.isEmpty()) {
+                    return new TenantWorkException(error, null, List.of(), cause);
+                }
+                // Without a non-transactional phase the transaction rolled back: the tenant is where it was.
+                TenantHistory now = after == null ? before : after;
+                return new TenantWorkException(error, now.head(), Histories.added(before, now), cause);
             }
-            if (after == null && !outside.isEmpty()) {
-                throw new TenantWorkException(error, null, List.of(), e);
+
+            @Override
+            public List<String> done(TenantHistory after) {
+                return Histories.added(before, after);
             }
-            // Without a non-transactional phase the transaction rolled back: the tenant is where it was.
-            TenantHistory now = after == null ? before : after;
-            throw new TenantWorkException(error, now.head(), Histories.added(before, now), e);
-        } finally {
-            guard.stop();
-        }
-        TenantHistory after = TenantHistory.read(session.connection());
-        return new Report(before.head(), after.head(), Histories.added(before, after));
+        };
     }
 
     /** Liquibase's own commit per changeset (non-transactional changesets need auto-commit), still cancellable. */

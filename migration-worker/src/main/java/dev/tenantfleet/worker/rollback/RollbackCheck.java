@@ -6,7 +6,7 @@ import dev.tenantfleet.changelog.TenantHistory;
 import dev.tenantfleet.model.error.MigrationErrorCode;
 import dev.tenantfleet.model.migration.MigrationError;
 import dev.tenantfleet.model.migration.RollbackTenant;
-import dev.tenantfleet.worker.tenantdb.TenantWorkException;
+import dev.tenantfleet.worker.tenantdb.failure.TenantWorkException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;

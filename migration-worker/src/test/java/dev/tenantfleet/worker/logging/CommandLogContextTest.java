@@ -12,30 +12,27 @@ import dev.tenantfleet.worker.support.TestTenants.TestTenant;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The MDC of the worker's log lines while it migrates real tenants through the real broker. */
 @QuarkusTest
 class CommandLogContextTest {
-    @ConfigProperty(name = "tenantfleet.keys")
-    String keys;
+    @RegisterExtension
+    final TestTenants tenants = new TestTenants();
 
-    private TestTenants tenants;
     private CapturedLogs logs;
 
     @BeforeEach
-    void setUp() throws Exception {
-        tenants = new TestTenants(keys);
+    void setUp() {
         logs = CapturedLogs.of("dev.tenantfleet.worker");
     }
 
     @AfterEach
-    void tearDown() throws Exception {
+    void tearDown() {
         logs.close();
-        tenants.close();
     }
 
     @Test

@@ -13,30 +13,16 @@ import dev.tenantfleet.worker.support.TestTenants;
 import dev.tenantfleet.worker.support.TestTenants.TestTenant;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The worker's Prometheus endpoint, scraped over HTTP while it migrates real tenants through the real broker. */
 @QuarkusTest
 class WorkerMetricsEndpointTest {
     private static final String COUNT = MetricNames.TENANT_MIGRATION + "_count";
 
-    @ConfigProperty(name = "tenantfleet.keys")
-    String keys;
-
-    private TestTenants tenants;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        tenants = new TestTenants(keys);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        tenants.close();
-    }
+    @RegisterExtension
+    final TestTenants tenants = new TestTenants();
 
     @Test
     void everyWorkerSeriesIsScrapedWithoutAnyTenantInItsLabels() throws Exception {

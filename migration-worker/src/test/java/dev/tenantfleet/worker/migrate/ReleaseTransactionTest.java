@@ -16,10 +16,8 @@ import io.quarkus.test.junit.TestProfile;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A tenant's release is one transaction (test changelog: t1 a table; t2 with a non-transactional changeset and a
@@ -35,20 +33,8 @@ class ReleaseTransactionTest {
     private static final String NON_TRANSACTIONAL = FILE + "t2-003-index-email-concurrently::test";
     private static final String BROKEN = FILE + "t3-003-broken::test";
 
-    @ConfigProperty(name = "tenantfleet.keys")
-    String keys;
-
-    private TestTenants tenants;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        tenants = new TestTenants(keys);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        tenants.close();
-    }
+    @RegisterExtension
+    final TestTenants tenants = new TestTenants();
 
     @Test
     void aBrokenChangesetInTheMiddleOfAReleaseLeavesTheTenantAtItsOldHeadWithNothingApplied() throws Exception {

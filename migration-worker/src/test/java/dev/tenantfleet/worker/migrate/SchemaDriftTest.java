@@ -15,10 +15,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Drift named as drift: a raw-SQL upgrade script (a sqlFile changeset) applied to a tenant by hand with psql makes the
@@ -30,20 +28,8 @@ import org.junit.jupiter.api.Test;
 class SchemaDriftTest {
     private static final String UPGRADE = "raw-sql-changelog/db.changelog-master.xml::upgrade-2.1::product";
 
-    @ConfigProperty(name = "tenantfleet.keys")
-    String keys;
-
-    private TestTenants tenants;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        tenants = new TestTenants(keys);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        tenants.close();
-    }
+    @RegisterExtension
+    final TestTenants tenants = new TestTenants();
 
     @Test
     void shouldReportSchemaDriftWhenAnUpgradeScriptWasAppliedByHand() throws Exception {

@@ -10,8 +10,8 @@ import dev.tenantfleet.model.migration.TenantMigrated;
 import dev.tenantfleet.model.migration.TenantMigrationFailed;
 import dev.tenantfleet.worker.support.TestTenants;
 import dev.tenantfleet.worker.support.TestTenants.TestTenant;
-import dev.tenantfleet.worker.tenantdb.AdvisoryLock;
-import dev.tenantfleet.worker.tenantdb.TenantDatabaseConnector;
+import dev.tenantfleet.worker.tenantdb.guard.AdvisoryLock;
+import dev.tenantfleet.worker.tenantdb.session.TenantDatabaseConnector;
 import io.quarkus.test.junit.QuarkusTest;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -19,9 +19,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The per-tenant timeout against a real blocking session on a real tenant database (example CRM changelog). */
 @QuarkusTest
@@ -29,23 +28,11 @@ class TimeoutTest {
     private static final String ADD_FULL_NAME = "crm-changelog/releases/v1.4.xml::v1.4-001-add-contacts-full-name"
             + "::tenant-fleet";
 
-    @ConfigProperty(name = "tenantfleet.keys")
-    String keys;
-
     @ConfigProperty(name = "tenantfleet.migration.lock-wait")
     Duration lockWait;
 
-    private TestTenants tenants;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        tenants = new TestTenants(keys);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        tenants.close();
-    }
+    @RegisterExtension
+    final TestTenants tenants = new TestTenants();
 
     @Test
     void aTimeoutCancelsTheMigrationOnTheServerNamesTheBlockingSessionLeavesTheOldHeadAndFreesTheLock() throws Exception {

@@ -12,7 +12,7 @@ import dev.tenantfleet.model.error.MigrationErrorCode;
 import dev.tenantfleet.model.migration.RollbackTenant;
 import dev.tenantfleet.model.migration.TenantConnection;
 import dev.tenantfleet.worker.support.TestChangelogProfile;
-import dev.tenantfleet.worker.tenantdb.TenantWorkException;
+import dev.tenantfleet.worker.tenantdb.failure.TenantWorkException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;

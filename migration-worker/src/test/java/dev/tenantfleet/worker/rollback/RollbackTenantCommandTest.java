@@ -19,10 +19,8 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** rollback-tenant through the real broker on real tenant databases migrated with the example CRM changelog. */
 @QuarkusTest
@@ -30,20 +28,8 @@ class RollbackTenantCommandTest {
     @Inject
     ChangelogSource changelog;
 
-    @ConfigProperty(name = "tenantfleet.keys")
-    String keys;
-
-    private TestTenants tenants;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        tenants = new TestTenants(keys);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        tenants.close();
-    }
+    @RegisterExtension
+    final TestTenants tenants = new TestTenants();
 
     @Test
     void aRollbackReturnsTheTenantFromV14ToV12UndoingExactlyTheReleasesChangesetsAndARedeliveryIsHarmless()

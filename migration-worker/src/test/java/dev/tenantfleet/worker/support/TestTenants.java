@@ -13,25 +13,32 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Throw-away tenants and the commands tests send for them through the real broker, one result awaited per command.
- * {@link #close()} drops every tenant database and closes the broker connection.
+ * Throw-away tenants and the commands tests send for them through the real broker, one result awaited per command. A
+ * JUnit extension: {@code @RegisterExtension final TestTenants tenants = new TestTenants();} in a {@code @QuarkusTest}
+ * connects to the broker with the worker's key ring before each test and, after it, drops every tenant database the
+ * test created and closes the broker connection.
  */
-public final class TestTenants implements AutoCloseable {
+public final class TestTenants implements BeforeEachCallback, AfterEachCallback {
     public static final Duration RESULT_TIMEOUT = Duration.ofSeconds(60);
 
-    private final CredentialCipher cipher;
-    private final TestBroker broker;
     private final List<TestTenant> tenants = new ArrayList<>();
+    private CredentialCipher cipher;
+    private TestBroker broker;
 
     /** One tenant: its database, its ids, and the results the worker published for it. */
     public record TestTenant(TenantDatabase db, UUID id, String slug, TestBroker.Inbox results) {
     }
 
-    public TestTenants(String keys) throws Exception {
-        this.cipher = CredentialCipher.fromKeyRing(keys);
-        this.broker = new TestBroker();
+    @Override
+    public void beforeEach(ExtensionContext context) throws Exception {
+        cipher = CredentialCipher.fromKeyRing(ConfigProvider.getConfig().getValue("tenantfleet.keys", String.class));
+        broker = new TestBroker();
     }
 
     /** A new tenant database, with an inbox for its results bound before anything is sent. */
@@ -87,13 +94,14 @@ public final class TestTenants implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void afterEach(ExtensionContext context) throws Exception {
         try {
             broker.close();
         } finally {
             for (TestTenant tenant : tenants) {
                 tenant.db().close();
             }
+            tenants.clear();
         }
     }
 }

@@ -1,5 +1,8 @@
 package dev.tenantfleet.model.release;
 
+import java.util.Arrays;
+import java.util.List;
+
 /** Where a release stands. The terminal ones map to the exit code a deploy job gates on. */
 public enum ReleaseStatus {
     /** Tenants are being migrated. */
@@ -21,6 +24,9 @@ public enum ReleaseStatus {
     /** Refused before it started (preflight): nothing was touched. */
     REFUSED(true, 5);
 
+    private static final List<ReleaseStatus> TERMINAL = Arrays.stream(values()).filter(ReleaseStatus::terminal).toList();
+    private static final List<ReleaseStatus> UNFINISHED = Arrays.stream(values()).filter(s -> !s.terminal()).toList();
+
     private final boolean terminal;
     private final int exitCode;
 
@@ -32,6 +38,16 @@ public enum ReleaseStatus {
     /** Whether the release will not change any more by itself. */
     public boolean terminal() {
         return terminal;
+    }
+
+    /** The statuses a release ends in, in declaration order. */
+    public static List<ReleaseStatus> terminalStatuses() {
+        return TERMINAL;
+    }
+
+    /** The statuses of a release still under way, in declaration order. */
+    public static List<ReleaseStatus> unfinishedStatuses() {
+        return UNFINISHED;
     }
 
     /** tenantctl's exit code for this outcome: 0 only when every targeted tenant is at the target. */

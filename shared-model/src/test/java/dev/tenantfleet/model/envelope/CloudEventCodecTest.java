@@ -9,6 +9,7 @@ import dev.tenantfleet.model.tenant.TenantStatus;
 import dev.tenantfleet.model.tenant.TenantStatusChanged;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 
 class CloudEventCodecTest {
@@ -73,7 +74,7 @@ class CloudEventCodecTest {
                 + "\",\"time\":\"2026-11-21T10:00:00Z\",\"subject\":\"acme\",\"data\":" + data + "}";
     }
 
-    private org.assertj.core.api.AbstractThrowableAssert<?, ? extends Throwable> assertFails(String body, MessageErrorCode code) {
+    private AbstractThrowableAssert<?, ? extends Throwable> assertFails(String body, MessageErrorCode code) {
         return assertThatThrownBy(() -> codec.decode(body.getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOfSatisfying(MessageFormatException.class, e -> assertThat(e.code()).isEqualTo(code));
     }

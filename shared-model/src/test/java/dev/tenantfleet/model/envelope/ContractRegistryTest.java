@@ -6,7 +6,9 @@ import dev.tenantfleet.model.migration.MigrationCommand;
 import dev.tenantfleet.model.migration.MigrationResult;
 import dev.tenantfleet.model.release.ReleaseEvent;
 import dev.tenantfleet.model.tenant.TenantEvent;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ContractRegistryTest {
@@ -26,6 +28,6 @@ class ContractRegistryTest {
     }
 
     private static void assertCovers(Class<?> family, Map<String, ?> types) {
-        assertThat(new java.util.HashSet<Object>(types.values())).isEqualTo(java.util.Set.of((Object[]) family.getPermittedSubclasses()));
+        assertThat(new HashSet<Object>(types.values())).isEqualTo(Set.of((Object[]) family.getPermittedSubclasses()));
     }
 }

@@ -9,14 +9,16 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.eclipse.microprofile.context.ThreadContext;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,7 +38,7 @@ public class Adoption {
     private final AdoptionRegistrar registrar;
     private final Credentials credentials;
     private final TenantFleetConfig config;
-    private final ExecutorService pool;
+    private final ManagedExecutor pool;
 
     Adoption(Candidates candidates, RegistryCheck registry, DatabaseInspector inspector, Baseline baseline,
             AdoptionRegistrar registrar, Credentials credentials, TenantFleetConfig config) {
@@ -47,11 +49,10 @@ public class Adoption {
         this.registrar = registrar;
         this.credentials = credentials;
         this.config = config;
-        this.pool = Executors.newFixedThreadPool(config.adoption().validationConcurrency(), runnable -> {
-            Thread thread = new Thread(runnable, "tenant-adoption");
-            thread.setDaemon(true);
-            return thread;
-        });
+        // At most validationConcurrency checks at once, on Quarkus' worker threads (its metrics, its shutdown);
+        // no context of the caller (request, transaction) travels to a task.
+        this.pool = ManagedExecutor.builder().maxAsync(config.adoption().validationConcurrency())
+                .maxQueued(-1).propagated(ThreadContext.NONE).cleared(ThreadContext.ALL_REMAINING).build();
     }
 
     void shutdown(@Observes ShutdownEvent event) {
@@ -88,7 +89,7 @@ public class Adoption {
         List<RegistryCheck.Verdict> verdicts = registry.check(rows);
         Map<String, String> unreachable = unreachableServers(verdicts);
         List<Inspection> inspections = inParallel(verdicts, verdict -> inspect(verdict, unreachable));
-        List<RowProblem> baselines = dryRun ? java.util.Collections.nCopies(verdicts.size(), null)
+        List<RowProblem> baselines = dryRun ? Collections.nCopies(verdicts.size(), null)
                 : inParallel(indices(verdicts.size()), i -> recordBaseline(verdicts.get(i), inspections.get(i)));
         List<AdoptionResult> results = new ArrayList<>(rows.size());
         for (int i = 0; i < verdicts.size(); i++) {
@@ -206,7 +207,7 @@ public class Adoption {
                         + "changed; use the tenant's status endpoint to change its status"), List.of());
     }
 
-    private <T, R> List<R> inParallel(List<T> items, java.util.function.Function<T, R> work) {
+    private <T, R> List<R> inParallel(List<T> items, Function<T, R> work) {
         List<Future<R>> futures = new ArrayList<>(items.size());
         for (T item : items) {
             Callable<R> task = () -> work.apply(item);

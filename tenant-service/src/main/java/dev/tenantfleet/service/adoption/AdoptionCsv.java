@@ -1,7 +1,11 @@
 package dev.tenantfleet.service.adoption;
 
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import dev.tenantfleet.model.error.TenantErrorCode;
 import dev.tenantfleet.model.error.TenantFleetException;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -10,7 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads an import in CSV (RFC 4180: comma separated, {@code "quoted, fields"} with {@code ""} for a quote, CRLF or LF).
+ * Reads an import in CSV (RFC 4180: comma separated, {@code "quoted, fields"} with {@code ""} for a quote, CRLF or LF)
+ * with jackson-dataformat-csv.
  * The first line names the columns, in any order: {@code slug, name, server, database, username, password, status,
  * baseline_tag} (case, {@code _} and {@code -} do not matter; {@code role} and {@code user} mean username). Blank lines
  * and lines starting with {@code #} are skipped. A row with more fields than the header is reported, not guessed at.
@@ -20,6 +25,8 @@ final class AdoptionCsv {
             "baseline_tag");
     static final List<String> REQUIRED = List.of("slug", "name", "database", "username");
     private static final Map<String, String> ALIASES = aliases();
+    private static final CsvFactory CSV = CsvFactory.builder().enable(CsvParser.Feature.TRIM_SPACES)
+            .enable(CsvParser.Feature.ALLOW_COMMENTS).enable(CsvParser.Feature.SKIP_EMPTY_LINES).build();
 
     private AdoptionCsv() {
     }
@@ -82,63 +89,33 @@ final class AdoptionCsv {
     private record Record(int line, List<String> fields) {
     }
 
+    /**
+     * The records of {@code text} through Jackson's CSV parser: RFC 4180 quoting, unquoted values trimmed, {@code #}
+     * comment lines and empty lines skipped, every row a list of fields (however many) with the line it starts on.
+     */
     private static List<Record> records(String text) {
         List<Record> records = new ArrayList<>();
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
         int line = 1;
-        int recordLine = 1;
-        boolean quoted = false;
-        boolean wasQuoted = false;
-        int quoteLine = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    if (c == '\n') {
-                        line++;
-                    }
-                    field.append(c);
+        try (CsvParser parser = CSV.createParser(text)) {
+            List<String> fields = new ArrayList<>();
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token == JsonToken.START_ARRAY) {
+                    // Without a schema every row is an array; the parser stands on the row's first line here.
+                    fields = new ArrayList<>();
+                    line = parser.currentLocation().getLineNr();
+                } else if (token == JsonToken.VALUE_STRING) {
+                    fields.add(parser.getText());
+                } else if (token == JsonToken.END_ARRAY) {
+                    add(records, line, fields);
                 }
-            } else if (c == '"' && field.toString().isBlank()) {
-                quoted = true;
-                wasQuoted = true;
-                quoteLine = line;
-                field.setLength(0);
-            } else if (c == ',') {
-                fields.add(value(field, wasQuoted));
-                wasQuoted = false;
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                fields.add(value(field, wasQuoted));
-                wasQuoted = false;
-                add(records, recordLine, fields);
-                fields = new ArrayList<>();
-                line++;
-                recordLine = line;
-            } else {
-                field.append(c);
             }
+        } catch (IOException e) {
+            if (e.getMessage() != null && e.getMessage().contains("Missing closing quote")) {
+                throw invalid("CSV line " + line + ": a quoted field is never closed");
+            }
+            throw invalid("CSV line " + line + " cannot be read: " + e.getMessage().lines().findFirst().orElse(""));
         }
-        if (quoted) {
-            throw invalid("CSV line " + quoteLine + ": a quoted field is never closed");
-        }
-        fields.add(value(field, wasQuoted));
-        add(records, recordLine, fields);
         return records;
-    }
-
-    private static String value(StringBuilder field, boolean quoted) {
-        String value = quoted ? field.toString() : field.toString().strip();
-        field.setLength(0);
-        return value;
     }
 
     private static void add(List<Record> records, int line, List<String> fields) {

@@ -1,7 +1,7 @@
 package dev.tenantfleet.service.adoption;
 
-import dev.tenantfleet.model.jdbc.PostgresDatabase;
 import dev.tenantfleet.model.error.TenantErrorCode;
+import dev.tenantfleet.model.jdbc.PostgresDatabase;
 import dev.tenantfleet.service.config.TenantFleetConfig;
 import dev.tenantfleet.service.server.DatabaseServer;
 import dev.tenantfleet.service.tenant.Tenant;
@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -117,7 +118,7 @@ class RegistryCheck {
         return database == null ? null : server + "/" + database;
     }
 
-    private static Map<String, List<Integer>> group(List<Candidate> rows, java.util.function.Function<Candidate, String> key) {
+    private static Map<String, List<Integer>> group(List<Candidate> rows, Function<Candidate, String> key) {
         Map<String, List<Integer>> lines = new LinkedHashMap<>();
         for (Candidate row : rows) {
             String value = key.apply(row);

@@ -2,12 +2,13 @@ package dev.tenantfleet.service.changelog;
 
 import dev.tenantfleet.changelog.TenantChangelog;
 import dev.tenantfleet.service.config.TenantFleetConfig;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 /** The tenant changelog, loaded once: releases are checked and planned against it, and its digest goes into commands. */
 @ApplicationScoped
-@io.quarkus.runtime.Startup // a wrong changelog location fails the start, not the first release
+@Startup // a wrong changelog location fails the start, not the first release
 public class ReleaseChangelog {
     private static final Logger LOG = Logger.getLogger(ReleaseChangelog.class);
     private final TenantChangelog changelog;

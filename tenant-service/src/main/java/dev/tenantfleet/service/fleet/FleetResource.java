@@ -6,8 +6,11 @@ import dev.tenantfleet.service.inspection.TenantAccess;
 import dev.tenantfleet.service.inspection.TenantInspection;
 import dev.tenantfleet.service.inspection.TenantInspector;
 import dev.tenantfleet.service.tenant.Tenant;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,9 +38,9 @@ public class FleetResource {
         String head = changelog.get().head();
         List<TenantInspection> inspections = inspector.inspect(tenants.live(List.of()), head);
         Map<String, Integer> byHead = new TreeMap<>();
-        List<FleetStatusView.Behind> behind = new java.util.ArrayList<>();
-        List<FleetStatusView.Drifted> drifted = new java.util.ArrayList<>();
-        List<FleetStatusView.Unreadable> unreadable = new java.util.ArrayList<>();
+        List<FleetStatusView.Behind> behind = new ArrayList<>();
+        List<FleetStatusView.Drifted> drifted = new ArrayList<>();
+        List<FleetStatusView.Unreadable> unreadable = new ArrayList<>();
         for (TenantInspection inspection : inspections) {
             if (!inspection.readable()) {
                 unreadable.add(new FleetStatusView.Unreadable(inspection.slug(), inspection.error().message()));
@@ -58,9 +61,9 @@ public class FleetResource {
     static final List<TenantStatus> LIVE = List.of(TenantStatus.ACTIVE, TenantStatus.READ_ONLY, TenantStatus.SUSPENDED);
 
     /** Loads the tenants to inspect inside a short transaction. */
-    @jakarta.enterprise.context.ApplicationScoped
+    @ApplicationScoped
     public static class FleetTenants {
-        @jakarta.transaction.Transactional
+        @Transactional
         List<TenantAccess> live(List<String> slugs) {
             List<Tenant> found = slugs.isEmpty() ? Tenant.list("status in ?1 order by slug", LIVE)
                     : Tenant.list("slug in ?1 order by slug", slugs);

@@ -3,6 +3,7 @@ package dev.tenantfleet.service.inspection;
 import dev.tenantfleet.changelog.SchemaDrift;
 import dev.tenantfleet.changelog.TenantPlan;
 import dev.tenantfleet.model.migration.MigrationError;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -31,7 +32,7 @@ public record TenantInspection(String slug, String head, TenantPlan plan, List<S
 
     /** Every drift reason, history drift first. */
     public List<String> driftReasons() {
-        List<String> reasons = new java.util.ArrayList<>(plan == null ? List.of() : plan.drift());
+        List<String> reasons = new ArrayList<>(plan == null ? List.of() : plan.drift());
         schemaDrift.forEach(drift -> reasons.add(drift.describe()));
         return reasons;
     }

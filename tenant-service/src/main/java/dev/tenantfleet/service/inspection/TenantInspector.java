@@ -4,13 +4,13 @@ import dev.tenantfleet.changelog.PendingObjects;
 import dev.tenantfleet.changelog.SchemaDrift;
 import dev.tenantfleet.changelog.TenantHistory;
 import dev.tenantfleet.changelog.TenantPlan;
+import dev.tenantfleet.model.jdbc.PostgresDatabase;
 import dev.tenantfleet.service.changelog.ReleaseChangelog;
 import dev.tenantfleet.service.config.TenantFleetConfig;
 import dev.tenantfleet.service.credentials.Credentials;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import dev.tenantfleet.model.jdbc.PostgresDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -18,9 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.eclipse.microprofile.context.ThreadContext;
 import org.postgresql.PGProperty;
 
 /**
@@ -33,16 +33,15 @@ import org.postgresql.PGProperty;
 public class TenantInspector {
     private final ReleaseChangelog changelog;
     private final Credentials credentials;
-    private final ExecutorService pool;
+    private final ManagedExecutor pool;
 
     TenantInspector(ReleaseChangelog changelog, Credentials credentials, TenantFleetConfig config) {
         this.changelog = changelog;
         this.credentials = credentials;
-        this.pool = Executors.newFixedThreadPool(config.release().inspectionConcurrency(), runnable -> {
-            Thread thread = new Thread(runnable, "tenant-inspection");
-            thread.setDaemon(true);
-            return thread;
-        });
+        // At most inspectionConcurrency inspections at once, on Quarkus' worker threads (its metrics, its shutdown);
+        // no context of the caller (request, transaction) travels to a task.
+        this.pool = ManagedExecutor.builder().maxAsync(config.release().inspectionConcurrency())
+                .maxQueued(-1).propagated(ThreadContext.NONE).cleared(ThreadContext.ALL_REMAINING).build();
     }
 
     void shutdown(@Observes ShutdownEvent event) {

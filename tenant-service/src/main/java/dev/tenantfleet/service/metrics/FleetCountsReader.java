@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  */
 @ApplicationScoped
 class FleetCountsReader {
-    private static final String UNFINISHED = Stream.of(ReleaseStatus.values()).filter(status -> !status.terminal())
+    private static final String UNFINISHED = ReleaseStatus.unfinishedStatuses().stream()
             .map(status -> "'" + status.name() + "'").collect(Collectors.joining(", ", "(", ")"));
 
     private final AgroalDataSource dataSource;

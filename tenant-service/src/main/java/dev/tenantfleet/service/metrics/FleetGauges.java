@@ -16,7 +16,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
@@ -48,7 +47,7 @@ public class FleetGauges {
         for (TenantStatus status : TenantStatus.values()) {
             gauge("tenantfleet.tenants", "Tenants by lifecycle status", "status", status, tenants);
         }
-        Stream.of(ReleaseStatus.values()).filter(status -> !status.terminal()).forEach(status -> gauge(
+        ReleaseStatus.unfinishedStatuses().forEach(status -> gauge(
                 "tenantfleet.releases.in.progress", "Releases not finished yet, by status", "status", status, releases));
         for (TenantReleaseState state : TenantReleaseState.values()) {
             gauge("tenantfleet.release.tenants", "Tenants of the unfinished releases by their state in it", "state",

@@ -11,7 +11,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Counts releases that reached a final status, by that status ({@code tenantfleet_releases_completed_total{outcome}}),
@@ -27,7 +26,7 @@ public class ReleaseOutcomes {
     ReleaseOutcomes(MeterRegistry registry) {
         this.registry = registry;
         // Registered at zero so the first release of each outcome shows in a rate, not as a new series.
-        Stream.of(ReleaseStatus.values()).filter(ReleaseStatus::terminal).forEach(status -> outcomes.put(status,
+        ReleaseStatus.terminalStatuses().forEach(status -> outcomes.put(status,
                 Counter.builder("tenantfleet.releases.completed").description("Releases that reached a final status")
                         .tag("outcome", status.name()).register(registry)));
     }

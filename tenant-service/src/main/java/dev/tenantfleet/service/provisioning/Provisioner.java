@@ -1,21 +1,21 @@
 package dev.tenantfleet.service.provisioning;
 
-import dev.tenantfleet.service.tenant.ProvisioningStep;
-import dev.tenantfleet.service.tenant.TenantProvisioning;
 import dev.tenantfleet.model.error.TenantErrorCode;
 import dev.tenantfleet.model.error.TenantFleetException;
+import dev.tenantfleet.model.observability.TenantLogContext;
 import dev.tenantfleet.service.config.TenantFleetConfig;
 import dev.tenantfleet.service.credentials.Credentials;
-import dev.tenantfleet.model.observability.TenantLogContext;
+import dev.tenantfleet.service.tenant.ProvisioningStep;
+import dev.tenantfleet.service.tenant.TenantProvisioning;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.Optional;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.eclipse.microprofile.context.ThreadContext;
 import org.jboss.logging.Logger;
 
 /**
@@ -32,7 +32,7 @@ public class Provisioner implements TenantProvisioning {
     private final SeedLoader seed;
     private final Credentials credentials;
     private final ProvisioningLock lock;
-    private final ExecutorService executor;
+    private final ManagedExecutor executor;
     private final Set<UUID> running = new HashSet<>();
     private final Set<UUID> rerunRequested = new HashSet<>();
 
@@ -43,11 +43,10 @@ public class Provisioner implements TenantProvisioning {
         this.seed = seed;
         this.credentials = credentials;
         this.lock = lock;
-        this.executor = Executors.newFixedThreadPool(config.provisioning().concurrency(), runnable -> {
-            Thread thread = new Thread(runnable, "tenant-provisioning");
-            thread.setDaemon(true);
-            return thread;
-        });
+        // At most provisioning.concurrency tenants at once, on Quarkus' worker threads (its metrics, its shutdown);
+        // no context of the caller (request, transaction) travels to a task.
+        this.executor = ManagedExecutor.builder().maxAsync(config.provisioning().concurrency())
+                .maxQueued(-1).propagated(ThreadContext.NONE).cleared(ThreadContext.ALL_REMAINING).build();
     }
 
     void shutdown(@Observes ShutdownEvent event) {

@@ -1,6 +1,5 @@
 package dev.tenantfleet.service.provisioning;
 
-import dev.tenantfleet.service.tenant.ProvisioningStep;
 import dev.tenantfleet.model.error.TenantErrorCode;
 import dev.tenantfleet.model.error.TenantFleetException;
 import dev.tenantfleet.model.migration.MigrateTenant;
@@ -15,10 +14,12 @@ import dev.tenantfleet.service.audit.AuditLog;
 import dev.tenantfleet.service.config.TenantFleetConfig;
 import dev.tenantfleet.service.outbox.Outbox;
 import dev.tenantfleet.service.security.Actor;
+import dev.tenantfleet.service.tenant.ProvisioningStep;
 import dev.tenantfleet.service.tenant.Tenant;
 import dev.tenantfleet.service.tenant.TenantRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -53,7 +54,7 @@ public class ProvisioningTransitions {
     void completed(UUID tenantId, ProvisioningStep step) {
         Tenant tenant = Tenant.findById(tenantId);
         tenant.provisioningStep = step.next();
-        tenant.updatedAt = java.time.Instant.now();
+        tenant.updatedAt = Instant.now();
         audit.record(tenant.id, Actor.SYSTEM, AuditAction.PROVISIONING_STEP_COMPLETED, null, null, null, step.name());
     }
 
@@ -70,7 +71,7 @@ public class ProvisioningTransitions {
                 Boolean.TRUE));
         tenant.provisioningCommandId = commandId;
         tenant.provisioningStep = ProvisioningStep.AWAIT_MIGRATION;
-        tenant.updatedAt = java.time.Instant.now();
+        tenant.updatedAt = Instant.now();
         audit.record(tenant.id, Actor.SYSTEM, AuditAction.PROVISIONING_STEP_COMPLETED, null, null, null,
                 ProvisioningStep.MIGRATE.name() + " (command " + commandId + ")");
     }

@@ -2,6 +2,7 @@ package dev.tenantfleet.service.release;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import org.hibernate.exception.JDBCConnectionException;
 
 /** Whether a failure is the control database being out of reach: worth retrying, unlike anything else. */
 final class ControlDatabaseOutage {
@@ -10,7 +11,7 @@ final class ControlDatabaseOutage {
 
     static boolean causes(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLTransientConnectionException || t instanceof org.hibernate.exception.JDBCConnectionException) {
+            if (t instanceof SQLTransientConnectionException || t instanceof JDBCConnectionException) {
                 return true;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {

@@ -45,7 +45,7 @@ class ReleasePreflight {
         // Also a changelog without any tagDatabase changeset (a team's own, say): the reason says how to add tags.
         String notATarget = log.whyNotATarget(spec.targetTag());
         refuseIf(notATarget != null, releaseId, "target " + notATarget);
-        Release inProgress = Release.<Release>find("status not in ?1", terminalStatuses()).firstResult();
+        Release inProgress = Release.<Release>find("status not in ?1", ReleaseStatus.terminalStatuses()).firstResult();
         refuseIf(inProgress != null, releaseId, "release " + (inProgress == null ? "" : inProgress.id)
                 + " is still in progress; one release at a time");
         refuseIf(spec.changelogDigest() != null && !spec.changelogDigest().equals(log.digest()), releaseId,
@@ -102,10 +102,6 @@ class ReleasePreflight {
 
     private static List<String> keys(List<ChangeSetInfo> changeSets) {
         return changeSets.stream().map(ChangeSetInfo::key).collect(Collectors.toList());
-    }
-
-    static List<ReleaseStatus> terminalStatuses() {
-        return java.util.Arrays.stream(ReleaseStatus.values()).filter(ReleaseStatus::terminal).toList();
     }
 
     private static void refuseIf(boolean refused, UUID releaseId, String reason) {

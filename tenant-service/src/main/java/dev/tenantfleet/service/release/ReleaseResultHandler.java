@@ -12,6 +12,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -39,7 +40,7 @@ public class ReleaseResultHandler {
      * @return the release the result moved (the caller then advances it), or null when it changed nothing
      */
     @Transactional
-    public java.util.UUID apply(String messageId, MigrationResult result) {
+    public UUID apply(String messageId, MigrationResult result) {
         if (!ProcessedMessage.markProcessed(messageId, CONSUMER)) {
             return null;
         }

@@ -41,7 +41,7 @@ class ReleaseTicker {
 
     @Transactional
     List<UUID> unfinished() {
-        List<Release> releases = Release.list("status not in ?1", ReleasePreflight.terminalStatuses());
+        List<Release> releases = Release.list("status not in ?1", ReleaseStatus.terminalStatuses());
         return releases.stream().map(release -> release.id).toList();
     }
 }

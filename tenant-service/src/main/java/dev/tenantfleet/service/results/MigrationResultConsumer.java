@@ -7,8 +7,8 @@ import dev.tenantfleet.model.migration.MigrationPurpose;
 import dev.tenantfleet.model.migration.MigrationResult;
 import dev.tenantfleet.model.observability.TenantLogContext;
 import dev.tenantfleet.service.messaging.Channels;
-import dev.tenantfleet.service.provisioning.MigrationResultHandler;
 import dev.tenantfleet.service.provisioning.Provisioner;
+import dev.tenantfleet.service.provisioning.ProvisioningResultHandler;
 import dev.tenantfleet.service.release.ReleaseOrchestrator;
 import dev.tenantfleet.service.release.ReleaseResultHandler;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -30,13 +30,13 @@ public class MigrationResultConsumer {
     private static final Logger LOG = Logger.getLogger(MigrationResultConsumer.class);
 
     private final CloudEventCodec<MigrationResult> codec = MigrationResult.codec();
-    private final MigrationResultHandler provisioningResults;
+    private final ProvisioningResultHandler provisioningResults;
     private final Provisioner provisioner;
     private final ReleaseResultHandler releaseResults;
     private final ReleaseOrchestrator orchestrator;
     private final IncomingCloudEvents incoming;
 
-    MigrationResultConsumer(MigrationResultHandler provisioningResults, Provisioner provisioner,
+    MigrationResultConsumer(ProvisioningResultHandler provisioningResults, Provisioner provisioner,
             ReleaseResultHandler releaseResults, ReleaseOrchestrator orchestrator, IncomingCloudEvents incoming) {
         this.provisioningResults = provisioningResults;
         this.provisioner = provisioner;

@@ -11,6 +11,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +35,7 @@ class UntaggedChangelogTest {
 
     @Test
     void shouldRefuseAReleaseAPlanAndABaselineSayingTheChangelogNeedsTags() {
-        authenticated().body(Map.of("spec", Map.of("targetTag", "v1", "only", java.util.List.of("nobody"))))
+        authenticated().body(Map.of("spec", Map.of("targetTag", "v1", "only", List.of("nobody"))))
                 .post("/api/releases").then().statusCode(422).body("code", equalTo("RELEASE_REFUSED"))
                 .body("detail", containsString("has no tags")).body("detail", containsString("tagDatabase"));
         authenticated().get("/api/releases/plan").then().statusCode(400).body("detail", containsString("has no tags"));

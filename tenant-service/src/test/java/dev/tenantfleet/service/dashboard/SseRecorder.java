@@ -1,6 +1,7 @@
 package dev.tenantfleet.service.dashboard;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -44,7 +45,7 @@ final class SseRecorder implements AutoCloseable {
         try {
             HttpResponse<Stream<String>> response = client.send(request(uri, token), HttpResponse.BodyHandlers.ofLines());
             response.body().filter(line -> line.startsWith("data:")).forEach(lines::add);
-        } catch (IOException | InterruptedException | java.io.UncheckedIOException e) {
+        } catch (IOException | InterruptedException | UncheckedIOException e) {
             // closed by the test, or the server went away: what arrived is in lines
         }
     }

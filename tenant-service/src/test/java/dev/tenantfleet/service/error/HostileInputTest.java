@@ -10,6 +10,7 @@ import dev.tenantfleet.service.support.RegisteredTenants;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -133,7 +134,7 @@ class HostileInputTest {
         assertThat((String) response.path("detail")).as("detail names the field").contains(field);
     }
 
-    private io.restassured.specification.RequestSpecification as() {
+    private RequestSpecification as() {
         return authenticated().header("X-Tenantfleet-Actor", actor);
     }
 

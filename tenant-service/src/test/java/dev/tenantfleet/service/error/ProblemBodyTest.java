@@ -10,9 +10,11 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import java.net.URI;
+import java.io.IOException;
 import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -28,7 +30,7 @@ class ProblemBodyTest {
     @TestHTTPResource("/")
     URI base;
 
-    @org.junit.jupiter.api.AfterEach
+    @AfterEach
     void deleteWhatCoercionWouldHaveMade() {
         dev.tenantfleet.service.support.RegisteredTenants.update("DELETE FROM database_server WHERE name = 'coerced'");
     }
@@ -155,7 +157,7 @@ class ProblemBodyTest {
     }
 
     /** Reads until the problem's closing brace: the service may keep the socket open for the body it never reads. */
-    private static String readAnswer(Socket socket) throws java.io.IOException {
+    private static String readAnswer(Socket socket) throws IOException {
         StringBuilder answer = new StringBuilder();
         byte[] buffer = new byte[1024];
         int n;

@@ -14,8 +14,11 @@ import io.restassured.config.EncoderConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -298,7 +301,7 @@ class RestFuzzTest {
                     made.add(rows.getString(1));
                 }
             }
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
         return made;
@@ -325,12 +328,12 @@ class RestFuzzTest {
         values.add(0);
         values.add(-1);
         values.add(Long.MAX_VALUE);
-        values.add(new java.math.BigInteger("9".repeat(40)));
+        values.add(new BigInteger("9".repeat(40)));
         values.add(1.5);
         values.add(List.of());
         values.add(List.of("a" + NUL, HUGE));
         values.add(Map.of());
         values.add(Map.of("nested", List.of(Map.of("deeper", NUL))));
-        return java.util.Collections.unmodifiableList(values); // List.copyOf refuses the null
+        return Collections.unmodifiableList(values); // List.copyOf refuses the null
     }
 }

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -63,7 +64,7 @@ class CredentialRotationTest {
         assertThat(after.keyId()).isEqualTo(ring.primaryKeyId());
         assertThat(ring.decrypt(after)).isEqualTo(original);
         authenticated().get("/api/tenants/" + rotated + "/audit").then()
-                .body("action", org.hamcrest.Matchers.hasItem("CREDENTIALS_REENCRYPTED"));
+                .body("action", Matchers.hasItem("CREDENTIALS_REENCRYPTED"));
     }
 
     private static EncryptedSecret read(String slug) throws Exception {

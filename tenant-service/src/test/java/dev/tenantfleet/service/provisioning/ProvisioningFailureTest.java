@@ -20,17 +20,22 @@ import dev.tenantfleet.model.migration.MigrationPurpose;
 import dev.tenantfleet.model.migration.MigrationResult;
 import dev.tenantfleet.model.migration.TenantMigrationFailed;
 import dev.tenantfleet.service.support.Api;
-import dev.tenantfleet.testsupport.BrokerProbe;
 import dev.tenantfleet.service.support.ControlDatabase;
 import dev.tenantfleet.service.support.PostgresAdmin;
+import dev.tenantfleet.testsupport.BrokerProbe;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -73,7 +78,7 @@ class ProvisioningFailureTest {
                     .body("failure.reason", containsString("127.0.0.1:1"))
                     .body("provisioningStep", equalTo("CREATE_ROLE"));
             authenticated().get("/api/tenants/" + slug + "/audit").then()
-                    .body("action", org.hamcrest.Matchers.hasItem("PROVISIONING_FAILED"));
+                    .body("action", Matchers.hasItem("PROVISIONING_FAILED"));
             await().atMost(Duration.ofSeconds(10)).until(() -> events.received().stream()
                     .anyMatch(m -> m.routingKey().startsWith("tenant.provisioning-failed.") && m.body().contains(slug)));
             assertThat(PostgresAdmin.exists("postgres", "SELECT 1 FROM pg_database WHERE datname = ?", Api.databaseOf(slug)))
@@ -111,7 +116,7 @@ class ProvisioningFailureTest {
                             "relation \"users\" already exists", MigrationErrorCode.CHANGESET_SQL_ERROR.hint(), "v1.0-001"),
                     null, List.of(), 12, "sha256:test");
             String body = new String(MigrationResult.codec().encode(new CloudEvent<>(resultId,
-                    java.net.URI.create("/migration-worker"), failed.type(), java.time.Instant.now(), slug, failed)),
+                    URI.create("/migration-worker"), failed.type(), Instant.now(), slug, failed)),
                     StandardCharsets.UTF_8);
             commands.publish(Exchanges.MIGRATION_RESULTS, RoutingKeys.tenantResult(failed.shortType(), failed.tenantId()),
                     resultId, body);
@@ -141,7 +146,7 @@ class ProvisioningFailureTest {
                     "{\"specversion\":\"1.0\",\"id\":\"x\",\"source\":\"/x\",\"type\":\"tenantfleet.nope.v1\","
                             + "\"time\":\"2026-11-21T10:00:00Z\",\"data\":{}}");
             var dead = await().atMost(Duration.ofSeconds(15)).until(
-                    () -> probe.take("tenant-service.migration-results.dlq", poisonId), java.util.Optional::isPresent).get();
+                    () -> probe.take("tenant-service.migration-results.dlq", poisonId), Optional::isPresent).get();
             assertThat(dead.getProps().getHeaders()).containsKey("x-tenantfleet-reason");
             assertThat(dead.getProps().getHeaders().get("x-tenantfleet-error-code")).hasToString("UNKNOWN_TYPE");
             assertThat(dead.getProps().getHeaders().get("x-tenantfleet-source-queue"))
@@ -151,7 +156,7 @@ class ProvisioningFailureTest {
         slug = randomSlug("after-poison");
         authenticated().body(Map.of("slug", slug, "name", "After")).post("/api/tenants").then().statusCode(202);
         Api.awaitProvisioningSettled(slug);
-        io.restassured.RestAssured.given().get("/api/health").then().statusCode(200);
+        RestAssured.given().get("/api/health").then().statusCode(200);
     }
 
     private static boolean processed(String messageId) throws Exception {
@@ -173,7 +178,7 @@ class ProvisioningFailureTest {
                 .body("detail", containsString("DEACTIVATED, PROVISIONING"));
         authenticated().body(Map.of("reason", "customer churned")).post("/api/tenants/" + slug + "/deactivate")
                 .then().statusCode(200).body("status", equalTo("DEACTIVATED"))
-                .body("deactivatedAt", org.hamcrest.Matchers.notNullValue());
+                .body("deactivatedAt", Matchers.notNullValue());
         authenticated().body(Map.of("to", "ACTIVE", "reason", "undo")).post("/api/tenants/" + slug + "/status")
                 .then().statusCode(409).body("detail", containsString("none"));
         authenticated().post("/api/tenants/" + slug + "/provision").then().statusCode(409)

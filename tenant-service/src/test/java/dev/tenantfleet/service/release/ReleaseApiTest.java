@@ -14,9 +14,9 @@ import dev.tenantfleet.model.migration.MigrateRelease;
 import dev.tenantfleet.model.migration.MigrationCommand;
 import dev.tenantfleet.model.release.ReleaseEvent;
 import dev.tenantfleet.model.release.ReleaseSpec;
-import dev.tenantfleet.testsupport.BrokerProbe;
 import dev.tenantfleet.service.support.ControlDatabase;
 import dev.tenantfleet.service.support.RegisteredTenants;
+import dev.tenantfleet.testsupport.BrokerProbe;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -70,7 +71,7 @@ class ReleaseApiTest {
             assertThat(completed.data().releaseId()).isEqualTo(releaseId);
         }
         authenticated().get("/api/releases/" + releaseId + "/log").then().statusCode(200)
-                .body("event", org.hamcrest.Matchers.hasItems("STARTED", "SKIPPED", "COMPLETED"));
+                .body("event", Matchers.hasItems("STARTED", "SKIPPED", "COMPLETED"));
         authenticated().post("/api/releases/" + releaseId + "/resume").then().statusCode(409)
                 .body("code", equalTo("RELEASE_NOT_RESUMABLE"));
     }
@@ -88,7 +89,7 @@ class ReleaseApiTest {
         authenticated().get("/api/releases/" + releaseId).then().body("tenants[0].state", equalTo("AHEAD"))
                 .body("tenants[0].headBefore", equalTo("v1.4"));
         authenticated().get("/api/releases/plan?target=v1.3&only=" + slug).then().statusCode(200)
-                .body("tenants[0].standing", equalTo("AHEAD")).body("tenants[0].pending", org.hamcrest.Matchers.empty());
+                .body("tenants[0].standing", equalTo("AHEAD")).body("tenants[0].pending", Matchers.empty());
     }
 
     @Test

@@ -15,6 +15,7 @@ import dev.tenantfleet.model.release.ReleaseTenantUpdated;
 import dev.tenantfleet.model.release.TenantReleaseState;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -62,7 +63,7 @@ class ResultRulesTest {
         ReleaseFixture fixture = new ReleaseFixture(1, spec());
         ReleaseTenant tenant = fixture.tenant("a", 0, TenantReleaseState.MIGRATING);
         TenantMigrated earlier = migratedResult(tenant, "c1");
-        tenant.commandId = java.util.UUID.randomUUID(); // retried since, with a new command
+        tenant.commandId = UUID.randomUUID(); // retried since, with a new command
 
         assertThat(apply(fixture, tenant, earlier, new ReleaseJournal())).isEmpty();
         assertThat(tenant.state).isEqualTo(TenantReleaseState.MIGRATING);

@@ -11,6 +11,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.util.Map;
 import java.util.UUID;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -45,7 +46,7 @@ class ServerHostTest {
         Response update = authenticated().body(server(host)).put("/api/servers/" + name);
         assertThat(assertProblem(update, 400)).isEqualTo("INVALID_REQUEST");
         authenticated().get("/api/servers/" + name).then().statusCode(200).body("host",
-                org.hamcrest.Matchers.equalTo("db.example.com"));
+                Matchers.equalTo("db.example.com"));
     }
 
     @ParameterizedTest
@@ -53,7 +54,7 @@ class ServerHostTest {
             "2001:db8::5", "fe80::1:2:3:4", "pg_primary"})
     void shouldAcceptAHostnameOrAnIpLiteral(String host) {
         authenticated().body(server(host)).post("/api/servers").then().statusCode(201).body("host",
-                org.hamcrest.Matchers.equalTo(host));
+                Matchers.equalTo(host));
     }
 
     private static Map<String, Object> server(String host) {

@@ -4,7 +4,9 @@ import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 
 /** REST Assured requests as an authenticated operator, and random slugs so tests never collide. */
 public final class Api {
@@ -23,7 +25,7 @@ public final class Api {
      * for its migration, failed or done), so a test can drop what it created without racing it.
      */
     public static void awaitProvisioningSettled(String slug) {
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
             var response = authenticated().get("/api/tenants/" + slug);
             if (response.statusCode() == 404) {
                 return true;

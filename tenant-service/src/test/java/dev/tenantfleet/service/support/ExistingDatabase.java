@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
@@ -105,7 +106,7 @@ public final class ExistingDatabase implements AutoCloseable {
     public List<String> column(String query) {
         try (Connection connection = owner(); Statement statement = connection.createStatement();
                 var rows = statement.executeQuery(query)) {
-            List<String> values = new java.util.ArrayList<>();
+            List<String> values = new ArrayList<>();
             while (rows.next()) {
                 values.add(rows.getString(1));
             }

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -81,7 +82,7 @@ class TenantApiTest {
                 .header("Location", containsString("/api/tenants/" + slug))
                 .body("status", equalTo("PROVISIONING"))
                 .body("database", equalTo(Api.databaseOf(slug)))
-                .body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("password")));
+                .body("$", Matchers.not(Matchers.hasKey("password")));
         authenticated().get("/api/tenants/" + slug + "/audit").then().statusCode(200)
                 .body("[0].action", equalTo("REGISTERED"))
                 .body("[0].actor", equalTo("test@tenantfleet.dev"));

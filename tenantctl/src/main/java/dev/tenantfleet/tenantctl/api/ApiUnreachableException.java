@@ -1,6 +1,9 @@
 package dev.tenantfleet.tenantctl.api;
 
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.http.HttpConnectTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 
 /** tenant-service could not be reached (connection refused, unknown host, timeout, connection reset). */
 public final class ApiUnreachableException extends RuntimeException {
@@ -11,10 +14,10 @@ public final class ApiUnreachableException extends RuntimeException {
 
     private static String describe(Throwable cause) {
         for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.net.ConnectException) {
+            if (t instanceof ConnectException) {
                 return "connection refused";
             }
-            if (t instanceof java.net.http.HttpConnectTimeoutException) {
+            if (t instanceof HttpConnectTimeoutException) {
                 return "connect timed out";
             }
         }
@@ -24,11 +27,11 @@ public final class ApiUnreachableException extends RuntimeException {
         }
         String message = root.getMessage();
         String name = root.getClass().getSimpleName();
-        if (root instanceof java.net.ConnectException
+        if (root instanceof ConnectException
                 && (message == null || message.isBlank() || message.toLowerCase().contains("refused"))) {
             return "connection refused";
         }
-        if (root instanceof java.nio.channels.UnresolvedAddressException) {
+        if (root instanceof UnresolvedAddressException) {
             return "unknown host";
         }
         return message == null || message.isBlank() ? name : name + ": " + message;

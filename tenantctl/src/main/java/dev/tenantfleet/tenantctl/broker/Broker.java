@@ -19,6 +19,7 @@ import dev.tenantfleet.model.migration.MigrationCommand;
 import dev.tenantfleet.model.release.ReleaseEvent;
 import dev.tenantfleet.tenantctl.Settings;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.util.Date;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
@@ -200,7 +201,7 @@ public final class Broker implements AutoCloseable {
             cause = cause.getCause();
         }
         String message = cause.getMessage();
-        if (cause instanceof java.net.ConnectException
+        if (cause instanceof ConnectException
                 && (message == null || message.isBlank() || message.toLowerCase().contains("refused"))) {
             return "connection refused";
         }

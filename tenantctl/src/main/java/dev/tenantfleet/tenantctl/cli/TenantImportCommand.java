@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -68,7 +70,7 @@ public final class TenantImportCommand extends BaseCommand {
             throw new CliException(ExitCodes.USAGE, "cannot read " + file + ": " + e.getMessage(), e);
         }
         ApiClient api = new ApiClient(settings(apiOptions, null));
-        java.util.List<String> query = new java.util.ArrayList<>();
+        List<String> query = new ArrayList<>();
         if (baselineTag != null && !baselineTag.isBlank()) {
             query.add("baselineTag=" + ApiClient.encode(baselineTag.trim()));
         }

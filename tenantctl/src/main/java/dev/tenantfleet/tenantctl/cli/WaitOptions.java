@@ -3,6 +3,7 @@ package dev.tenantfleet.tenantctl.cli;
 import dev.tenantfleet.tenantctl.follow.ReleaseFollower;
 import java.nio.file.Path;
 import java.time.Duration;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** {@code --wait} and what goes with it. */
@@ -25,12 +26,12 @@ public final class WaitOptions {
     Duration eventSilence = ReleaseFollower.DEFAULT_SILENCE;
 
     /** Usage errors: --json/--wait-timeout without --wait, a silence period under a second (a busy loop). */
-    void validate(picocli.CommandLine.Model.CommandSpec spec) {
+    void validate(CommandLine.Model.CommandSpec spec) {
         if (!wait && (json != null || spec.commandLine().getParseResult().hasMatchedOption("--wait-timeout"))) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--json and --wait-timeout need --wait");
+            throw new CommandLine.ParameterException(spec.commandLine(), "--json and --wait-timeout need --wait");
         }
         if (eventSilence.toMillis() < 1_000) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--event-silence must be at least 1s");
+            throw new CommandLine.ParameterException(spec.commandLine(), "--event-silence must be at least 1s");
         }
     }
 }

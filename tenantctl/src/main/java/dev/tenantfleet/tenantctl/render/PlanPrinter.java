@@ -3,6 +3,7 @@ package dev.tenantfleet.tenantctl.render;
 import dev.tenantfleet.tenantctl.api.PlanView;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -65,7 +66,7 @@ public final class PlanPrinter {
         out.flush();
     }
 
-    private static String totals(java.util.Collection<PlanView.Pending> pendings, PlanView plan) {
+    private static String totals(Collection<PlanView.Pending> pendings, PlanView plan) {
         if (pendings.isEmpty()) {
             return nothingToMigrate(plan);
         }

@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -164,7 +165,7 @@ public final class FakeTenantService implements AutoCloseable {
                         event.routingSuffix()), true, properties, events.encode(envelope));
                 publisher.waitForConfirmsOrDie(10_000);
             }
-        } catch (IOException | InterruptedException | java.util.concurrent.TimeoutException e) {
+        } catch (IOException | InterruptedException | TimeoutException e) {
             throw new IllegalStateException("cannot publish " + event.type(), e);
         }
     }

@@ -1,5 +1,7 @@
-package dev.tenantfleet.worker.tenantdb;
+package dev.tenantfleet.worker.tenantdb.session;
 
+import dev.tenantfleet.worker.tenantdb.guard.LiquibaseLockRow;
+import dev.tenantfleet.worker.tenantdb.guard.TimeoutGuard;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.jboss.logging.Logger;

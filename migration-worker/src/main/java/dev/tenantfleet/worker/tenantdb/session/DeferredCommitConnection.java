@@ -1,4 +1,4 @@
-package dev.tenantfleet.worker.tenantdb;
+package dev.tenantfleet.worker.tenantdb.session;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;

@@ -1,4 +1,4 @@
-package dev.tenantfleet.worker.tenantdb;
+package dev.tenantfleet.worker.tenantdb.failure;
 
 /** The worker is shutting down while a command ran; the command must go back to the queue, not be answered. */
 public class WorkInterruptedException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.tenantfleet.worker.tenantdb;
+package dev.tenantfleet.worker.tenantdb.failure;
 
 import dev.tenantfleet.model.error.MigrationErrorCode;
 import dev.tenantfleet.model.error.TenantErrorCode;

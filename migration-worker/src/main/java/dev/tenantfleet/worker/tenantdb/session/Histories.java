@@ -1,6 +1,7 @@
-package dev.tenantfleet.worker.tenantdb;
+package dev.tenantfleet.worker.tenantdb.session;
 
 import dev.tenantfleet.changelog.TenantHistory;
+import dev.tenantfleet.worker.tenantdb.guard.LiquibaseLockRow;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package dev.tenantfleet.worker.tenantdb;
+package dev.tenantfleet.worker.tenantdb.session;
 
 import dev.tenantfleet.changelog.LiquibaseSupport;
 import dev.tenantfleet.changelog.TenantChangelog;

@@ -1,9 +1,12 @@
-package dev.tenantfleet.worker.tenantdb;
+package dev.tenantfleet.worker.tenantdb.session;
 
 import dev.tenantfleet.model.error.MigrationErrorCode;
 import dev.tenantfleet.model.migration.MigrationError;
 import dev.tenantfleet.model.migration.TenantConnection;
 import dev.tenantfleet.worker.config.WorkerConfig;
+import dev.tenantfleet.worker.tenantdb.failure.TenantWorkException;
+import dev.tenantfleet.worker.tenantdb.guard.AdvisoryLock;
+import dev.tenantfleet.worker.tenantdb.guard.TenantTimeouts;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,4 +1,4 @@
-package dev.tenantfleet.worker.tenantdb;
+package dev.tenantfleet.worker.tenantdb.failure;
 
 import dev.tenantfleet.model.error.TenantFleetException;
 import dev.tenantfleet.model.migration.MigrationError;

@@ -1,4 +1,4 @@
-package dev.tenantfleet.worker.tenantdb;
+package dev.tenantfleet.worker.tenantdb.guard;
 
 import dev.tenantfleet.model.error.MigrationErrorCode;
 import dev.tenantfleet.model.migration.BlockingSession;
@@ -31,7 +31,7 @@ public final class TimeoutGuard implements AutoCloseable {
     private static final long RECANCEL_MILLIS = 1000;
 
     private final ScheduledExecutorService scheduler;
-    private final TenantSession session;
+    private final GuardedSession session;
     private final int seconds;
     private ScheduledFuture<?> timer;
     private Connection canceller;
@@ -46,14 +46,14 @@ public final class TimeoutGuard implements AutoCloseable {
         this.stopped = true;
     }
 
-    private TimeoutGuard(ScheduledExecutorService scheduler, TenantSession session, int seconds) {
+    private TimeoutGuard(ScheduledExecutorService scheduler, GuardedSession session, int seconds) {
         this.scheduler = scheduler;
         this.session = session;
         this.seconds = seconds;
     }
 
     /** Arms a guard that fires at {@code deadlineNanos} ({@link System#nanoTime()} scale). */
-    static TimeoutGuard start(ScheduledExecutorService scheduler, TenantSession session, int seconds, long deadlineNanos) {
+    static TimeoutGuard start(ScheduledExecutorService scheduler, GuardedSession session, int seconds, long deadlineNanos) {
         TimeoutGuard guard = new TimeoutGuard(scheduler, session, seconds);
         synchronized (guard) {
             guard.timer = scheduler.schedule(TenantLogContext.carry(guard::fire),
@@ -67,7 +67,7 @@ public final class TimeoutGuard implements AutoCloseable {
             return;
         }
         fired = true;
-        session.liquibaseConnection().poison(new SQLException("canceling statement: the per-tenant timeout of "
+        session.poison(new SQLException("canceling statement: the per-tenant timeout of "
                 + seconds + " s expired", "57014"));
         try {
             canceller = session.openSecondSession();

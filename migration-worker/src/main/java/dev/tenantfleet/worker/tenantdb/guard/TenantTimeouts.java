@@ -1,4 +1,4 @@
-package dev.tenantfleet.worker.tenantdb;
+package dev.tenantfleet.worker.tenantdb.guard;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +17,7 @@ public class TenantTimeouts {
     });
 
     /** Arms the guard of {@code session}, firing at {@code deadlineNanos}. */
-    TimeoutGuard start(TenantSession session, int seconds, long deadlineNanos) {
+    public TimeoutGuard start(GuardedSession session, int seconds, long deadlineNanos) {
         return TimeoutGuard.start(scheduler, session, seconds, deadlineNanos);
     }
 

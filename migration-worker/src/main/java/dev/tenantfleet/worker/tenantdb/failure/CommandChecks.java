@@ -1,4 +1,4 @@
-package dev.tenantfleet.worker.tenantdb;
+package dev.tenantfleet.worker.tenantdb.failure;
 
 import dev.tenantfleet.changelog.TenantChangelog;
 import dev.tenantfleet.model.crypto.CredentialCipher;

@@ -1,6 +1,9 @@
-package dev.tenantfleet.worker.tenantdb;
+package dev.tenantfleet.worker.tenantdb.session;
 
 import dev.tenantfleet.model.migration.TenantConnection;
+import dev.tenantfleet.worker.tenantdb.guard.GuardedSession;
+import dev.tenantfleet.worker.tenantdb.guard.TenantTimeouts;
+import dev.tenantfleet.worker.tenantdb.guard.TimeoutGuard;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -8,7 +11,7 @@ import java.sql.SQLException;
  * One connection to a tenant database, as its own role, holding the Tenant Fleet advisory lock. Not a record on
  * purpose: it holds the password and must never be printed.
  */
-public final class TenantSession {
+public final class TenantSession implements GuardedSession {
     private final String label;
     private final Connection connection;
     private final DeferredCommitConnection liquibaseConnection;
@@ -32,11 +35,13 @@ public final class TenantSession {
     }
 
     /** What runs, for logs (e.g. {@code migrate-tenant acme command <id>}). */
+    @Override
     public String label() {
         return label;
     }
 
     /** The real connection: for Tenant Fleet's own statements. */
+    @Override
     public Connection connection() {
         return connection;
     }
@@ -47,6 +52,7 @@ public final class TenantSession {
     }
 
     /** The PostgreSQL backend process of this session. */
+    @Override
     public int backendPid() {
         return backendPid;
     }
@@ -67,8 +73,15 @@ public final class TenantSession {
         return timeouts.start(this, seconds, deadlineNanos);
     }
 
+    /** Poisons the Liquibase connection: a timed-out run must not go on. */
+    @Override
+    public void poison(SQLException reason) {
+        liquibaseConnection.poison(reason);
+    }
+
     /** A second session to the same database (to read pg_stat_activity and cancel this one). */
-    Connection openSecondSession() throws SQLException {
+    @Override
+    public Connection openSecondSession() throws SQLException {
         return connector.open(tenant, password, TenantDatabaseConnector.CANCELLER_APPLICATION_NAME);
     }
 }

@@ -23,14 +23,14 @@ import org.jboss.logging.Logger;
  * command (a late duplicate, a superseded attempt) changes nothing.
  */
 @ApplicationScoped
-public class MigrationResultHandler {
+public class ProvisioningResultHandler {
     static final String CONSUMER = "tenant-service.provisioning";
-    private static final Logger LOG = Logger.getLogger(MigrationResultHandler.class);
+    private static final Logger LOG = Logger.getLogger(ProvisioningResultHandler.class);
 
     private final ProvisioningTransitions transitions;
     private final AuditLog audit;
 
-    MigrationResultHandler(ProvisioningTransitions transitions, AuditLog audit) {
+    ProvisioningResultHandler(ProvisioningTransitions transitions, AuditLog audit) {
         this.transitions = transitions;
         this.audit = audit;
     }

@@ -1,4 +1,4 @@
-package dev.tenantfleet.worker.tenantdb;
+package dev.tenantfleet.worker.tenantdb.guard;
 
 import dev.tenantfleet.model.migration.BlockingSession;
 import java.sql.Connection;

@@ -1,4 +1,4 @@
-package dev.tenantfleet.worker.tenantdb;
+package dev.tenantfleet.worker.tenantdb.guard;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,4 +1,4 @@
-package dev.tenantfleet.worker.tenantdb;
+package dev.tenantfleet.worker.tenantdb.failure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
