@@ -14,26 +14,22 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code tenant adopt} and {@code tenant import} against a stand-in tenant-service: requests, reports, exit codes. */
 class AdoptionCommandsTest {
     private static final String SECRET = "s3cret-from-the-vault";
-    private final FakeApi api = new FakeApi();
+    @RegisterExtension
+    final FakeApi api = new FakeApi();
 
     @TempDir
     Path tmp;
 
-    @AfterEach
-    void stop() {
-        api.close();
-    }
 
     private Map<String, String> env() {
-        Map<String, String> env = new HashMap<>(Map.of("TENANTFLEET_URL", api.url(), "SYSTEM_API_TOKEN", FakeApi.TOKEN,
-                "TENANTFLEET_ACTOR", "ops@example.com"));
+        Map<String, String> env = new HashMap<>(api.env());
         env.put("ACME_DB_PASSWORD", SECRET);
         return env;
     }

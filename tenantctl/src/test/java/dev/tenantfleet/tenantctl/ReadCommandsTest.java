@@ -16,8 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -25,20 +25,13 @@ import org.junit.jupiter.api.io.TempDir;
  * a JDK HttpServer standing in for tenant-service: the requests they send, the tables they print, the exit codes.
  */
 class ReadCommandsTest {
-    private final FakeApi api = new FakeApi();
+    @RegisterExtension
+    final FakeApi api = new FakeApi();
 
     @TempDir
     Path tmp;
 
-    @AfterEach
-    void stop() {
-        api.close();
-    }
 
-    private Map<String, String> env() {
-        return Map.of("TENANTFLEET_URL", api.url(), "SYSTEM_API_TOKEN", FakeApi.TOKEN, "TENANTFLEET_ACTOR",
-                "ops@example.com");
-    }
 
     private static String tenant(String slug, String status, String head) {
         return """
@@ -76,7 +69,7 @@ class ReadCommandsTest {
                 List.of(tenant("acme", "READ_ONLY", "v1.3"), tenant("a-much-longer-slug", "READ_ONLY", "v1.3")))));
         Path json = tmp.resolve("tenants.json");
 
-        Cli.Result result = Cli.run(env(), "tenant", "list", "--status", "read-only", "--head", "v1.3", "--server",
+        Cli.Result result = Cli.run(api.env(), "tenant", "list", "--status", "read-only", "--head", "v1.3", "--server",
                 "local", "--page", "1", "--size", "2", "--json", json.toString());
 
         assertThat(result.exitCode()).as("%s", result).isZero();
@@ -103,7 +96,7 @@ class ReadCommandsTest {
         api.on("GET", "/api/tenants", r -> FakeApi.json(200, page(0, 50, 2,
                 List.of(tenant("acme", "ACTIVE", "v1.4"), FAILED_TENANT))));
 
-        Cli.Result result = Cli.run(env(), "tenant", "list");
+        Cli.Result result = Cli.run(api.env(), "tenant", "list");
 
         assertThat(result.exitCode()).as("%s", result).isZero();
         assertThat(api.requests().get(0).query()).isEqualTo("page=0");
@@ -124,7 +117,8 @@ class ReadCommandsTest {
         });
         Path json = tmp.resolve("all.json");
 
-        Cli.Result result = Cli.run(env(), "tenant", "list", "--all", "--status", "active", "--json", json.toString());
+        Cli.Result result = Cli.run(api.env(), "tenant", "list", "--all", "--status", "active", "--json",
+                json.toString());
 
         assertThat(result.exitCode()).as("%s", result).isZero();
         assertThat(api.requests()).extracting(FakeApi.Request::query)
@@ -140,7 +134,7 @@ class ReadCommandsTest {
     void tenantListSaysSoWhenNoTenantMatches() {
         api.on("GET", "/api/tenants", r -> FakeApi.json(200, page(0, 50, 0, List.of())));
 
-        Cli.Result result = Cli.run(env(), "tenant", "list", "--head", "v9.9");
+        Cli.Result result = Cli.run(api.env(), "tenant", "list", "--head", "v9.9");
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).isEqualTo("No tenants matching head v9.9." + System.lineSeparator());
@@ -150,7 +144,7 @@ class ReadCommandsTest {
     void tenantListSaysWhenThePageAskedForIsPastTheLast() {
         api.on("GET", "/api/tenants", r -> FakeApi.json(200, page(5, 50, 3, List.of())));
 
-        Cli.Result result = Cli.run(env(), "tenant", "list", "--page", "5");
+        Cli.Result result = Cli.run(api.env(), "tenant", "list", "--page", "5");
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).isEqualTo("Page 5 is past the last page: 3 tenants on 1 page of 50 (pages count from "
@@ -159,9 +153,9 @@ class ReadCommandsTest {
 
     @Test
     void tenantListRefusesAllWithAPageOrASizeOutOfRangeAsUsageErrors() {
-        Cli.Result allAndPage = Cli.run(env(), "tenant", "list", "--all", "--page", "2");
-        Cli.Result tooLarge = Cli.run(env(), "tenant", "list", "--size", "501");
-        Cli.Result unknownStatus = Cli.run(env(), "tenant", "list", "--status", "happy");
+        Cli.Result allAndPage = Cli.run(api.env(), "tenant", "list", "--all", "--page", "2");
+        Cli.Result tooLarge = Cli.run(api.env(), "tenant", "list", "--size", "501");
+        Cli.Result unknownStatus = Cli.run(api.env(), "tenant", "list", "--status", "happy");
 
         assertThat(allAndPage.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(allAndPage.err()).contains("--all reads every page: it takes no --page or --size");
@@ -199,7 +193,7 @@ class ReadCommandsTest {
         auditTrail("acme", 3);
         Path json = tmp.resolve("acme.json");
 
-        Cli.Result result = Cli.run(env(), "tenant", "show", "acme", "--audit", "2", "--json", json.toString());
+        Cli.Result result = Cli.run(api.env(), "tenant", "show", "acme", "--audit", "2", "--json", json.toString());
 
         assertThat(result.exitCode()).as("%s", result).isZero();
         assertThat(result.out()).contains("Tenant acme: acme Corporation", "  status:       READ_ONLY",
@@ -223,7 +217,7 @@ class ReadCommandsTest {
         api.on("GET", "/api/tenants/initech", r -> FakeApi.json(200, FAILED_TENANT));
         auditTrail("initech", 1);
 
-        Cli.Result result = Cli.run(env(), "tenant", "show", "initech");
+        Cli.Result result = Cli.run(api.env(), "tenant", "show", "initech");
 
         assertThat(result.exitCode()).as("%s", result).isZero();
         assertThat(result.out()).contains("  status:       PROVISIONING_FAILED", "  schema head:  (none)",
@@ -237,7 +231,7 @@ class ReadCommandsTest {
         api.on("GET", "/api/tenants/.*", r -> FakeApi.problem(404, "TENANT_NOT_FOUND", "no tenant with slug 'ghost'",
                 "Check the slug: tenantctl tenant list shows them."));
 
-        Cli.Result result = Cli.run(env(), "tenant", "show", "ghost");
+        Cli.Result result = Cli.run(api.env(), "tenant", "show", "ghost");
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.NOT_STARTED);
         assertThat(result.err()).contains("error: no tenant with slug 'ghost' (TENANT_NOT_FOUND)");
@@ -249,7 +243,7 @@ class ReadCommandsTest {
     void tenantStatusWithoutToShowsTheStatusAndChangesNothing() {
         api.on("GET", "/api/tenants/acme", r -> FakeApi.json(200, tenant("acme", "SUSPENDED", "v1.3")));
 
-        Cli.Result result = Cli.run(env(), "tenant", "status", "acme");
+        Cli.Result result = Cli.run(api.env(), "tenant", "status", "acme");
 
         assertThat(result.exitCode()).as("%s", result).isZero();
         assertThat(result.out()).isEqualTo("tenant acme is SUSPENDED (schema head v1.3, server local, database "
@@ -262,7 +256,7 @@ class ReadCommandsTest {
         api.on("GET", "/api/tenants/.*", r -> FakeApi.problem(404, "TENANT_NOT_FOUND", "no tenant with slug 'ghost'",
                 "Check the slug."));
 
-        Cli.Result result = Cli.run(env(), "tenant", "status", "ghost");
+        Cli.Result result = Cli.run(api.env(), "tenant", "status", "ghost");
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.NOT_STARTED);
         assertThat(result.err()).contains("(TENANT_NOT_FOUND)");
@@ -270,8 +264,8 @@ class ReadCommandsTest {
 
     @Test
     void tenantStatusWithOnlyOneOfToAndReasonIsAUsageError() {
-        Cli.Result reasonOnly = Cli.run(env(), "tenant", "status", "acme", "--reason", "why");
-        Cli.Result toOnly = Cli.run(env(), "tenant", "status", "acme", "--to", "read_only");
+        Cli.Result reasonOnly = Cli.run(api.env(), "tenant", "status", "acme", "--reason", "why");
+        Cli.Result toOnly = Cli.run(api.env(), "tenant", "status", "acme", "--to", "read_only");
 
         assertThat(reasonOnly.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(reasonOnly.err()).contains("--reason goes with --to");
@@ -284,7 +278,8 @@ class ReadCommandsTest {
     void tenantSetStatusPostsToAndReason() throws Exception {
         api.on("POST", "/api/tenants/acme/status", r -> FakeApi.json(200, tenant("acme", "SUSPENDED", "v1.4")));
 
-        Cli.Result result = Cli.run(env(), "tenant", "set-status", "acme", "--to", "suspended", "--reason", "unpaid");
+        Cli.Result result = Cli.run(api.env(), "tenant", "set-status", "acme", "--to", "suspended", "--reason",
+                "unpaid");
 
         assertThat(result.exitCode()).as("%s", result).isZero();
         assertThat(result.out()).isEqualTo("tenant acme is SUSPENDED (schema head v1.4)" + System.lineSeparator());
@@ -298,9 +293,10 @@ class ReadCommandsTest {
         api.on("POST", "/api/tenants/.*/status", r -> FakeApi.problem(404, "TENANT_NOT_FOUND",
                 "no tenant with slug 'ghost'", "Check the slug."));
 
-        Cli.Result missingReason = Cli.run(env(), "tenant", "set-status", "ghost", "--to", "active");
-        Cli.Result deactivated = Cli.run(env(), "tenant", "set-status", "ghost", "--to", "deactivated", "--reason", "x");
-        Cli.Result unknown = Cli.run(env(), "tenant", "set-status", "ghost", "--to", "active", "--reason", "x");
+        Cli.Result missingReason = Cli.run(api.env(), "tenant", "set-status", "ghost", "--to", "active");
+        Cli.Result deactivated = Cli.run(api.env(), "tenant", "set-status", "ghost", "--to", "deactivated",
+                "--reason", "x");
+        Cli.Result unknown = Cli.run(api.env(), "tenant", "set-status", "ghost", "--to", "active", "--reason", "x");
 
         assertThat(missingReason.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(missingReason.err()).contains("--reason");
@@ -330,7 +326,7 @@ class ReadCommandsTest {
                 "2026-11-21T10:02:30Z", "null") + "]"));
         Path json = tmp.resolve("releases.json");
 
-        Cli.Result result = Cli.run(env(), "release", "list", "--limit", "2", "--json", json.toString());
+        Cli.Result result = Cli.run(api.env(), "release", "list", "--limit", "2", "--json", json.toString());
 
         assertThat(result.exitCode()).as("%s", result).isZero();
         assertThat(api.requests()).singleElement().satisfies(r -> assertThat(r.query()).isEqualTo("limit=2"));
@@ -352,8 +348,8 @@ class ReadCommandsTest {
     void releaseListSaysSoWhenThereIsNoReleaseAndRefusesALimitOutOfRange() {
         api.on("GET", "/api/releases", r -> FakeApi.json(200, "[]"));
 
-        Cli.Result empty = Cli.run(env(), "release", "list");
-        Cli.Result tooMany = Cli.run(env(), "release", "list", "--limit", "201");
+        Cli.Result empty = Cli.run(api.env(), "release", "list");
+        Cli.Result tooMany = Cli.run(api.env(), "release", "list", "--limit", "201");
 
         assertThat(empty.exitCode()).isZero();
         assertThat(empty.out()).isEqualTo("No releases yet." + System.lineSeparator());
@@ -379,7 +375,7 @@ class ReadCommandsTest {
                 "2026-11-21T10:00:00Z", "2026-11-21T10:00:04Z", tenants)));
         Path json = tmp.resolve("release.json");
 
-        Cli.Result result = Cli.run(env(), "release", "show", id.toString(), "--json", json.toString());
+        Cli.Result result = Cli.run(api.env(), "release", "show", id.toString(), "--json", json.toString());
 
         assertThat(result.exitCode()).as("%s", result).isEqualTo(ExitCodes.HALTED);
         List<String> lines = lines(result.out());
@@ -403,7 +399,7 @@ class ReadCommandsTest {
         api.on("GET", "/api/releases/.*", r -> FakeApi.problem(404, "RELEASE_NOT_FOUND", "release " + id
                 + " does not exist", "Check the id: tenantctl release list shows them."));
 
-        Cli.Result result = Cli.run(env(), "release", "show", id.toString());
+        Cli.Result result = Cli.run(api.env(), "release", "show", id.toString());
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.NOT_STARTED);
         assertThat(result.err()).contains("error: release " + id + " does not exist (RELEASE_NOT_FOUND)");
@@ -412,7 +408,7 @@ class ReadCommandsTest {
 
     @Test
     void releaseShowOfANonUuidIsAUsageError() {
-        Cli.Result result = Cli.run(env(), "release", "show", "not-a-uuid");
+        Cli.Result result = Cli.run(api.env(), "release", "show", "not-a-uuid");
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(api.requests()).isEmpty();

@@ -11,26 +11,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The REST commands against a JDK HttpServer standing in for tenant-service, and how API errors are printed. */
 class RestCommandsTest {
-    private final FakeApi api = new FakeApi();
+    @RegisterExtension
+    final FakeApi api = new FakeApi();
 
     @TempDir
     Path tmp;
 
-    @AfterEach
-    void stop() {
-        api.close();
-    }
 
-    private Map<String, String> env() {
-        return Map.of("TENANTFLEET_URL", api.url(), "SYSTEM_API_TOKEN", FakeApi.TOKEN, "TENANTFLEET_ACTOR",
-                "ops@example.com");
-    }
 
     private static String release(UUID id, String status) {
         return """
@@ -46,7 +39,7 @@ class RestCommandsTest {
         api.on("GET", "/api/releases/" + id, r -> FakeApi.json(200, release(id, "RUNNING")));
         Path json = tmp.resolve("status.json");
 
-        Cli.Result result = Cli.run(env(), "release", "status", id.toString(), "--json", json.toString());
+        Cli.Result result = Cli.run(api.env(), "release", "status", id.toString(), "--json", json.toString());
 
         assertThat(result.exitCode()).as("%s", result).isEqualTo(ExitCodes.STILL_RUNNING);
         assertThat(result.out()).contains("release " + id + " is still running: RUNNING, cohort 2/4, 46/100 migrated: "
@@ -61,7 +54,7 @@ class RestCommandsTest {
         UUID id = UUID.randomUUID();
         api.on("GET", "/api/releases/" + id, r -> FakeApi.json(200, release(id, "RUNNING")));
 
-        Cli.Result result = Cli.run(env(), "release", "status", id.toString(), "--json", "-");
+        Cli.Result result = Cli.run(api.env(), "release", "status", id.toString(), "--json", "-");
 
         assertThat(result.exitCode()).as("%s", result).isEqualTo(ExitCodes.STILL_RUNNING);
         JsonNode written = Json.mapper().readTree(result.out());
@@ -77,7 +70,7 @@ class RestCommandsTest {
         UUID id = UUID.randomUUID();
         api.on("GET", "/api/releases/" + id, r -> FakeApi.json(200, release(id, "ROLLED_BACK")));
 
-        Cli.Result result = Cli.run(env(), "release", "status", id.toString());
+        Cli.Result result = Cli.run(api.env(), "release", "status", id.toString());
 
         assertThat(result.exitCode()).isEqualTo(4);
         assertThat(result.out()).contains("to v1.4: ROLLED_BACK");
@@ -89,7 +82,7 @@ class RestCommandsTest {
         api.on("GET", "/api/releases/.*", r -> FakeApi.problem(404, "RELEASE_NOT_FOUND", "release " + id
                 + " does not exist", "Check the id printed by `tenantctl release migrate`."));
 
-        Cli.Result result = Cli.run(env(), "release", "status", id.toString());
+        Cli.Result result = Cli.run(api.env(), "release", "status", id.toString());
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.NOT_STARTED);
         assertThat(result.err()).isEqualTo("error: release " + id + " does not exist (RELEASE_NOT_FOUND) hint: Check "
@@ -103,7 +96,7 @@ class RestCommandsTest {
         api.on("POST", "/api/releases/" + id + "/resume", r -> FakeApi.problem(409, "ILLEGAL_RELEASE_TRANSITION",
                 "release is COMPLETED and cannot be resumed", "Only a HALTED release can be resumed."));
 
-        Cli.Result result = Cli.run(env(), "release", "resume", id.toString());
+        Cli.Result result = Cli.run(api.env(), "release", "resume", id.toString());
 
         assertThat(result.exitCode()).isEqualTo(5);
         assertThat(result.err()).contains("error: release is COMPLETED and cannot be resumed "
@@ -114,7 +107,7 @@ class RestCommandsTest {
     void anAnswerThatIsNotAProblemStillSaysWhatHappened() {
         api.on("GET", "/api/fleet/status", r -> new FakeApi.Answer(502, "text/html", "<html>Bad Gateway</html>"));
 
-        Cli.Result result = Cli.run(env(), "fleet", "status");
+        Cli.Result result = Cli.run(api.env(), "fleet", "status");
 
         assertThat(result.exitCode()).isEqualTo(5);
         assertThat(result.err()).contains("error: HTTP 502 from GET /api/fleet/status: <html>Bad Gateway</html>");
@@ -142,7 +135,7 @@ class RestCommandsTest {
                 {"changelogHead":"v1.4","changelogDigest":"d1","total":3,"byHead":{"v1.4":2,"v1.3":1},
                  "behind":[{"slug":"acme","head":"v1.3"}],"drifted":[],"extra":true}"""));
 
-        Cli.Result result = Cli.run(env(), "fleet", "status");
+        Cli.Result result = Cli.run(api.env(), "fleet", "status");
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).contains("Fleet: 3 tenants, changelog head v1.4", "at v1.3 (1): acme", "Drifted: none");
@@ -158,7 +151,7 @@ class RestCommandsTest {
                 {"targetTag":"v1.4","tenants":[{"slug":"acme","head":"v1.3","pending":[{"key":"a::1::x",
                  "runInTransaction":true,"rollbackSupported":true,"warnings":[]}],"drift":[]}]}"""));
 
-        Cli.Result result = Cli.run(env(), "release", "plan", "--target", "v1.4", "--only", "acme,globex");
+        Cli.Result result = Cli.run(api.env(), "release", "plan", "--target", "v1.4", "--only", "acme,globex");
 
         assertThat(result.exitCode()).as("%s", result).isZero();
         assertThat(api.requests()).singleElement()
@@ -172,7 +165,7 @@ class RestCommandsTest {
         api.on("POST", "/api/tenants/acme/status", r -> FakeApi.json(200, """
                 {"id":"c0e60683-9620-48a9-a02a-99ca545c0a61","slug":"acme","status":"READ_ONLY","schemaHead":"v1.4"}"""));
 
-        Cli.Result result = Cli.run(env(), "tenant", "status", "acme", "--to", "read_only", "--reason",
+        Cli.Result result = Cli.run(api.env(), "tenant", "status", "acme", "--to", "read_only", "--reason",
                 "maintenance window");
 
         assertThat(result.exitCode()).as("%s", result).isZero();

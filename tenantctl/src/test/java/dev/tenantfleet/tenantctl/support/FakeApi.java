@@ -17,12 +17,14 @@ import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A tiny stand-in for tenant-service's REST API on a JDK {@link HttpServer}: routes by method and path regex,
  * records every request. Unrouted requests get a 404 problem.
  */
-public final class FakeApi implements AutoCloseable {
+public final class FakeApi implements AutoCloseable, AfterEachCallback {
     public static final String TOKEN = "test-token";
     private static final ObjectMapper MAPPER = Json.mapper();
 
@@ -56,6 +58,17 @@ public final class FakeApi implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/", this::handle);
         server.start();
+    }
+
+    /** Registered with {@code @RegisterExtension}: stopped after each test. */
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
+    }
+
+    /** The environment of a tenantctl run pointed at this stand-in, with its token and an actor. */
+    public Map<String, String> env() {
+        return Map.of("TENANTFLEET_URL", url(), "SYSTEM_API_TOKEN", TOKEN, "TENANTFLEET_ACTOR", "ops@example.com");
     }
 
     public String url() {
