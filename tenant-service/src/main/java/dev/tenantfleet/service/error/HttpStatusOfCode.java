@@ -15,7 +15,7 @@ final class HttpStatusOfCode {
             return switch (releaseCode) {
                 case RELEASE_REFUSED -> 422;
                 case RELEASE_NOT_FOUND -> 404;
-                case RELEASE_NOT_RESUMABLE -> 409;
+                case RELEASE_NOT_RESUMABLE, RELEASE_IN_PROGRESS -> 409;
             };
         }
         if (!(code instanceof TenantErrorCode tenantCode)) {

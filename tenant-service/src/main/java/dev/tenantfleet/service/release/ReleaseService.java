@@ -138,7 +138,7 @@ public class ReleaseService {
     /** Resumes a HALTED or FAILED release: its failed and not yet started tenants are migrated (again). */
     @Transactional
     public Release resume(UUID releaseId, String actor) {
-        Release release = locked(releaseId);
+        Release release = lockedWhileNoOtherRuns(releaseId);
         if (release.status != ReleaseStatus.HALTED && release.status != ReleaseStatus.FAILED) {
             throw new TenantFleetException(ReleaseErrorCode.RELEASE_NOT_RESUMABLE, "release " + releaseId + " is "
                     + release.status + "; only HALTED or FAILED releases can be resumed");
@@ -152,7 +152,7 @@ public class ReleaseService {
     /** Rolls back every tenant a finished release migrated, newest first, using its own log of what it applied. */
     @Transactional
     public Release rollback(UUID releaseId, String actor) {
-        Release release = locked(releaseId);
+        Release release = lockedWhileNoOtherRuns(releaseId);
         if (!release.status.terminal() || release.status == ReleaseStatus.REFUSED
                 || release.status == ReleaseStatus.ROLLED_BACK) {
             throw new TenantFleetException(ReleaseErrorCode.RELEASE_NOT_RESUMABLE, "release " + releaseId + " is "
@@ -161,6 +161,22 @@ public class ReleaseService {
         ReleaseJournal journal = new ReleaseJournal();
         release.rollbackRequested(actor, journal, Instant.now());
         ReleaseLogEntry.appendAll(journal);
+        return release;
+    }
+
+    /**
+     * The release under its row lock, after the start lock: a resume or rollback sets a release running again, so "one
+     * release at a time" holds for it as for a start (RELEASE_IN_PROGRESS while another release is unfinished).
+     */
+    private static Release lockedWhileNoOtherRuns(UUID releaseId) {
+        ReleaseStartLock.acquire();
+        Release release = locked(releaseId);
+        Release other = Release.<Release>find("status not in ?1 and id <> ?2", ReleaseStatus.terminalStatuses(), releaseId)
+                .firstResult();
+        if (other != null) {
+            throw new TenantFleetException(ReleaseErrorCode.RELEASE_IN_PROGRESS, "release " + other.id + " to "
+                    + other.targetTag + " is " + other.status + "; one release at a time");
+        }
         return release;
     }
 

@@ -2,6 +2,7 @@ package dev.tenantfleet.service.release;
 
 import static dev.tenantfleet.service.support.Api.authenticated;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -112,6 +113,24 @@ class ConcurrentReleaseControlTest {
                 .containsOnlyOnce(202).containsOnly(202, 422);
         assertThat(answers).filteredOn(answer -> answer.statusCode() == 422)
                 .allMatch(answer -> answer.body().contains("one release at a time"));
+    }
+
+    @Test
+    void shouldRefuseToResumeOrRollBackAHaltedReleaseWhileAnotherIsInProgress() {
+        UUID halted = haltedRelease();
+        String slug = tenants.registerMigrated("in-progress", "ACTIVE", "v1.3"); // stays MIGRATING: no worker here
+        UUID running = UUID.randomUUID();
+        releases.add(running);
+        authenticated().body(Map.of("releaseId", running, "spec", Map.of("targetTag", "v1.4", "only", List.of(slug))))
+                .post("/api/releases").then().statusCode(202).body("status", equalTo("RUNNING"));
+
+        for (String action : List.of("resume", "rollback")) {
+            authenticated().header("X-Tenantfleet-Actor", "operator").post("/api/releases/" + halted + "/" + action)
+                    .then().statusCode(409).contentType("application/problem+json")
+                    .body("code", equalTo("RELEASE_IN_PROGRESS"))
+                    .body("detail", containsString(running.toString()));
+        }
+        authenticated().get("/api/releases/" + halted).then().statusCode(200).body("status", equalTo("HALTED"));
     }
 
     /** A release halted at once: its only tenant's history cannot be read (the role cannot log in). */
