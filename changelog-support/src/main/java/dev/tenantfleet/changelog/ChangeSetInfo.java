@@ -14,8 +14,15 @@ import java.util.Objects;
  * @param tag               the tag it sets when it is a {@code tagDatabase} changeset, else null
  * @param warnings          migration-safety warnings, empty when none
  */
-public record ChangeSetInfo(String key, String id, String author, String filePath, boolean runInTransaction,
-        boolean rollbackSupported, String tag, List<SafetyWarning> warnings) {
+public record ChangeSetInfo(
+        String key,
+        String id,
+        String author,
+        String filePath,
+        boolean runInTransaction,
+        boolean rollbackSupported,
+        String tag,
+        List<SafetyWarning> warnings) {
 
     public ChangeSetInfo {
         Objects.requireNonNull(key, "key");

@@ -10,8 +10,7 @@ import liquibase.database.Database;
 /** Describes parsed Liquibase changesets as {@link ChangeSetInfo}s, lint included. */
 final class ChangeSetInfos {
 
-    private ChangeSetInfos() {
-    }
+    private ChangeSetInfos() {}
 
     /** The infos of {@code changeSets}, in order; call inside a Liquibase scope that can read the changelog's files. */
     static List<ChangeSetInfo> of(List<ChangeSet> changeSets, Database postgres) {
@@ -21,8 +20,15 @@ final class ChangeSetInfos {
             String key = ChangeSetInfo.key(changeSet.getStoredFilePath(), changeSet.getId(), changeSet.getAuthor());
             String tag = tagOf(changeSet);
             boolean rollback = changeSet.supportsRollback(postgres);
-            infos.add(new ChangeSetInfo(key, changeSet.getId(), changeSet.getAuthor(), changeSet.getStoredFilePath(),
-                    changeSet.isRunInTransaction(), rollback, tag, lint.inspect(changeSet, key, rollback, tag)));
+            infos.add(new ChangeSetInfo(
+                    key,
+                    changeSet.getId(),
+                    changeSet.getAuthor(),
+                    changeSet.getStoredFilePath(),
+                    changeSet.isRunInTransaction(),
+                    rollback,
+                    tag,
+                    lint.inspect(changeSet, key, rollback, tag)));
         }
         return infos;
     }

@@ -20,8 +20,7 @@ final class ChangelogChecksums {
     private static final Set<String> ANY = Set.of("1:any", "1:all", "1:*");
 
     /** What the changelog says about one changeset's checksum. */
-    record Facts(String current, Set<String> valid, boolean anyValid, boolean runAlways, boolean runOnChange) {
-    }
+    record Facts(String current, Set<String> valid, boolean anyValid, boolean runAlways, boolean runOnChange) {}
 
     private final ChangelogLocation source;
     private final int currentVersion;
@@ -40,10 +39,18 @@ final class ChangelogChecksums {
         Map<String, Facts> facts = new HashMap<>();
         for (ChangeSet changeSet : changeSets) {
             changeSet.clearCheckSum();
-            Set<String> valid = changeSet.getValidCheckSums().stream().map(CheckSum::toString).collect(Collectors.toSet());
+            Set<String> valid = changeSet.getValidCheckSums().stream()
+                    .map(CheckSum::toString)
+                    .collect(Collectors.toSet());
             boolean any = valid.stream().anyMatch(v -> ANY.contains(v.toLowerCase()));
-            facts.put(key(changeSet), new Facts(changeSet.generateCheckSum(latest).toString(), valid, any,
-                    changeSet.isAlwaysRun(), changeSet.isRunOnChange()));
+            facts.put(
+                    key(changeSet),
+                    new Facts(
+                            changeSet.generateCheckSum(latest).toString(),
+                            valid,
+                            any,
+                            changeSet.isAlwaysRun(),
+                            changeSet.isRunOnChange()));
             changeSet.clearCheckSum();
         }
         return new ChangelogChecksums(source, latest.getVersion(), Map.copyOf(facts));
@@ -70,7 +77,9 @@ final class ChangelogChecksums {
         } catch (UnsupportedChecksumVersionException e) {
             return "its stored checksum " + stored + " has a checksum version this Liquibase cannot compute";
         }
-        if (computed == null || computed.equals(storedSum.toString()) || known.valid().contains(computed)
+        if (computed == null
+                || computed.equals(storedSum.toString())
+                || known.valid().contains(computed)
                 || known.valid().contains(storedSum.toString())) {
             return null;
         }
@@ -92,13 +101,17 @@ final class ChangelogChecksums {
             return LiquibaseSupport.inScope(source.newResourceAccessor(), LiquibaseSupport.offlinePostgres(), () -> {
                 Map<String, String> sums = new HashMap<>();
                 for (ChangeSet changeSet : changeSets) {
-                    sums.put(key(changeSet), changeSet.generateCheckSum(checksumVersion).toString());
+                    sums.put(
+                            key(changeSet),
+                            changeSet.generateCheckSum(checksumVersion).toString());
                 }
                 return sums;
             });
         } catch (Exception e) {
-            throw new IllegalStateException("cannot compute checksum version " + version + " of changelog "
-                    + source.location() + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot compute checksum version " + version + " of changelog " + source.location() + ": "
+                            + e.getMessage(),
+                    e);
         }
     }
 

@@ -20,8 +20,7 @@ public final class ChangelogDigest {
     /** Prefix of every digest value. */
     public static final String PREFIX = "sha256:";
 
-    private ChangelogDigest() {
-    }
+    private ChangelogDigest() {}
 
     /** One changeset as it enters the digest. */
     public record Entry(String filePath, String id, String author, String checksum) {
@@ -34,7 +33,10 @@ public final class ChangelogDigest {
 
         /** The entry of a parsed Liquibase changeset. */
         public static Entry of(ChangeSet changeSet) {
-            return new Entry(changeSet.getStoredFilePath(), changeSet.getId(), changeSet.getAuthor(),
+            return new Entry(
+                    changeSet.getStoredFilePath(),
+                    changeSet.getId(),
+                    changeSet.getAuthor(),
                     changeSet.generateCheckSum(ChecksumVersion.latest()).toString());
         }
     }

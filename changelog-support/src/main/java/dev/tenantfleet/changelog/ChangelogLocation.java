@@ -39,26 +39,34 @@ record ChangelogLocation(String location, String path, Kind kind, Path root) {
     /** Separates a root (directory or archive) from the master's path inside it. */
     static final String INSIDE = "!/";
     /** Master file names looked for in a directory or archive, in each of {@link #DISCOVERY_FOLDERS}. */
-    static final List<String> MASTER_NAMES = List.of("db.changelog-master.xml", "db.changelog-master.yaml",
-            "db.changelog-master.yml", "db.changelog-master.json", "db.changelog-master.sql");
+    static final List<String> MASTER_NAMES = List.of(
+            "db.changelog-master.xml",
+            "db.changelog-master.yaml",
+            "db.changelog-master.yml",
+            "db.changelog-master.json",
+            "db.changelog-master.sql");
     /** Folders (relative to the root) searched for a master, in order: the root, then Spring Boot's default. */
     static final List<String> DISCOVERY_FOLDERS = List.of("", "db/changelog/");
 
     /** Where the root of a changelog is. */
     enum Kind {
-        CLASSPATH, DIRECTORY, ARCHIVE
+        CLASSPATH,
+        DIRECTORY,
+        ARCHIVE
     }
 
     /** Reads one of the forms in the class comment. */
     static ChangelogLocation of(String location) {
         String trimmed = location.trim();
         if (trimmed.startsWith(CLASSPATH_PREFIX)) {
-            return new ChangelogLocation(location, stripSlashes(trimmed.substring(CLASSPATH_PREFIX.length())),
-                    Kind.CLASSPATH, null);
+            return new ChangelogLocation(
+                    location, stripSlashes(trimmed.substring(CLASSPATH_PREFIX.length())), Kind.CLASSPATH, null);
         }
         String text = strip(strip(trimmed, "jar:"), "file:");
         int inside = text.indexOf(INSIDE);
-        Path root = Path.of(inside >= 0 ? text.substring(0, inside) : text).toAbsolutePath().normalize();
+        Path root = Path.of(inside >= 0 ? text.substring(0, inside) : text)
+                .toAbsolutePath()
+                .normalize();
         if (!Files.exists(root)) {
             throw new IllegalStateException("changelog location " + location + ": " + root + " does not exist");
         }
@@ -69,7 +77,8 @@ record ChangelogLocation(String location, String path, Kind kind, Path root) {
             }
             ChangelogLocation named = new ChangelogLocation(location, master, kindOf(location, root), root);
             if (!named.contains(master)) {
-                throw new IllegalStateException("changelog location " + location + ": " + root + " has no file " + master);
+                throw new IllegalStateException(
+                        "changelog location " + location + ": " + root + " has no file " + master);
             }
             return named;
         }
@@ -126,8 +135,10 @@ record ChangelogLocation(String location, String path, Kind kind, Path root) {
         try (ZipFile zip = new ZipFile(root.toFile())) {
             return zip.getEntry(relative) != null && !zip.getEntry(relative).isDirectory();
         } catch (IOException e) {
-            throw new IllegalStateException("changelog location " + location + ": " + root + " cannot be read as a "
-                    + "jar or zip: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "changelog location " + location + ": " + root + " cannot be read as a " + "jar or zip: "
+                            + e.getMessage(),
+                    e);
         }
     }
 
@@ -159,8 +170,11 @@ record ChangelogLocation(String location, String path, Kind kind, Path root) {
         try {
             ChangeLogParameters parameters = new ChangeLogParameters();
             parameters.setDatabase(LiquibaseSupport.offlinePostgres().getShortName());
-            return LiquibaseSupport.inScope(accessor, () -> ChangeLogParserFactory.getInstance().getParser(path, accessor)
-                    .parse(path, parameters, accessor));
+            return LiquibaseSupport.inScope(
+                    accessor,
+                    () -> ChangeLogParserFactory.getInstance()
+                            .getParser(path, accessor)
+                            .parse(path, parameters, accessor));
         } catch (Exception e) {
             throw new IllegalStateException("cannot read changelog " + location + ": " + e.getMessage(), e);
         }

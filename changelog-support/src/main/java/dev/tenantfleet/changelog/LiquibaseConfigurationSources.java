@@ -21,8 +21,7 @@ import liquibase.configuration.core.SystemPropertyValueProvider;
  */
 final class LiquibaseConfigurationSources {
 
-    private LiquibaseConfigurationSources() {
-    }
+    private LiquibaseConfigurationSources() {}
 
     // Liquibase keeps a root scope, and so a configuration, per thread that started without one (its scope manager is
     // an inheritable thread-local): each is set up once.
@@ -34,7 +33,8 @@ final class LiquibaseConfigurationSources {
         if (SET_UP.putIfAbsent(configuration, Boolean.TRUE) != null) {
             return;
         }
-        ConfigurationValueProvider[] providers = configuration.getProviders().toArray(ConfigurationValueProvider[]::new);
+        ConfigurationValueProvider[] providers =
+                configuration.getProviders().toArray(ConfigurationValueProvider[]::new);
         for (ConfigurationValueProvider provider : providers) {
             if (provider.getClass() == SystemPropertyValueProvider.class) {
                 configuration.unregisterProvider(provider);

@@ -17,8 +17,7 @@ public final class LiquibaseSupport {
         setIfAbsent("liquibase.showBanner", "false");
     }
 
-    private LiquibaseSupport() {
-    }
+    private LiquibaseSupport() {}
 
     /**
      * Applies the Tenant Fleet Liquibase defaults (no analytics, no banner) and its cheaper configuration sources

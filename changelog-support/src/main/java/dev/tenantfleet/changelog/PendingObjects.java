@@ -31,15 +31,14 @@ public final class PendingObjects {
             END
             ORDER BY o.i""";
 
-    private PendingObjects() {
-    }
+    private PendingObjects() {}
 
     /**
      * The objects each of {@code pending} (in changelog order) creates that should not exist before it runs: an
      * object an earlier pending changeset (or the same one, earlier) drops is expected to exist and left out.
      */
-    static Map<String, List<SchemaObject>> expectedAbsent(List<ChangeSetInfo> pending,
-            Map<String, List<SchemaChange>> effects) {
+    static Map<String, List<SchemaObject>> expectedAbsent(
+            List<ChangeSetInfo> pending, Map<String, List<SchemaChange>> effects) {
         Map<String, List<SchemaObject>> absent = new LinkedHashMap<>();
         Set<String> dropped = new HashSet<>();
         Set<String> created = new HashSet<>();
@@ -49,7 +48,8 @@ public final class PendingObjects {
                 if (!change.created()) {
                     dropped.add(identity);
                 } else if (!dropped.remove(identity) && created.add(identity)) {
-                    absent.computeIfAbsent(changeSet.key(), key -> new ArrayList<>()).add(change.object());
+                    absent.computeIfAbsent(changeSet.key(), key -> new ArrayList<>())
+                            .add(change.object());
                 }
             }
         }
@@ -79,7 +79,9 @@ public final class PendingObjects {
                 found.computeIfAbsent(owners.get(i), key -> new ArrayList<>()).add(objects.get(i));
             }
         }
-        return found.entrySet().stream().map(entry -> new SchemaDrift(entry.getKey(), entry.getValue())).toList();
+        return found.entrySet().stream()
+                .map(entry -> new SchemaDrift(entry.getKey(), entry.getValue()))
+                .toList();
     }
 
     private static Set<Integer> existing(Connection connection, List<SchemaObject> objects) throws SQLException {
@@ -88,9 +90,11 @@ public final class PendingObjects {
         String[] names = new String[objects.size()];
         for (int i = 0; i < objects.size(); i++) {
             SchemaObject object = objects.get(i);
-            kinds[i] = object.kind().relation() ? "relation" : object.kind().name().toLowerCase(Locale.ROOT);
+            kinds[i] =
+                    object.kind().relation() ? "relation" : object.kind().name().toLowerCase(Locale.ROOT);
             tables[i] = object.table() == null ? null : quoted(object.table());
-            // relations are looked up through to_regclass, which parses a (quoted) name; columns and constraints by name
+            // relations are looked up through to_regclass, which parses a (quoted) name; columns and constraints by
+            // name
             names[i] = object.kind().relation() ? quoted(object.name()) : object.name();
         }
         Set<Integer> found = new HashSet<>();

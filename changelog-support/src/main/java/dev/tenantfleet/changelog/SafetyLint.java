@@ -47,12 +47,15 @@ final class SafetyLint {
             inspect(change, findings);
         }
         if (!changeSet.isRunInTransaction()) {
-            findings.add(Kind.NON_TRANSACTIONAL, "runInTransaction=false: it runs outside the tenant's release "
-                    + "transaction, so a failure after it leaves the tenant between releases");
+            findings.add(
+                    Kind.NON_TRANSACTIONAL,
+                    "runInTransaction=false: it runs outside the tenant's release "
+                            + "transaction, so a failure after it leaves the tenant between releases");
         }
         if (!rollbackSupported) {
-            findings.add(Kind.NO_ROLLBACK, "has no <rollback> and a change without an automatic inverse: "
-                    + "Liquibase cannot roll it back");
+            findings.add(
+                    Kind.NO_ROLLBACK,
+                    "has no <rollback> and a change without an automatic inverse: " + "Liquibase cannot roll it back");
         }
         if (tag != null) {
             tablesOfThisRelease.clear();
@@ -68,11 +71,15 @@ final class SafetyLint {
         } else if (change instanceof DropTableChange drop) {
             findings.add(Kind.DROPPED_TABLE, "drops table " + drop.getTableName());
         } else if (change instanceof ModifyDataTypeChange modify) {
-            findings.add(Kind.TYPE_CHANGE, "changes " + modify.getTableName() + "." + modify.getColumnName()
-                    + " to " + modify.getNewDataType() + " (may rewrite the table under an exclusive lock)");
+            findings.add(
+                    Kind.TYPE_CHANGE,
+                    "changes " + modify.getTableName() + "." + modify.getColumnName() + " to " + modify.getNewDataType()
+                            + " (may rewrite the table under an exclusive lock)");
         } else if (change instanceof CreateIndexChange index && existingTable(index.getTableName())) {
-            findings.add(Kind.NON_CONCURRENT_INDEX, "builds index " + index.getIndexName() + " on existing table "
-                    + index.getTableName() + " without CONCURRENTLY (blocks writes while it builds)");
+            findings.add(
+                    Kind.NON_CONCURRENT_INDEX,
+                    "builds index " + index.getIndexName() + " on existing table " + index.getTableName()
+                            + " without CONCURRENTLY (blocks writes while it builds)");
         } else if (change instanceof UpdateDataChange update) {
             findings.add(Kind.DATA_BACKFILL, "updates rows of " + update.getTableName() + " inside the migration");
         } else if (change instanceof AbstractSQLChange sql) {
@@ -80,11 +87,15 @@ final class SafetyLint {
             for (SqlStatements.Statement statement : SqlStatements.statements(text)) {
                 SqlLint.inspect(statement, this, findings);
             }
-            if (sql.isSplitStatements() && sql.getEndDelimiter() == null && SqlStatements.hasDollarQuotedSemicolon(text)) {
-                findings.add(Kind.SPLIT_DOLLAR_QUOTED, "splitStatements is on and its SQL has a dollar-quoted body "
-                        + "($$ ... $$) with a ';' inside: Liquibase splits statements at every ';' it sees, so the body "
-                        + "would be cut and the changeset fail. Set splitStatements:false on it (formatted SQL: "
-                        + "--changeset author:id splitStatements:false) or an endDelimiter");
+            if (sql.isSplitStatements()
+                    && sql.getEndDelimiter() == null
+                    && SqlStatements.hasDollarQuotedSemicolon(text)) {
+                findings.add(
+                        Kind.SPLIT_DOLLAR_QUOTED,
+                        "splitStatements is on and its SQL has a dollar-quoted body "
+                                + "($$ ... $$) with a ';' inside: Liquibase splits statements at every ';' it sees, so the body "
+                                + "would be cut and the changeset fail. Set splitStatements:false on it (formatted SQL: "
+                                + "--changeset author:id splitStatements:false) or an endDelimiter");
             }
         }
     }
@@ -108,6 +119,7 @@ final class SafetyLint {
         if (drop.getColumnName() != null) {
             return drop.getColumnName();
         }
-        return String.join(", ", drop.getColumns().stream().map(c -> c.getName()).toList());
+        return String.join(
+                ", ", drop.getColumns().stream().map(c -> c.getName()).toList());
     }
 }

@@ -38,8 +38,7 @@ import liquibase.database.DatabaseList;
  * REPLACE}) are left out: their object existing says nothing. What drift detection compares with the tenant's catalog.
  */
 final class SchemaEffects {
-    private SchemaEffects() {
-    }
+    private SchemaEffects() {}
 
     /** The effects of {@code changeSet}; call inside a Liquibase scope that can read the changelog's files. */
     static List<SchemaChange> of(ChangeSet changeSet) {
@@ -81,7 +80,8 @@ final class SchemaEffects {
         } else if (change instanceof DropIndexChange index) {
             effects.add(SchemaChange.drop(INDEX, null, name(index.getSchemaName(), index.getIndexName())));
         } else if (change instanceof CreateSequenceChange sequence) {
-            effects.add(SchemaChange.create(SEQUENCE, null, name(sequence.getSchemaName(), sequence.getSequenceName())));
+            effects.add(
+                    SchemaChange.create(SEQUENCE, null, name(sequence.getSchemaName(), sequence.getSequenceName())));
         } else if (change instanceof DropSequenceChange sequence) {
             effects.add(SchemaChange.drop(SEQUENCE, null, name(sequence.getSchemaName(), sequence.getSequenceName())));
         } else if (change instanceof CreateViewChange view && !Boolean.TRUE.equals(view.getReplaceIfExists())) {

@@ -14,7 +14,12 @@ import java.util.Locale;
 public record SchemaObject(Kind kind, String table, String name) {
     /** Relations share one namespace (a table and an index cannot have the same name), so they are checked as one. */
     public enum Kind {
-        TABLE, VIEW, SEQUENCE, INDEX, COLUMN, CONSTRAINT;
+        TABLE,
+        VIEW,
+        SEQUENCE,
+        INDEX,
+        COLUMN,
+        CONSTRAINT;
 
         /** Whether objects of this kind live in pg_class. */
         public boolean relation() {

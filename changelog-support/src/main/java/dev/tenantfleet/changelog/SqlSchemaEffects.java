@@ -27,27 +27,27 @@ final class SqlSchemaEffects {
     private static final String SIMPLE = "(\"[^\"]+\"|[\\w$]+)";
     private static final Pattern CREATE_TABLE = Pattern.compile(
             "^CREATE (?:(?:GLOBAL |LOCAL )?(TEMP |TEMPORARY )?(?:UNLOGGED )?)?TABLE (IF NOT EXISTS )?" + NAME, FLAGS);
-    private static final Pattern CREATE_INDEX = Pattern.compile(
-            "^CREATE (?:UNIQUE )?INDEX (?:CONCURRENTLY )?(IF NOT EXISTS )?" + SIMPLE + " ON ", FLAGS);
-    private static final Pattern CREATE_SEQUENCE = Pattern.compile(
-            "^CREATE (TEMP |TEMPORARY )?SEQUENCE (IF NOT EXISTS )?" + NAME, FLAGS);
+    private static final Pattern CREATE_INDEX =
+            Pattern.compile("^CREATE (?:UNIQUE )?INDEX (?:CONCURRENTLY )?(IF NOT EXISTS )?" + SIMPLE + " ON ", FLAGS);
+    private static final Pattern CREATE_SEQUENCE =
+            Pattern.compile("^CREATE (TEMP |TEMPORARY )?SEQUENCE (IF NOT EXISTS )?" + NAME, FLAGS);
     private static final Pattern CREATE_VIEW = Pattern.compile(
-            "^CREATE (OR REPLACE )?(TEMP |TEMPORARY )?(?:RECURSIVE )?(?:MATERIALIZED )?VIEW (IF NOT EXISTS )?" + NAME, FLAGS);
+            "^CREATE (OR REPLACE )?(TEMP |TEMPORARY )?(?:RECURSIVE )?(?:MATERIALIZED )?VIEW (IF NOT EXISTS )?" + NAME,
+            FLAGS);
     private static final Pattern DROP = Pattern.compile(
             "^DROP (TABLE|INDEX|SEQUENCE|VIEW|MATERIALIZED VIEW) (?:CONCURRENTLY )?(?:IF EXISTS )?(.+?)(?: CASCADE| RESTRICT)?$",
             FLAGS);
-    private static final Pattern ALTER_TABLE = Pattern.compile("^ALTER TABLE (?:IF EXISTS )?(?:ONLY )?" + NAME + " (.+)$",
-            FLAGS);
+    private static final Pattern ALTER_TABLE =
+            Pattern.compile("^ALTER TABLE (?:IF EXISTS )?(?:ONLY )?" + NAME + " (.+)$", FLAGS);
     private static final Pattern ADD_CONSTRAINT = Pattern.compile("^ADD CONSTRAINT " + SIMPLE, FLAGS);
     private static final Pattern ADD_COLUMN = Pattern.compile("^ADD (?:COLUMN )?(IF NOT EXISTS )?" + SIMPLE, FLAGS);
     private static final Pattern DROP_CONSTRAINT = Pattern.compile("^DROP CONSTRAINT (?:IF EXISTS )?" + SIMPLE, FLAGS);
     private static final Pattern DROP_COLUMN = Pattern.compile("^DROP (?:COLUMN )?(?:IF EXISTS )?" + SIMPLE, FLAGS);
     // ADD / DROP followed by these is not a column
-    private static final Set<String> NOT_COLUMNS = Set.of("constraint", "primary", "unique", "foreign", "check",
-            "exclude", "column", "concurrently");
+    private static final Set<String> NOT_COLUMNS =
+            Set.of("constraint", "primary", "unique", "foreign", "check", "exclude", "column", "concurrently");
 
-    private SqlSchemaEffects() {
-    }
+    private SqlSchemaEffects() {}
 
     static List<SchemaChange> of(String statement) {
         List<SchemaChange> effects = new ArrayList<>();

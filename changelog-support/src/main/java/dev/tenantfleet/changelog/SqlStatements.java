@@ -24,8 +24,7 @@ final class SqlStatements {
     /** Marks a character inside a literal or dollar-quoted body in the masked copy (never in SQL text itself). */
     private static final char QUOTED = '\u0000';
 
-    private SqlStatements() {
-    }
+    private SqlStatements() {}
 
     /**
      * One statement: {@code text} for the lint (whitespace-normalised, comments dropped, literals and dollar-quoted
@@ -33,8 +32,7 @@ final class SqlStatements {
      * statement as the changeset wrote it: literals and bodies kept, comments dropped, whitespace outside them
      * collapsed).
      */
-    record Statement(String text, String source) {
-    }
+    record Statement(String text, String source) {}
 
     /** The lint texts of the statements of {@code sql}; empty for null or blank SQL. */
     static List<String> of(String sql) {
@@ -108,7 +106,8 @@ final class SqlStatements {
         if (sql == null || sql.indexOf('$') < 0) {
             return false;
         }
-        String text = LINE_COMMENT.matcher(BLOCK_COMMENT.matcher(sql).replaceAll(" ")).replaceAll(" ");
+        String text =
+                LINE_COMMENT.matcher(BLOCK_COMMENT.matcher(sql).replaceAll(" ")).replaceAll(" ");
         Matcher body = DOLLAR_BODY.matcher(text);
         while (body.find()) {
             if (body.group(2).indexOf(';') >= 0) {

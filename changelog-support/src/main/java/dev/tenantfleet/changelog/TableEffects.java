@@ -31,12 +31,14 @@ import liquibase.database.DatabaseList;
 record TableEffects(List<String> created, List<String> dropped, Map<String, String> renamed) {
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.DOTALL;
     private static final String NAME = "((?:\"[^\"]+\"|[\\w$]+)(?:\\.(?:\"[^\"]+\"|[\\w$]+))?)";
-    private static final Pattern CREATE = Pattern.compile(
-            "^CREATE (?:(?:GLOBAL |LOCAL )?(?:UNLOGGED )?)?TABLE (?:IF NOT EXISTS )?" + NAME, FLAGS);
-    private static final Pattern CREATE_TEMPORARY = Pattern.compile("^CREATE (?:GLOBAL |LOCAL )?TEMP(?:ORARY)? ", FLAGS);
-    private static final Pattern DROP = Pattern.compile("^DROP TABLE (?:IF EXISTS )?(.+?)(?: CASCADE| RESTRICT)?$", FLAGS);
-    private static final Pattern RENAME = Pattern.compile("^ALTER TABLE (?:IF EXISTS )?(?:ONLY )?" + NAME
-            + " RENAME TO " + NAME + "$", FLAGS);
+    private static final Pattern CREATE =
+            Pattern.compile("^CREATE (?:(?:GLOBAL |LOCAL )?(?:UNLOGGED )?)?TABLE (?:IF NOT EXISTS )?" + NAME, FLAGS);
+    private static final Pattern CREATE_TEMPORARY =
+            Pattern.compile("^CREATE (?:GLOBAL |LOCAL )?TEMP(?:ORARY)? ", FLAGS);
+    private static final Pattern DROP =
+            Pattern.compile("^DROP TABLE (?:IF EXISTS )?(.+?)(?: CASCADE| RESTRICT)?$", FLAGS);
+    private static final Pattern RENAME =
+            Pattern.compile("^ALTER TABLE (?:IF EXISTS )?(?:ONLY )?" + NAME + " RENAME TO " + NAME + "$", FLAGS);
 
     static final TableEffects NONE = new TableEffects(List.of(), List.of(), Map.of());
 
@@ -54,7 +56,8 @@ record TableEffects(List<String> created, List<String> dropped, Map<String, Stri
             } else if (change instanceof DropTableChange drop) {
                 dropped.add(qualified(drop.getSchemaName(), drop.getTableName()));
             } else if (change instanceof RenameTableChange rename) {
-                renamed.put(qualified(rename.getSchemaName(), rename.getOldTableName()),
+                renamed.put(
+                        qualified(rename.getSchemaName(), rename.getOldTableName()),
                         qualified(rename.getSchemaName(), rename.getNewTableName()));
             } else if (change instanceof AbstractSQLChange sql
                     && DatabaseList.definitionMatches(sql.getDbms(), "postgresql", true)) {
@@ -63,7 +66,8 @@ record TableEffects(List<String> created, List<String> dropped, Map<String, Stri
                 }
             }
         }
-        return created.isEmpty() && dropped.isEmpty() && renamed.isEmpty() ? NONE
+        return created.isEmpty() && dropped.isEmpty() && renamed.isEmpty()
+                ? NONE
                 : new TableEffects(List.copyOf(created), List.copyOf(dropped), Map.copyOf(renamed));
     }
 
@@ -82,7 +86,8 @@ record TableEffects(List<String> created, List<String> dropped, Map<String, Stri
         return List.copyOf(tables);
     }
 
-    private static void inspect(String statement, List<String> created, List<String> dropped, Map<String, String> renamed) {
+    private static void inspect(
+            String statement, List<String> created, List<String> dropped, Map<String, String> renamed) {
         Matcher m;
         if (CREATE_TEMPORARY.matcher(statement).find()) {
             return;

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,8 +40,13 @@ public final class TenantChangelog {
     private final Map<String, String> keyByMatchKey = new HashMap<>();
     private final Map<String, List<String>> keysByIdAndAuthor = new HashMap<>();
 
-    private TenantChangelog(ChangelogLocation source, String digest, List<ChangeSetInfo> changeSets,
-            ChangelogChecksums checksums, List<TableEffects> tableEffects, Map<String, List<SchemaChange>> schemaEffects,
+    private TenantChangelog(
+            ChangelogLocation source,
+            String digest,
+            List<ChangeSetInfo> changeSets,
+            ChangelogChecksums checksums,
+            List<TableEffects> tableEffects,
+            Map<String, List<SchemaChange>> schemaEffects,
             Set<String> otherDatabases) {
         this.source = source;
         this.otherDatabases = Set.copyOf(otherDatabases);
@@ -54,7 +59,9 @@ public final class TenantChangelog {
             ChangeSetInfo info = this.changeSets.get(i);
             byKey.putIfAbsent(info.key(), info);
             keyByMatchKey.putIfAbsent(matchKey(info.filePath(), info.id(), info.author()), info.key());
-            keysByIdAndAuthor.computeIfAbsent(idAndAuthor(info.id(), info.author()), k -> new ArrayList<>()).add(info.key());
+            keysByIdAndAuthor
+                    .computeIfAbsent(idAndAuthor(info.id(), info.author()), k -> new ArrayList<>())
+                    .add(info.key());
             if (info.tag() != null) {
                 tagEnds.putIfAbsent(info.tag(), i + 1);
             }
@@ -74,12 +81,22 @@ public final class TenantChangelog {
         ChangelogLocation source = ChangelogLocation.of(location);
         List<ChangeSet> parsed = source.parse().getChangeSets();
         try {
-            // The digest is computed exactly as the first worker did (no database in scope), so digests stay comparable.
-            String digest = LiquibaseSupport.inScope(source.newResourceAccessor(), () -> ChangelogDigest.ofChangeSets(parsed));
+            // The digest is computed exactly as the first worker did (no database in scope), so digests stay
+            // comparable.
+            String digest =
+                    LiquibaseSupport.inScope(source.newResourceAccessor(), () -> ChangelogDigest.ofChangeSets(parsed));
             Database postgres = LiquibaseSupport.offlinePostgres();
-            return LiquibaseSupport.inScope(source.newResourceAccessor(), postgres, () -> new TenantChangelog(source,
-                    digest, ChangeSetInfos.of(parsed, postgres), ChangelogChecksums.of(source, parsed),
-                    parsed.stream().map(TableEffects::of).toList(), schemaEffects(parsed), otherDatabases(parsed)));
+            return LiquibaseSupport.inScope(
+                    source.newResourceAccessor(),
+                    postgres,
+                    () -> new TenantChangelog(
+                            source,
+                            digest,
+                            ChangeSetInfos.of(parsed, postgres),
+                            ChangelogChecksums.of(source, parsed),
+                            parsed.stream().map(TableEffects::of).toList(),
+                            schemaEffects(parsed),
+                            otherDatabases(parsed)));
         } catch (Exception e) {
             throw new IllegalStateException("cannot analyse changelog " + location + ": " + e.getMessage(), e);
         }
@@ -90,8 +107,9 @@ public final class TenantChangelog {
         for (ChangeSet changeSet : parsed) {
             List<SchemaChange> changes = SchemaEffects.of(changeSet);
             if (!changes.isEmpty()) {
-                effects.putIfAbsent(ChangeSetInfo.key(changeSet.getStoredFilePath(), changeSet.getId(),
-                        changeSet.getAuthor()), changes);
+                effects.putIfAbsent(
+                        ChangeSetInfo.key(changeSet.getStoredFilePath(), changeSet.getId(), changeSet.getAuthor()),
+                        changes);
             }
         }
         return effects;
@@ -196,7 +214,9 @@ public final class TenantChangelog {
     public List<ChangeSetInfo> between(String fromTag, String toTag) {
         List<ChangeSetInfo> to = upTo(toTag);
         int from = fromTag == null ? 0 : Math.min(upTo(fromTag).size(), to.size());
-        return to.subList(from, to.size()).stream().filter(cs -> !otherDatabases.contains(cs.key())).toList();
+        return to.subList(from, to.size()).stream()
+                .filter(cs -> !otherDatabases.contains(cs.key()))
+                .toList();
     }
 
     /**
@@ -226,7 +246,8 @@ public final class TenantChangelog {
             }
             AppliedChangeSet row = applied.get(info.key());
             ChangelogChecksums.Facts facts = checksums.facts(info.key());
-            if (row == null || facts.runAlways()
+            if (row == null
+                    || facts.runAlways()
                     || facts.runOnChange() && checksums.mismatch(info.key(), row.checksum()) != null) {
                 pending.add(info);
             }
@@ -235,7 +256,8 @@ public final class TenantChangelog {
         for (AppliedChangeSet row : history.applied()) {
             String key = known.get(row);
             ChangelogChecksums.Facts facts = key == null ? null : checksums.facts(key);
-            String mismatch = facts == null ? unknown(row.key())
+            String mismatch = facts == null
+                    ? unknown(row.key())
                     : facts.runOnChange() ? null : checksums.mismatch(key, row.checksum());
             if (mismatch != null) {
                 drift.add(row.key() + ": " + mismatch);
@@ -256,7 +278,8 @@ public final class TenantChangelog {
     /** Why an applied changeset is unknown; names the changelog's path when only the file path differs. */
     private String unknown(String storedKey) {
         String other = samePairElsewhere(storedKey);
-        return other == null ? "it is applied to the tenant but not in the changelog"
+        return other == null
+                ? "it is applied to the tenant but not in the changelog"
                 : "it is applied to the tenant but not in the changelog, which has it as " + other
                         + " (only the file path differs: another root, see docs/adopting.md)";
     }
@@ -306,9 +329,10 @@ public final class TenantChangelog {
                 + "): it was written with another root or logicalFilePath than changelog location " + location()
                 + " gives, so none of them would count as applied";
         String suggestion = suggestedLocation(prefixes, extras);
-        return message + (suggestion == null
-                ? "; give both services the location whose root the history was written from (<root>!/<master>)"
-                : "; give both services TENANTFLEET_CHANGELOG_LOCATION=" + suggestion);
+        return message
+                + (suggestion == null
+                        ? "; give both services the location whose root the history was written from (<root>!/<master>)"
+                        : "; give both services TENANTFLEET_CHANGELOG_LOCATION=" + suggestion);
     }
 
     private String suggestedLocation(Set<String> prefixes, Set<String> extras) {
@@ -321,14 +345,16 @@ public final class TenantChangelog {
             for (String ignored : prefix.split("/")) {
                 up = up == null ? null : up.getParent();
             }
-            if (up != null && up.resolve(prefix).normalize().equals(source.root().normalize())) {
+            if (up != null
+                    && up.resolve(prefix).normalize().equals(source.root().normalize())) {
                 return up + ChangelogLocation.INSIDE + prefix + source.path();
             }
         }
         if (extras.size() == 1 && prefixes.isEmpty()) {
             String extra = extras.iterator().next(); // the history's root is deeper
             if (source.path().startsWith(extra)) {
-                return source.root().resolve(extra).normalize() + ChangelogLocation.INSIDE
+                return source.root().resolve(extra).normalize()
+                        + ChangelogLocation.INSIDE
                         + source.path().substring(extra.length());
             }
         }

@@ -46,8 +46,11 @@ public final class TenantHistory {
             try (ResultSet rs = statement.executeQuery("SELECT filename, id, author, md5sum, orderexecuted, tag FROM "
                     + TABLE + " ORDER BY orderexecuted, dateexecuted")) {
                 while (rs.next()) {
-                    rows.add(new AppliedChangeSet(ChangeSetInfo.key(rs.getString(1), rs.getString(2), rs.getString(3)),
-                            rs.getString(4), rs.getInt(5), rs.getString(6)));
+                    rows.add(new AppliedChangeSet(
+                            ChangeSetInfo.key(rs.getString(1), rs.getString(2), rs.getString(3)),
+                            rs.getString(4),
+                            rs.getInt(5),
+                            rs.getString(6)));
                 }
             }
             return new TenantHistory(rows);

@@ -47,19 +47,21 @@ class ByoChangelogHistoryTest {
 
         assertThat(history.head()).isEqualTo("r2");
         assertThat(plan.drift()).isEmpty();
-        assertThat(plan.pending()).extracting(ChangeSetInfo::id).containsExactly("r3-001-rename-payments",
-                "r3-002-scratch", "r3-003-index-concurrently", "r3-tag");
+        assertThat(plan.pending())
+                .extracting(ChangeSetInfo::id)
+                .containsExactly("r3-001-rename-payments", "r3-002-scratch", "r3-003-index-concurrently", "r3-tag");
         assertThat(BYO.plan(history, "r2").pending()).isEmpty();
         assertThat(columnType("payments", "amount")).isEqualTo("numeric(12,2)");
         assertThat(exists("oracle_only")).isFalse();
-        assertThat(BYO.tablesUpTo("r2")).allSatisfy(table -> assertThat(exists(table)).as(table).isTrue());
+        assertThat(BYO.tablesUpTo("r2"))
+                .allSatisfy(table -> assertThat(exists(table)).as(table).isTrue());
     }
 
-
     private String columnType(String table, String column) throws Exception {
-        try (Statement statement = owner.createStatement(); ResultSet rows = statement.executeQuery(
-                "SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = '" + table
-                        + "'::regclass AND attname = '" + column + "'")) {
+        try (Statement statement = owner.createStatement();
+                ResultSet rows = statement.executeQuery(
+                        "SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = '" + table
+                                + "'::regclass AND attname = '" + column + "'")) {
             rows.next();
             return rows.getString(1);
         }

@@ -32,28 +32,35 @@ class ByoChangelogTest {
     void aDirectoryIsReadThroughItsDiscoveredMasterInEveryFormatLiquibaseReads() {
         assertThat(FROM_DIRECTORY.path()).isEqualTo("db.changelog-master.yaml");
         assertThat(FROM_DIRECTORY.tags()).containsExactly("r1", "r2", "r3");
-        assertThat(FROM_DIRECTORY.changeSets()).extracting(ChangeSetInfo::filePath, ChangeSetInfo::id).containsExactly(
-                tuple("releases/r1.sql", "r1-001-accounts"),
-                tuple("releases/r1.sql", "r1-002-invoices"),
-                tuple("releases/r1.sql", "r1-003-oracle-only"),
-                tuple("db.changelog-master.yaml", "r1-tag"),
-                tuple("releases/r2.json", "r2-001-payments"),
-                tuple("releases/r2.json", "r2-002-functions"),
-                tuple("releases/r2.json", "r2-003-backfill-notes"),
-                tuple("db.changelog-master.yaml", "r2-tag"),
-                tuple("releases/r3.xml", "r3-001-rename-payments"),
-                tuple("releases/r3.xml", "r3-002-scratch"),
-                tuple("releases/r3.xml", "r3-003-index-concurrently"),
-                tuple("db.changelog-master.yaml", "r3-tag"));
+        assertThat(FROM_DIRECTORY.changeSets())
+                .extracting(ChangeSetInfo::filePath, ChangeSetInfo::id)
+                .containsExactly(
+                        tuple("releases/r1.sql", "r1-001-accounts"),
+                        tuple("releases/r1.sql", "r1-002-invoices"),
+                        tuple("releases/r1.sql", "r1-003-oracle-only"),
+                        tuple("db.changelog-master.yaml", "r1-tag"),
+                        tuple("releases/r2.json", "r2-001-payments"),
+                        tuple("releases/r2.json", "r2-002-functions"),
+                        tuple("releases/r2.json", "r2-003-backfill-notes"),
+                        tuple("db.changelog-master.yaml", "r2-tag"),
+                        tuple("releases/r3.xml", "r3-001-rename-payments"),
+                        tuple("releases/r3.xml", "r3-002-scratch"),
+                        tuple("releases/r3.xml", "r3-003-index-concurrently"),
+                        tuple("db.changelog-master.yaml", "r3-tag"));
     }
 
     @Test
     void theSameChangelogHasTheSameDigestAndKeysFromAFileADirectoryAndAJar() throws IOException {
         Path jar = jarOf(BYO, tmp.resolve("app.jar"));
-        List<TenantChangelog> forms = Stream.of(BYO.resolve("db.changelog-master.yaml").toString(),
-                "file:" + BYO.resolve("db.changelog-master.yaml"), BYO + "!/db.changelog-master.yaml",
-                jar.toString(), "jar:" + jar + "!/db.changelog-master.yaml", "jar:file:" + jar + "!/")
-                .map(TenantChangelog::load).toList();
+        List<TenantChangelog> forms = Stream.of(
+                        BYO.resolve("db.changelog-master.yaml").toString(),
+                        "file:" + BYO.resolve("db.changelog-master.yaml"),
+                        BYO + "!/db.changelog-master.yaml",
+                        jar.toString(),
+                        "jar:" + jar + "!/db.changelog-master.yaml",
+                        "jar:file:" + jar + "!/")
+                .map(TenantChangelog::load)
+                .toList();
 
         assertThat(forms).allSatisfy(changelog -> {
             assertThat(changelog.digest()).isEqualTo(FROM_DIRECTORY.digest());
@@ -69,22 +76,30 @@ class ByoChangelogTest {
         TenantChangelog springLayout = TenantChangelog.load(resources.toString());
 
         assertThat(springLayout.path()).isEqualTo("db/changelog/db.changelog-master.yaml");
-        assertThat(springLayout.changeSets().get(0).key()).isEqualTo("db/changelog/releases/r1.sql::r1-001-accounts::alice");
-        assertThat(TenantChangelog.load(resources + "!/db/changelog/db.changelog-master.yaml").digest())
-                .isEqualTo(springLayout.digest()).isNotEqualTo(FROM_DIRECTORY.digest());
+        assertThat(springLayout.changeSets().get(0).key())
+                .isEqualTo("db/changelog/releases/r1.sql::r1-001-accounts::alice");
+        assertThat(TenantChangelog.load(resources + "!/db/changelog/db.changelog-master.yaml")
+                        .digest())
+                .isEqualTo(springLayout.digest())
+                .isNotEqualTo(FROM_DIRECTORY.digest());
     }
 
     @Test
     void locationsThatCannotWorkAreRefusedSayingWhatToDo() throws IOException {
         Path empty = Files.createDirectories(tmp.resolve("empty"));
-        assertThatThrownBy(() -> TenantChangelog.load(empty.toString())).hasMessageContaining("no master changelog in "
-                + empty).hasMessageContaining("db.changelog-master.yaml").hasMessageContaining("!/");
+        assertThatThrownBy(() -> TenantChangelog.load(empty.toString()))
+                .hasMessageContaining("no master changelog in " + empty)
+                .hasMessageContaining("db.changelog-master.yaml")
+                .hasMessageContaining("!/");
         Path two = Files.createDirectories(tmp.resolve("two"));
         Files.writeString(two.resolve("db.changelog-master.xml"), "<databaseChangeLog/>");
         Files.writeString(two.resolve("db.changelog-master.yaml"), "databaseChangeLog: []");
-        assertThatThrownBy(() -> TenantChangelog.load(two.toString())).hasMessageContaining("several master changelogs");
-        assertThatThrownBy(() -> TenantChangelog.load(tmp.resolve("nope").toString())).hasMessageContaining("does not exist");
-        assertThatThrownBy(() -> TenantChangelog.load(BYO + "!/missing.yaml")).hasMessageContaining("has no file missing.yaml");
+        assertThatThrownBy(() -> TenantChangelog.load(two.toString()))
+                .hasMessageContaining("several master changelogs");
+        assertThatThrownBy(() -> TenantChangelog.load(tmp.resolve("nope").toString()))
+                .hasMessageContaining("does not exist");
+        assertThatThrownBy(() -> TenantChangelog.load(BYO + "!/missing.yaml"))
+                .hasMessageContaining("has no file missing.yaml");
         Path text = Files.writeString(tmp.resolve("notes.txt"), "x");
         assertThatThrownBy(() -> TenantChangelog.load(text + "!/db.changelog-master.yaml"))
                 .hasMessageContaining("neither a directory nor a .jar or .zip archive");
@@ -100,22 +115,31 @@ class ByoChangelogTest {
 
     @Test
     void aReleaseRangeLeavesOutChangesetsLimitedToOtherDatabases() {
-        assertThat(FROM_DIRECTORY.between(null, "r1")).extracting(ChangeSetInfo::id)
+        assertThat(FROM_DIRECTORY.between(null, "r1"))
+                .extracting(ChangeSetInfo::id)
                 .containsExactly("r1-001-accounts", "r1-002-invoices", "r1-tag");
-        assertThat(FROM_DIRECTORY.between("r1", "r2")).extracting(ChangeSetInfo::id)
+        assertThat(FROM_DIRECTORY.between("r1", "r2"))
+                .extracting(ChangeSetInfo::id)
                 .containsExactly("r2-001-payments", "r2-002-functions", "r2-003-backfill-notes", "r2-tag");
         assertThat(FROM_DIRECTORY.between("r3", "r2")).isEmpty();
-        assertThat(FROM_DIRECTORY.plan(TenantHistory.empty(), "r1").pending()).extracting(ChangeSetInfo::id)
+        assertThat(FROM_DIRECTORY.plan(TenantHistory.empty(), "r1").pending())
+                .extracting(ChangeSetInfo::id)
                 .doesNotContain("r1-003-oracle-only");
     }
 
     @Test
     void rollbackLessAndNonTransactionalChangesetsAreMarkedForThePreflight() {
-        assertThat(FROM_DIRECTORY.changeSets()).filteredOn(cs -> !cs.rollbackSupported()).extracting(ChangeSetInfo::id)
+        assertThat(FROM_DIRECTORY.changeSets())
+                .filteredOn(cs -> !cs.rollbackSupported())
+                .extracting(ChangeSetInfo::id)
                 .containsExactly("r2-003-backfill-notes");
-        assertThat(FROM_DIRECTORY.changeSets()).filteredOn(cs -> !cs.runInTransaction()).extracting(ChangeSetInfo::id)
+        assertThat(FROM_DIRECTORY.changeSets())
+                .filteredOn(cs -> !cs.runInTransaction())
+                .extracting(ChangeSetInfo::id)
                 .containsExactly("r3-003-index-concurrently");
-        assertThat(FROM_DIRECTORY.changeSets()).flatExtracting(ChangeSetInfo::warnings).extracting(SafetyWarning::kind)
+        assertThat(FROM_DIRECTORY.changeSets())
+                .flatExtracting(ChangeSetInfo::warnings)
+                .extracting(SafetyWarning::kind)
                 .doesNotContain(Kind.SPLIT_DOLLAR_QUOTED);
     }
 
@@ -136,7 +160,9 @@ class ByoChangelogTest {
         TenantChangelog untagged = TenantChangelog.load("classpath:untagged-changelog/changelog.yaml");
 
         SafetyWarning warning = untagged.changeSets().get(1).warnings().stream()
-                .filter(w -> w.kind() == Kind.SPLIT_DOLLAR_QUOTED).findFirst().orElseThrow();
+                .filter(w -> w.kind() == Kind.SPLIT_DOLLAR_QUOTED)
+                .findFirst()
+                .orElseThrow();
         assertThat(warning.kind().blocking()).isTrue();
         assertThat(warning.message()).contains("splitStatements:false");
         assertThat(Kind.NO_ROLLBACK.blocking()).isFalse();
@@ -173,13 +199,15 @@ class ByoChangelogTest {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(60));
         assertThat(large.tags()).containsExactly("data-1");
         assertThat(large.tablesUpTo("data-1")).containsExactly("blobs");
-        assertThat(large.changeSets().get(0).warnings()).extracting(SafetyWarning::kind).containsExactly(Kind.NO_ROLLBACK);
+        assertThat(large.changeSets().get(0).warnings())
+                .extracting(SafetyWarning::kind)
+                .containsExactly(Kind.NO_ROLLBACK);
     }
 
     @Test
     void historyRowsMatchLikeLiquibaseMatchesThemAndAnotherRootIsNamedAsTheCause() {
-        TenantHistory classpathPrefixed = TenantHistory.of(List.of(
-                new AppliedChangeSet("classpath:/releases/R1.sql::r1-001-accounts::alice", null, 1, null)));
+        TenantHistory classpathPrefixed = TenantHistory.of(
+                List.of(new AppliedChangeSet("classpath:/releases/R1.sql::r1-001-accounts::alice", null, 1, null)));
         TenantPlan plan = FROM_DIRECTORY.plan(classpathPrefixed, "r1");
         assertThat(plan.drifted()).isFalse();
         assertThat(plan.pending()).extracting(ChangeSetInfo::id).doesNotContain("r1-001-accounts");
@@ -188,10 +216,14 @@ class ByoChangelogTest {
 
         TenantHistory otherRoot = TenantHistory.of(List.of(
                 new AppliedChangeSet("src/main/resources/releases/r1.sql::r1-001-accounts::alice", null, 1, null)));
-        assertThat(FROM_DIRECTORY.plan(otherRoot, "r1").drift()).singleElement().asString()
-                .contains("only the file path differs").contains("releases/r1.sql::r1-001-accounts::alice");
-        assertThat(FROM_DIRECTORY.rootMismatch(otherRoot)).contains("'src/main/resources/releases/r1.sql' where the "
-                + "changelog has 'releases/r1.sql'").contains("<root>!/<master>");
+        assertThat(FROM_DIRECTORY.plan(otherRoot, "r1").drift())
+                .singleElement()
+                .asString()
+                .contains("only the file path differs")
+                .contains("releases/r1.sql::r1-001-accounts::alice");
+        assertThat(FROM_DIRECTORY.rootMismatch(otherRoot))
+                .contains("'src/main/resources/releases/r1.sql' where the " + "changelog has 'releases/r1.sql'")
+                .contains("<root>!/<master>");
         assertThat(FROM_DIRECTORY.rootMismatch(classpathPrefixed)).isNull();
     }
 
@@ -202,31 +234,39 @@ class ByoChangelogTest {
         TenantHistory springBoot = TenantHistory.of(List.of(
                 new AppliedChangeSet("db/changelog/releases/r1.sql::r1-001-accounts::alice", null, 1, null),
                 new AppliedChangeSet("db/changelog/db.changelog-master.yaml::r1-tag::ops", null, 2, "r1")));
-        TenantHistory fromTheFolder = TenantHistory.of(List.of(
-                new AppliedChangeSet("releases/r1.sql::r1-001-accounts::alice", null, 1, null)));
+        TenantHistory fromTheFolder = TenantHistory.of(
+                List.of(new AppliedChangeSet("releases/r1.sql::r1-001-accounts::alice", null, 1, null)));
 
-        String tooDeep = TenantChangelog.load(resources.resolve("db/changelog").toString()).rootMismatch(springBoot);
+        String tooDeep = TenantChangelog.load(resources.resolve("db/changelog").toString())
+                .rootMismatch(springBoot);
         String tooHigh = TenantChangelog.load(resources.toString()).rootMismatch(fromTheFolder);
 
-        assertThat(tooDeep).endsWith("TENANTFLEET_CHANGELOG_LOCATION=" + resources + "!/db/changelog/db.changelog-master.yaml");
-        assertThat(tooHigh).endsWith("TENANTFLEET_CHANGELOG_LOCATION=" + resources.resolve("db/changelog")
-                + "!/db.changelog-master.yaml");
-        assertThat(TenantChangelog.load(resources + "!/db/changelog/db.changelog-master.yaml").plan(springBoot, "r1")
-                .drift()).isEmpty();
+        assertThat(tooDeep)
+                .endsWith("TENANTFLEET_CHANGELOG_LOCATION=" + resources + "!/db/changelog/db.changelog-master.yaml");
+        assertThat(tooHigh)
+                .endsWith("TENANTFLEET_CHANGELOG_LOCATION=" + resources.resolve("db/changelog")
+                        + "!/db.changelog-master.yaml");
+        assertThat(TenantChangelog.load(resources + "!/db/changelog/db.changelog-master.yaml")
+                        .plan(springBoot, "r1")
+                        .drift())
+                .isEmpty();
     }
 
     static Path resource(String name) {
         try {
-            return Path.of(ByoChangelogTest.class.getClassLoader().getResource(name).toURI());
+            return Path.of(
+                    ByoChangelogTest.class.getClassLoader().getResource(name).toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
     }
 
     static Path jarOf(Path directory, Path jar) throws IOException {
-        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(jar)); var files = Files.walk(directory)) {
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(jar));
+                var files = Files.walk(directory)) {
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                zip.putNextEntry(new ZipEntry(directory.relativize(file).toString().replace('\\', '/')));
+                zip.putNextEntry(
+                        new ZipEntry(directory.relativize(file).toString().replace('\\', '/')));
                 Files.copy(file, zip);
                 zip.closeEntry();
             }

@@ -27,8 +27,10 @@ class ChangelogDigestTest {
         assertThat(ChangelogDigest.compute(List.of(A, B))).isEqualTo(digest);
         assertThat(ChangelogDigest.compute(List.of(B, A))).isNotEqualTo(digest);
         assertThat(ChangelogDigest.compute(List.of(A))).isNotEqualTo(digest);
-        assertThat(ChangelogDigest.compute(List.of(A, new Entry("db/a.xml", "2", "me", "9:ccc")))).isNotEqualTo(digest);
-        assertThat(ChangelogDigest.compute(List.of(A, new Entry("db/a.xml", "2", "you", "9:bbb")))).isNotEqualTo(digest);
+        assertThat(ChangelogDigest.compute(List.of(A, new Entry("db/a.xml", "2", "me", "9:ccc"))))
+                .isNotEqualTo(digest);
+        assertThat(ChangelogDigest.compute(List.of(A, new Entry("db/a.xml", "2", "you", "9:bbb"))))
+                .isNotEqualTo(digest);
     }
 
     @Test
@@ -47,9 +49,13 @@ class ChangelogDigestTest {
 
     @Test
     void editingAChangesetChangesTheDigest() throws IOException {
-        String before = TenantChangelog.load(writeChangelog("CREATE TABLE one (id int)").toString()).digest();
+        String before = TenantChangelog.load(
+                        writeChangelog("CREATE TABLE one (id int)").toString())
+                .digest();
 
-        String after = TenantChangelog.load(writeChangelog("CREATE TABLE one (id bigint)").toString()).digest();
+        String after = TenantChangelog.load(
+                        writeChangelog("CREATE TABLE one (id bigint)").toString())
+                .digest();
 
         assertThat(after).isNotEqualTo(before);
     }
@@ -64,7 +70,8 @@ class ChangelogDigestTest {
             copyResource("crm-changelog/releases/" + release + ".xml", copy.resolve("releases/" + release + ".xml"));
         }
 
-        TenantChangelog fileSystem = TenantChangelog.load(copy.resolve("db.changelog-master.xml").toString());
+        TenantChangelog fileSystem =
+                TenantChangelog.load(copy.resolve("db.changelog-master.xml").toString());
 
         assertThat(classpath.tags()).containsExactly("v1.0", "v1.1", "v1.2", "v1.3", "v1.4");
         assertThat(fileSystem.tags()).isEqualTo(classpath.tags());
@@ -74,9 +81,11 @@ class ChangelogDigestTest {
     @Test
     void aMissingChangelogFailsClearly() {
         assertThatThrownBy(() -> TenantChangelog.load(dir.resolve("nope.xml").toString()))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("does not exist");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("does not exist");
         assertThatThrownBy(() -> TenantChangelog.load("classpath:no/such/changelog.xml"))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("no/such/changelog.xml");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no/such/changelog.xml");
     }
 
     private Path writeChangelog(String firstSql) throws IOException {

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.tenantfleet.changelog.LiquibaseConfigurationSources.Environment;
 import dev.tenantfleet.changelog.LiquibaseConfigurationSources.SystemProperties;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -28,7 +27,8 @@ class LiquibaseConfigurationSourcesTest {
         LiquibaseSupport.init();
 
         LiquibaseConfiguration configuration = Scope.getCurrentScope().getSingleton(LiquibaseConfiguration.class);
-        assertThat(configuration.getProviders()).map(ConfigurationValueProvider::getClass)
+        assertThat(configuration.getProviders())
+                .map(ConfigurationValueProvider::getClass)
                 .contains(SystemProperties.class, Environment.class)
                 .doesNotContain(SystemPropertyValueProvider.class, EnvironmentValueProvider.class);
     }
@@ -40,9 +40,11 @@ class LiquibaseConfigurationSourcesTest {
             // As a pool thread created before Liquibase was first used: a root scope, and configuration, of its own.
             Scope.setScopeManager(new SingletonScopeManager());
             try {
-                providers.set(LiquibaseSupport.inScope(new ClassLoaderResourceAccessor(), () -> Scope.getCurrentScope()
-                        .getSingleton(LiquibaseConfiguration.class).getProviders().stream()
-                        .<Class<?>>map(ConfigurationValueProvider::getClass).toList()));
+                providers.set(LiquibaseSupport.inScope(
+                        new ClassLoaderResourceAccessor(),
+                        () -> Scope.getCurrentScope().getSingleton(LiquibaseConfiguration.class).getProviders().stream()
+                                .<Class<?>>map(ConfigurationValueProvider::getClass)
+                                .toList()));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -64,18 +66,24 @@ class LiquibaseConfigurationSourcesTest {
         System.setProperty(key, "set-at-run-time");
         try {
             await().atMost(Duration.ofSeconds(5))
-                    .untilAsserted(() -> assertThat(source.getProvidedValue(key)).isNotNull()
-                            .extracting(ProvidedValue::getValue).isEqualTo("set-at-run-time"));
+                    .untilAsserted(() -> assertThat(source.getProvidedValue(key))
+                            .isNotNull()
+                            .extracting(ProvidedValue::getValue)
+                            .isEqualTo("set-at-run-time"));
         } finally {
             System.clearProperty(key);
         }
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(source.getProvidedValue(key)).isNull());
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(source.getProvidedValue(key)).isNull());
     }
 
     @Test
     void shouldAnswerEnvironmentVariablesAsLiquibasesOwnSourceDoes() {
-        String name = System.getenv().entrySet().stream().filter(variable -> !variable.getValue().isBlank()).findFirst()
-                .orElseThrow().getKey();
+        String name = System.getenv().entrySet().stream()
+                .filter(variable -> !variable.getValue().isBlank())
+                .findFirst()
+                .orElseThrow()
+                .getKey();
 
         ProvidedValue ours = new Environment().getProvidedValue(name);
         ProvidedValue liquibases = new EnvironmentValueProvider().getProvidedValue(name);

@@ -22,6 +22,7 @@ class TenantHistoryTest {
     static {
         LIQUIBASE_LOG.setLevel(Level.WARNING);
     }
+
     private static final String FIRST = "crm-changelog/releases/v1.0.xml::v1.0-001-create-users::tenant-fleet";
 
     private TestDatabase db;
@@ -54,9 +55,11 @@ class TenantHistoryTest {
 
         TenantHistory history = TenantHistory.read(owner);
 
-        assertThat(history.keys()).isEqualTo(CRM.upTo("v1.2").stream().map(ChangeSetInfo::key).toList());
+        assertThat(history.keys())
+                .isEqualTo(CRM.upTo("v1.2").stream().map(ChangeSetInfo::key).toList());
         assertThat(history.head()).isEqualTo("v1.2");
-        assertThat(history.applied()).allSatisfy(row -> assertThat(row.checksum()).startsWith("9:"));
+        assertThat(history.applied())
+                .allSatisfy(row -> assertThat(row.checksum()).startsWith("9:"));
         assertThat(history.applied().get(0).orderExecuted()).isEqualTo(1);
         TenantPlan toHead = CRM.plan(history, "v1.4");
         assertThat(toHead.head()).isEqualTo("v1.2");
@@ -69,17 +72,20 @@ class TenantHistoryTest {
     @Test
     void aTamperedChecksumAndAnUnknownChangesetAreDrift() throws Exception {
         TestDatabase.migrate(owner, CRM, "v1.0");
-        execute("UPDATE databasechangelog SET md5sum = '9:00000000000000000000000000000000' WHERE id = 'v1.0-001-create-users'");
+        execute(
+                "UPDATE databasechangelog SET md5sum = '9:00000000000000000000000000000000' WHERE id = 'v1.0-001-create-users'");
         execute("INSERT INTO databasechangelog (id, author, filename, dateexecuted, orderexecuted, exectype, md5sum)"
                 + " VALUES ('hotfix', 'ops', 'manual.sql', now(), 99, 'EXECUTED', '9:abc')");
 
         TenantPlan plan = CRM.plan(TenantHistory.read(owner), "v1.1");
 
         assertThat(plan.drifted()).isTrue();
-        assertThat(plan.drift()).containsExactly(
-                FIRST + ": its checksum changed: the database recorded 9:00000000000000000000000000000000, the changelog"
-                        + " now gives " + currentChecksum(0),
-                "manual.sql::hotfix::ops: it is applied to the tenant but not in the changelog");
+        assertThat(plan.drift())
+                .containsExactly(
+                        FIRST
+                                + ": its checksum changed: the database recorded 9:00000000000000000000000000000000, the changelog"
+                                + " now gives " + currentChecksum(0),
+                        "manual.sql::hotfix::ops: it is applied to the tenant but not in the changelog");
         assertThat(plan.pending()).hasSize(5);
     }
 
@@ -92,11 +98,14 @@ class TenantHistoryTest {
 
         assertThat(CRM.plan(TenantHistory.read(owner), "v1.0").drift()).isEmpty();
 
-        execute("UPDATE databasechangelog SET md5sum = '8:11111111111111111111111111111111' WHERE id = 'v1.0-001-create-users'");
-        assertThat(CRM.plan(TenantHistory.read(owner), "v1.0").drift()).singleElement().asString()
-                .startsWith(FIRST + ": its checksum changed").endsWith(v8);
+        execute(
+                "UPDATE databasechangelog SET md5sum = '8:11111111111111111111111111111111' WHERE id = 'v1.0-001-create-users'");
+        assertThat(CRM.plan(TenantHistory.read(owner), "v1.0").drift())
+                .singleElement()
+                .asString()
+                .startsWith(FIRST + ": its checksum changed")
+                .endsWith(v8);
     }
-
 
     private void execute(String sql) throws Exception {
         try (Statement statement = owner.createStatement()) {
@@ -110,7 +119,9 @@ class TenantHistoryTest {
 
     private static String checksum(int index, ChecksumVersion version) throws Exception {
         List<ChangeSet> changeSets = CRM.parse().getChangeSets();
-        return LiquibaseSupport.inScope(CRM.newResourceAccessor(), LiquibaseSupport.offlinePostgres(),
+        return LiquibaseSupport.inScope(
+                CRM.newResourceAccessor(),
+                LiquibaseSupport.offlinePostgres(),
                 () -> changeSets.get(index).generateCheckSum(version).toString());
     }
 }

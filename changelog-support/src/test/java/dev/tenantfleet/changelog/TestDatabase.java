@@ -39,13 +39,15 @@ final class TestDatabase implements AutoCloseable {
 
     static TestDatabase create() throws SQLException {
         String suffix = randomHex(6);
-        TestDatabase db = new TestDatabase("tf_changelog_it_" + suffix, "tf_changelog_it_" + suffix + "_owner",
-                randomHex(16));
-        try (Connection admin = connect("postgres", ADMIN, ADMIN_PASSWORD); Statement statement = admin.createStatement()) {
+        TestDatabase db =
+                new TestDatabase("tf_changelog_it_" + suffix, "tf_changelog_it_" + suffix + "_owner", randomHex(16));
+        try (Connection admin = connect("postgres", ADMIN, ADMIN_PASSWORD);
+                Statement statement = admin.createStatement()) {
             statement.execute("CREATE ROLE " + db.role + " LOGIN NOSUPERUSER PASSWORD '" + db.password + "'");
             statement.execute("CREATE DATABASE " + db.name + " OWNER " + db.role);
         }
-        try (Connection admin = connect(db.name, ADMIN, ADMIN_PASSWORD); Statement statement = admin.createStatement()) {
+        try (Connection admin = connect(db.name, ADMIN, ADMIN_PASSWORD);
+                Statement statement = admin.createStatement()) {
             statement.execute("CREATE EXTENSION IF NOT EXISTS \"uuid-ossp\"");
             statement.execute("CREATE EXTENSION IF NOT EXISTS unaccent");
         }
@@ -59,7 +61,8 @@ final class TestDatabase implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        try (Connection admin = connect("postgres", ADMIN, ADMIN_PASSWORD); Statement statement = admin.createStatement()) {
+        try (Connection admin = connect("postgres", ADMIN, ADMIN_PASSWORD);
+                Statement statement = admin.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
             statement.execute("DROP ROLE IF EXISTS " + role);
         }
@@ -68,7 +71,8 @@ final class TestDatabase implements AutoCloseable {
     /** Runs {@code changelog} up to {@code tag} with Liquibase on {@code owner}, as a worker or another tool would. */
     static void migrate(Connection owner, TenantChangelog changelog, String tag) throws Exception {
         LiquibaseSupport.inScope(changelog.newResourceAccessor(), () -> {
-            Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(owner));
+            Database database =
+                    DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(owner));
             new CommandScope(UpdateToTagCommandStep.COMMAND_NAME)
                     .addArgumentValue(UpdateToTagCommandStep.CHANGELOG_FILE_ARG, changelog.path())
                     .addArgumentValue(UpdateToTagCommandStep.TAG_ARG, tag)

@@ -6,15 +6,15 @@ import java.util.Optional;
 
 /** The known name closest to a misspelled one, for "did you mean" hints. */
 public final class Suggestions {
-    private Suggestions() {
-    }
+    private Suggestions() {}
 
     /** The candidate within a small edit distance of {@code name} (a typo, not another variable), if any. */
     public static Optional<String> closest(String name, Collection<String> candidates) {
         int limit = Math.max(2, name.length() / 5);
         return candidates.stream()
                 .filter(candidate -> distance(name, candidate) <= limit)
-                .min(Comparator.comparingInt((String candidate) -> distance(name, candidate)).thenComparing(c -> c));
+                .min(Comparator.comparingInt((String candidate) -> distance(name, candidate))
+                        .thenComparing(c -> c));
     }
 
     /** Hint text: {@code " (did you mean X?)"} or empty. */

@@ -14,8 +14,7 @@ import java.util.List;
 public final class Yaml {
     private static final YAMLMapper MAPPER = new YAMLMapper();
 
-    private Yaml() {
-    }
+    private Yaml() {}
 
     /** Every document of {@code text}; empty documents (a trailing {@code ---}) are dropped. */
     public static List<JsonNode> documents(String text) {

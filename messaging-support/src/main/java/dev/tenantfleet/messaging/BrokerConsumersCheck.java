@@ -31,8 +31,12 @@ public class BrokerConsumersCheck implements HealthCheck {
         HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME).status(lost.isEmpty());
         for (String channel : new TreeSet<>(recovery.channels())) {
             ConsumerRecovery.Lost why = lost.get(channel);
-            response.withData(channel, why == null ? "consuming"
-                    : "no consumer since " + why.since() + " (" + why.reason() + "), waiting for the connection");
+            response.withData(
+                    channel,
+                    why == null
+                            ? "consuming"
+                            : "no consumer since " + why.since() + " (" + why.reason()
+                                    + "), waiting for the connection");
         }
         return response.build();
     }

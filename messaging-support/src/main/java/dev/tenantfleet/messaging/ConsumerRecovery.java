@@ -63,10 +63,11 @@ public class ConsumerRecovery implements PublisherDecorator {
     private volatile boolean stopping;
 
     /** Why and since when a channel is without consumer. */
-    public record Lost(Instant since, String reason) {
-    }
+    public record Lost(Instant since, String reason) {}
 
-    ConsumerRecovery(Config config, ConsumerRecoveryConfig recovery,
+    ConsumerRecovery(
+            Config config,
+            ConsumerRecoveryConfig recovery,
             @Connector(RabbitMQConnector.CONNECTOR_NAME) Instance<HealthReporter> rabbitmq) {
         this.config = config;
         this.recovery = recovery;
@@ -80,19 +81,23 @@ public class ConsumerRecovery implements PublisherDecorator {
 
     @Override
     @SuppressWarnings("unchecked")
-    public Multi<? extends Message<?>> decorate(Multi<? extends Message<?>> publisher, List<String> channelNames,
-            boolean isConnector) {
+    public Multi<? extends Message<?>> decorate(
+            Multi<? extends Message<?>> publisher, List<String> channelNames, boolean isConnector) {
         if (!isConnector || channelNames.size() != 1 || !isRabbitMqIncoming(channelNames.get(0))) {
             return publisher;
         }
         String channel = channelNames.get(0);
         channels.add(channel);
         return ((Multi<Message<?>>) publisher)
-                .onSubscription().invoke(() -> resubscribed(channel))
-                .onCompletion().failWith(() -> new IllegalStateException("the broker ended the consumer"))
-                .onFailure().invoke(failure -> ended(channel, failure))
-                .onFailure().retry().when(failures -> failures.onItem()
-                        .transformToUniAndConcatenate(failure -> connectionBack(channel)));
+                .onSubscription()
+                .invoke(() -> resubscribed(channel))
+                .onCompletion()
+                .failWith(() -> new IllegalStateException("the broker ended the consumer"))
+                .onFailure()
+                .invoke(failure -> ended(channel, failure))
+                .onFailure()
+                .retry()
+                .when(failures -> failures.onItem().transformToUniAndConcatenate(failure -> connectionBack(channel)));
     }
 
     /** The RabbitMQ incoming channels that are without consumer now, by channel name. */
@@ -112,7 +117,8 @@ public class ConsumerRecovery implements PublisherDecorator {
 
     private boolean isRabbitMqIncoming(String channel) {
         return config.getOptionalValue("mp.messaging.incoming." + channel + ".connector", String.class)
-                .filter(RabbitMQConnector.CONNECTOR_NAME::equals).isPresent();
+                .filter(RabbitMQConnector.CONNECTOR_NAME::equals)
+                .isPresent();
     }
 
     private void ended(String channel, Throwable failure) {
@@ -122,7 +128,8 @@ public class ConsumerRecovery implements PublisherDecorator {
         }
         String reason = failure.getClass().getSimpleName() + ": " + failure.getMessage();
         if (lost.putIfAbsent(channel, new Lost(Instant.now(), reason)) == null) {
-            LOG.warnf("RabbitMQ consumer of channel %s ended (%s); it consumes again as soon as its connection is back",
+            LOG.warnf(
+                    "RabbitMQ consumer of channel %s ended (%s); it consumes again as soon as its connection is back",
                     channel, reason);
         } else {
             LOG.debugf("RabbitMQ consumer of channel %s not back yet (%s)", channel, reason);
@@ -138,15 +145,22 @@ public class ConsumerRecovery implements PublisherDecorator {
             return;
         }
         long endingsSoFar = endings(channel).get();
-        Uni.createFrom().voidItem().onItem().delayIt().by(recovery.retryInterval()).subscribe().with(ignored -> {
-            if (endings(channel).get() == endingsSoFar) {
-                Lost was = lost.remove(channel);
-                if (was != null) {
-                    LOG.infof("RabbitMQ consumer of channel %s is consuming again (it had ended at %s)", channel,
-                            was.since());
-                }
-            }
-        });
+        Uni.createFrom()
+                .voidItem()
+                .onItem()
+                .delayIt()
+                .by(recovery.retryInterval())
+                .subscribe()
+                .with(ignored -> {
+                    if (endings(channel).get() == endingsSoFar) {
+                        Lost was = lost.remove(channel);
+                        if (was != null) {
+                            LOG.infof(
+                                    "RabbitMQ consumer of channel %s is consuming again (it had ended at %s)",
+                                    channel, was.since());
+                        }
+                    }
+                });
     }
 
     private AtomicLong endings(String channel) {
@@ -155,19 +169,25 @@ public class ConsumerRecovery implements PublisherDecorator {
 
     /** Completes once the connector reports the channel's connection (and AMQP channel) open; fails on shutdown. */
     private Uni<Long> connectionBack(String channel) {
-        return Multi.createFrom().ticks().startingAfter(recovery.retryInterval()).every(recovery.retryInterval())
+        return Multi.createFrom()
+                .ticks()
+                .startingAfter(recovery.retryInterval())
+                .every(recovery.retryInterval())
                 .filter(tick -> stopping || connected(channel))
                 .toUni()
-                .onItem().invoke(tick -> {
+                .onItem()
+                .invoke(tick -> {
                     if (stopping) {
-                        throw new IllegalStateException("shutting down: channel " + channel + " stays without consumer");
+                        throw new IllegalStateException(
+                                "shutting down: channel " + channel + " stays without consumer");
                     }
                 });
     }
 
     private boolean connected(String channel) {
         HealthReport report = rabbitmq.get().getReadiness();
-        return report.getChannels().stream().filter(info -> info.getChannel().equals(channel))
+        return report.getChannels().stream()
+                .filter(info -> info.getChannel().equals(channel))
                 .allMatch(HealthReport.ChannelInfo::isOk);
     }
 }

@@ -34,6 +34,7 @@ import org.jboss.logging.Logger;
 public class DeadLetters {
     /** The outgoing channel of dead letters, the same name in every service. */
     public static final String CHANNEL = "dead-letters";
+
     private static final Logger LOG = Logger.getLogger(DeadLetters.class);
     private static final int PERSISTENT = 2;
 
@@ -41,15 +42,23 @@ public class DeadLetters {
     private final DeadLetterConfig config;
     private final Event<DeadLettered> deadLettered;
 
-    DeadLetters(@Channel(CHANNEL) MutinyEmitter<byte[]> emitter, DeadLetterConfig config, Event<DeadLettered> deadLettered) {
+    DeadLetters(
+            @Channel(CHANNEL) MutinyEmitter<byte[]> emitter,
+            DeadLetterConfig config,
+            Event<DeadLettered> deadLettered) {
         this.emitter = emitter;
         this.config = config;
         this.deadLettered = deadLettered;
     }
 
     /** Dead-letters an unreadable {@code source} consumed from {@code sourceQueue}, then acks it (or requeues it). */
-    public CompletionStage<Void> deadLetter(Message<byte[]> source, String sourceQueue, MessageFormatException problem) {
-        return settle(source, sourceQueue, problem.code(), problem.getMessage(),
+    public CompletionStage<Void> deadLetter(
+            Message<byte[]> source, String sourceQueue, MessageFormatException problem) {
+        return settle(
+                source,
+                sourceQueue,
+                problem.code(),
+                problem.getMessage(),
                 original -> DeadLetterHeaders.of(original, sourceQueue, problem));
     }
 
@@ -58,15 +67,27 @@ public class DeadLetters {
      * (or requeues it).
      */
     public CompletionStage<Void> deadLetter(Message<byte[]> source, String sourceQueue, ErrorCode code, String reason) {
-        return settle(source, sourceQueue, code, reason, original -> DeadLetterHeaders.of(original, sourceQueue, code, reason));
+        return settle(
+                source,
+                sourceQueue,
+                code,
+                reason,
+                original -> DeadLetterHeaders.of(original, sourceQueue, code, reason));
     }
 
-    private CompletionStage<Void> settle(Message<byte[]> source, String sourceQueue, ErrorCode code, String reason,
+    private CompletionStage<Void> settle(
+            Message<byte[]> source,
+            String sourceQueue,
+            ErrorCode code,
+            String reason,
             UnaryOperator<Map<String, Object>> headers) {
         try {
             publish(source, sourceQueue, headers);
         } catch (RuntimeException e) {
-            LOG.errorf(e, "A message from %s could not be dead-lettered (%s); it goes back to the queue", sourceQueue,
+            LOG.errorf(
+                    e,
+                    "A message from %s could not be dead-lettered (%s); it goes back to the queue",
+                    sourceQueue,
                     code.name());
             return IncomingCloudEvents.requeue(source, e);
         }
@@ -79,13 +100,16 @@ public class DeadLetters {
         Optional<IncomingRabbitMQMetadata> incoming = source.getMetadata(IncomingRabbitMQMetadata.class);
         OutgoingRabbitMQMetadata.Builder metadata = OutgoingRabbitMQMetadata.builder()
                 .withRoutingKey(sourceQueue)
-                .withHeaders(headers.apply(incoming.map(IncomingRabbitMQMetadata::getHeaders).orElse(null)))
+                .withHeaders(headers.apply(
+                        incoming.map(IncomingRabbitMQMetadata::getHeaders).orElse(null)))
                 .withDeliveryMode(PERSISTENT)
                 .withTimestamp(ZonedDateTime.now(ZoneOffset.UTC))
-                .withContentType(incoming.flatMap(IncomingRabbitMQMetadata::getContentType).orElse("application/octet-stream"));
+                .withContentType(incoming.flatMap(IncomingRabbitMQMetadata::getContentType)
+                        .orElse("application/octet-stream"));
         incoming.flatMap(IncomingRabbitMQMetadata::getMessageId).ifPresent(metadata::withMessageId);
         incoming.flatMap(IncomingRabbitMQMetadata::getCorrelationId).ifPresent(metadata::withCorrelationId);
         emitter.sendMessage(Message.of(IncomingCloudEvents.body(source), Metadata.of(metadata.build())))
-                .await().atMost(config.publishTimeout());
+                .await()
+                .atMost(config.publishTimeout());
     }
 }

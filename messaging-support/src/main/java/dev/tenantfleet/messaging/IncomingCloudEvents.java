@@ -42,7 +42,10 @@ public class IncomingCloudEvents {
     }
 
     /** Decodes {@code message} from {@code channel} and hands it to {@code handler}, which acks or nacks it. */
-    public <T> CompletionStage<Void> consume(String channel, Message<byte[]> message, CloudEventCodec<T> codec,
+    public <T> CompletionStage<Void> consume(
+            String channel,
+            Message<byte[]> message,
+            CloudEventCodec<T> codec,
             Function<CloudEvent<T>, CompletionStage<Void>> handler) {
         CloudEvent<T> event;
         try {
@@ -55,15 +58,18 @@ public class IncomingCloudEvents {
         } catch (MessageFormatException e) {
             return deadLetters.deadLetter(message, queueOf(channel), e);
         } catch (RuntimeException e) {
-            LOG.errorf(e, "Message %s (%s) from %s was not settled by its handler; it goes back to the queue", event.id(),
-                    event.type(), queueOf(channel));
+            LOG.errorf(
+                    e,
+                    "Message %s (%s) from %s was not settled by its handler; it goes back to the queue",
+                    event.id(),
+                    event.type(),
+                    queueOf(channel));
             return requeue(message, e);
         }
     }
 
     /** Dead-letters {@code message} from {@code channel}, readable but never applicable (see {@link DeadLetters}). */
-    public CompletionStage<Void> deadLetter(String channel, Message<byte[]> message, ErrorCode code,
-            String reason) {
+    public CompletionStage<Void> deadLetter(String channel, Message<byte[]> message, ErrorCode code, String reason) {
         return deadLetters.deadLetter(message, queueOf(channel), code, reason);
     }
 
@@ -74,8 +80,8 @@ public class IncomingCloudEvents {
 
     /** The queue an incoming channel consumes ({@code mp.messaging.incoming.<channel>.queue.name}). */
     public String queueOf(String channel) {
-        return queues.computeIfAbsent(channel,
-                name -> config.getValue("mp.messaging.incoming." + name + ".queue.name", String.class));
+        return queues.computeIfAbsent(
+                channel, name -> config.getValue("mp.messaging.incoming." + name + ".queue.name", String.class));
     }
 
     /** The CloudEvent in {@code message}'s body (an absent body is an empty one), strictly. */

@@ -38,7 +38,8 @@ public final class AdoptionFleet implements BeforeAllCallback, AfterAllCallback 
     public final String controlDatabase = "tenantfleet_adopt_" + suffix;
     public final String vhost = TestVhosts.create("tenantfleet-adopt");
     public final Path changelog = RunningFleet.root().resolve("system-tests/target/test-classes/billing-changelog");
-    public final Path changelogJar = RunningFleet.root().resolve("system-tests/target/billing-changelog-" + suffix + ".jar");
+    public final Path changelogJar =
+            RunningFleet.root().resolve("system-tests/target/billing-changelog-" + suffix + ".jar");
     private final Path logDirectory = RunningFleet.root().resolve("system-tests/target/system-test-logs-adoption");
     private final List<Process> processes = new ArrayList<>();
     private final List<String[]> createdDatabases = new ArrayList<>();
@@ -74,8 +75,15 @@ public final class AdoptionFleet implements BeforeAllCallback, AfterAllCallback 
 
     /** The environment tenantctl needs to talk to this fleet (REST and broker). */
     public Map<String, String> tenantctlEnv() {
-        return Map.of("TENANTFLEET_URL", tenantServiceUri(), "SYSTEM_API_TOKEN", token, "TENANTFLEET_ACTOR",
-                "adoption-job", "RABBITMQ_VIRTUAL_HOST", vhost);
+        return Map.of(
+                "TENANTFLEET_URL",
+                tenantServiceUri(),
+                "SYSTEM_API_TOKEN",
+                token,
+                "TENANTFLEET_ACTOR",
+                "adoption-job",
+                "RABBITMQ_VIRTUAL_HOST",
+                vhost);
     }
 
     /** Remembers a database and role the test made outside Tenant Fleet, to drop them afterwards. */
@@ -105,8 +113,8 @@ public final class AdoptionFleet implements BeforeAllCallback, AfterAllCallback 
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: run ./mvnw verify from the repository root");
         }
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", jar.toString());
+        ProcessBuilder builder = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar", jar.toString());
         builder.environment().putAll(env);
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         builder.redirectErrorStream(true);
@@ -131,25 +139,31 @@ public final class AdoptionFleet implements BeforeAllCallback, AfterAllCallback 
 
     private void awaitHealthy(Process process, int port) {
         HttpClient client = HttpClient.newHttpClient();
-        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/health")).build();
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/health"))
+                .build();
         Awaitility.await("service on port " + port + " healthy (logs in " + logDirectory + ")")
-                .atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
-                .ignoreExceptionsInstanceOf(IOException.class).until(() -> {
+                .atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(200))
+                .ignoreExceptionsInstanceOf(IOException.class)
+                .until(() -> {
                     if (!process.isAlive()) {
                         throw new IllegalStateException("a service exited during start-up; see " + logDirectory);
                     }
-                    return client.send(health, HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+                    return client.send(health, HttpResponse.BodyHandlers.ofString())
+                                    .statusCode()
+                            == 200;
                 });
     }
 
     private static void jar(Path directory, Path jar) throws IOException {
-        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(jar)); var files = Files.walk(directory)) {
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(jar));
+                var files = Files.walk(directory)) {
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                zip.putNextEntry(new ZipEntry(directory.relativize(file).toString().replace('\\', '/')));
+                zip.putNextEntry(
+                        new ZipEntry(directory.relativize(file).toString().replace('\\', '/')));
                 Files.copy(file, zip);
                 zip.closeEntry();
             }
         }
     }
-
 }

@@ -37,7 +37,8 @@ class DashboardBrowserSystemTest {
         List<String> slugs = provision("dash", 4);
         String broken = slugs.get(3);
         Releases.sabotage(broken);
-        try (Playwright playwright = Playwright.create(); Browser browser = launch(playwright)) {
+        try (Playwright playwright = Playwright.create();
+                Browser browser = launch(playwright)) {
             Page page = browser.newPage();
             AtomicInteger snapshotReads = new AtomicInteger();
             List<String> unauthorized = new CopyOnWriteArrayList<>();
@@ -62,7 +63,8 @@ class DashboardBrowserSystemTest {
             }
             screenshot(page, "dashboard-before-release.png");
 
-            String releaseId = start(slugs, Map.of("targetTag", "v1.4", "strategy", "COHORTS", "failurePolicy", "CONTINUE"));
+            String releaseId =
+                    start(slugs, Map.of("targetTag", "v1.4", "strategy", "COHORTS", "failurePolicy", "CONTINUE"));
 
             for (String slug : slugs.subList(0, 3)) {
                 assertThat(tile(page, slug)).hasAttribute("data-head", "v1.4", RELEASE_TIME);
@@ -88,17 +90,25 @@ class DashboardBrowserSystemTest {
             assertThat(page.locator("#connection")).hasAttribute("data-state", "reconnecting");
             fleet.startTenantService();
             assertThat(page.locator("#connection")).hasAttribute("data-state", "live", RELEASE_TIME);
-            FleetApi.api().body(Map.of("to", "READ_ONLY", "reason", "dashboard reconnect check"))
-                    .post("/api/tenants/" + slugs.get(0) + "/status").then().statusCode(200);
+            FleetApi.api()
+                    .body(Map.of("to", "READ_ONLY", "reason", "dashboard reconnect check"))
+                    .post("/api/tenants/" + slugs.get(0) + "/status")
+                    .then()
+                    .statusCode(200);
             assertThat(tile(page, slugs.get(0))).hasAttribute("data-status", "READ_ONLY", RELEASE_TIME);
 
             // After a rollback the cohort bars say "rolled back", never a green "done" that reads as success.
-            FleetApi.api().post("/api/releases/" + releaseId + "/rollback").then().statusCode(202);
+            FleetApi.api()
+                    .post("/api/releases/" + releaseId + "/rollback")
+                    .then()
+                    .statusCode(202);
             assertThat(page.locator("#release")).hasAttribute("data-status", "ROLLED_BACK", RELEASE_TIME);
             assertThat(page.locator("#cohorts li[data-done='0']")).hasCount(3);
             Object rolledBack = page.locator("#cohorts li")
                     .evaluateAll("items => items.reduce((n, item) => n + Number(item.dataset.rolledBack), 0)");
-            assertThat(((Number) rolledBack).intValue()).as("the three migrated tenants, rolled back").isEqualTo(3);
+            assertThat(((Number) rolledBack).intValue())
+                    .as("the three migrated tenants, rolled back")
+                    .isEqualTo(3);
             assertThat(page.locator("#cohorts li").first()).containsText("rolled back");
             screenshot(page, "dashboard-after-rollback.png");
         }
@@ -110,17 +120,29 @@ class DashboardBrowserSystemTest {
 
     private static Browser launch(Playwright playwright) {
         if (!Files.isExecutable(Path.of(CHROMIUM))) {
-            throw new IllegalStateException(CHROMIUM + " is missing: install Debian's chromium package (see DEVELOPERS.md)");
+            throw new IllegalStateException(
+                    CHROMIUM + " is missing: install Debian's chromium package (see DEVELOPERS.md)");
         }
         // Flags as a root, offline CI needs them: no sandbox (root), no GPU, no calls home that this network refuses.
-        return playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(Path.of(CHROMIUM))
-                .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        return playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(Path.of(CHROMIUM))
+                        .setHeadless(true)
+                        .setArgs(List.of(
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-quic",
+                                "--no-first-run",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync")));
     }
 
     private static void screenshot(Page page, String name) throws Exception {
         Path directory = RunningFleet.root().resolve("system-tests/target/screenshots");
         Files.createDirectories(directory);
-        page.screenshot(new Page.ScreenshotOptions().setPath(directory.resolve(name)).setFullPage(true));
+        page.screenshot(
+                new Page.ScreenshotOptions().setPath(directory.resolve(name)).setFullPage(true));
     }
 }

@@ -11,8 +11,7 @@ import java.util.UUID;
 
 /** The tenant-service REST API of the running fleet, as an authenticated operator. */
 final class FleetApi {
-    private FleetApi() {
-    }
+    private FleetApi() {}
 
     static RequestSpecification api() {
         return api(RunningFleet.get().tenantServiceUri());
@@ -21,8 +20,10 @@ final class FleetApi {
     /** The same API on the tenant-service (replica) at {@code baseUri}. */
     static RequestSpecification api(String baseUri) {
         RunningFleet fleet = RunningFleet.get();
-        return given().baseUri(baseUri).header("Authorization", "Bearer " + fleet.token)
-                .header("X-Tenantfleet-Actor", "system-test").contentType(ContentType.JSON);
+        return given().baseUri(baseUri)
+                .header("Authorization", "Bearer " + fleet.token)
+                .header("X-Tenantfleet-Actor", "system-test")
+                .contentType(ContentType.JSON);
     }
 
     static String randomSlug(String prefix) {
@@ -40,13 +41,19 @@ final class FleetApi {
 
     /** Registers a tenant through {@code api} (one replica); its provisioning goes on in the background. */
     static void createTenant(RequestSpecification api, String slug, String server) {
-        Map<String, String> body = server == null ? Map.of("slug", slug, "name", "Tenant " + slug)
+        Map<String, String> body = server == null
+                ? Map.of("slug", slug, "name", "Tenant " + slug)
                 : Map.of("slug", slug, "name", "Tenant " + slug, "server", server);
         api.body(body).post("/api/tenants").then().statusCode(202);
     }
 
     static void awaitStatus(String slug, String status) {
-        await("tenant " + slug + " " + status).atMost(Duration.ofSeconds(60)).until(
-                () -> status.equals(api().get("/api/tenants/" + slug).then().statusCode(200).extract().path("status")));
+        await("tenant " + slug + " " + status)
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> status.equals(api().get("/api/tenants/" + slug)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .path("status")));
     }
 }

@@ -5,8 +5,7 @@ import java.net.ServerSocket;
 
 /** Free local ports for the services a test starts. */
 final class FreePorts {
-    private FreePorts() {
-    }
+    private FreePorts() {}
 
     /** One free port (for one more service; take several at once with {@link #two}). */
     static int one() throws IOException {
@@ -20,7 +19,8 @@ final class FreePorts {
      * kernel may hand out the port it just took back (it did, and two services then raced for one port).
      */
     static int[] two() throws IOException {
-        try (ServerSocket first = new ServerSocket(0); ServerSocket second = new ServerSocket(0)) {
+        try (ServerSocket first = new ServerSocket(0);
+                ServerSocket second = new ServerSocket(0)) {
             return new int[] {first.getLocalPort(), second.getLocalPort()};
         }
     }

@@ -49,16 +49,22 @@ class ReleaseResilienceSystemTest {
         String id;
         try (Connection lock = Releases.holdContactsLock(slug)) {
             id = start(slugs, Map.of("targetTag", "v1.4", "tenantTimeoutSeconds", 120));
-            await("migration blocked mid-tenant").atMost(Duration.ofSeconds(30)).until(() -> Releases.migrationIsWaiting(slug));
+            await("migration blocked mid-tenant")
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> Releases.migrationIsWaiting(slug));
             fleet.killWorker();
             lock.rollback();
         }
         fleet.startWorker(); // the broker redelivers the unacked command; the killed session's transaction rolled back
         JsonPath release = awaitStatus(id, "COMPLETED");
-        assertThat(release.getList("tenants.attempts")).as("the redelivery is another attempt").containsExactly(2);
+        assertThat(release.getList("tenants.attempts"))
+                .as("the redelivery is another attempt")
+                .containsExactly(2);
         assertThat(headOf(slug)).isEqualTo("v1.4");
-        assertThat(Sql.column(FleetApi.databaseOf(slug),
-                "SELECT count(*) - count(DISTINCT id || author || filename) FROM databasechangelog")).containsExactly("0");
+        assertThat(Sql.column(
+                        FleetApi.databaseOf(slug),
+                        "SELECT count(*) - count(DISTINCT id || author || filename) FROM databasechangelog"))
+                .containsExactly("0");
     }
 
     @Test

@@ -1,5 +1,13 @@
 package dev.tenantfleet.systemtest;
 
+import static dev.tenantfleet.systemtest.FleetApi.api;
+import static dev.tenantfleet.systemtest.Releases.awaitStatus;
+import static dev.tenantfleet.systemtest.Releases.headOf;
+import static dev.tenantfleet.systemtest.Releases.provision;
+import static dev.tenantfleet.systemtest.Releases.start;
+import static dev.tenantfleet.systemtest.Releases.stateOf;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.tenantfleet.model.messaging.Exchanges;
 import dev.tenantfleet.testsupport.BrokerProbe;
@@ -10,14 +18,6 @@ import java.util.Map;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import static dev.tenantfleet.systemtest.FleetApi.api;
-import static dev.tenantfleet.systemtest.Releases.awaitStatus;
-import static dev.tenantfleet.systemtest.Releases.headOf;
-import static dev.tenantfleet.systemtest.Releases.provision;
-import static dev.tenantfleet.systemtest.Releases.start;
-import static dev.tenantfleet.systemtest.Releases.stateOf;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** Fleet releases end to end: real tenant-service, real migration-worker, real tenant databases. */
 @ExtendWith(RunningFleet.class)
@@ -34,15 +34,25 @@ class ReleaseSystemTest {
             assertThat(release.getList("tenants.state")).containsOnly("MIGRATED");
             slugs.forEach(slug -> assertThat(headOf(slug)).isEqualTo("v1.4"));
             for (String slug : slugs) {
-                List<Map<String, Object>> audit = api().get("/api/tenants/" + slug + "/audit").then().extract().jsonPath().getList("$");
-                assertThat(audit).filteredOn(row -> ("release " + id).equals(row.get("actor")))
+                List<Map<String, Object>> audit = api().get("/api/tenants/" + slug + "/audit")
+                        .then()
+                        .extract()
+                        .jsonPath()
+                        .getList("$");
+                assertThat(audit)
+                        .filteredOn(row -> ("release " + id).equals(row.get("actor")))
                         .extracting(row -> row.get("fromStatus") + "->" + row.get("toStatus"))
                         .containsExactly("ACTIVE->READ_ONLY", "READ_ONLY->ACTIVE");
-                api().get("/api/tenants/" + slug).then().body("status", Matchers.equalTo("ACTIVE"))
+                api().get("/api/tenants/" + slug)
+                        .then()
+                        .body("status", Matchers.equalTo("ACTIVE"))
                         .body("schemaHead", Matchers.equalTo("v1.4"));
             }
-            await().atMost(Duration.ofSeconds(10)).until(() -> slugs.stream().allMatch(slug -> events.received().stream()
-                    .anyMatch(m -> m.body().contains(slug) && m.body().contains("\"toHead\":\"v1.4\""))));
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> slugs.stream()
+                            .allMatch(slug -> events.received().stream()
+                                    .anyMatch(m ->
+                                            m.body().contains(slug) && m.body().contains("\"toHead\":\"v1.4\""))));
         }
     }
 
@@ -57,7 +67,8 @@ class ReleaseSystemTest {
         JsonPath release = awaitStatus(id, "HALTED");
 
         assertThat(stateOf(release, canary)).isEqualTo("FAILED");
-        assertThat(release.getString("tenants.find { it.slug == '" + canary + "' }.error.code")).isEqualTo("SCHEMA_DRIFT");
+        assertThat(release.getString("tenants.find { it.slug == '" + canary + "' }.error.code"))
+                .isEqualTo("SCHEMA_DRIFT");
         assertThat(release.getString("reason")).contains("cohort 1/3 failed");
         slugs.subList(1, 4).forEach(slug -> assertThat(stateOf(release, slug)).isEqualTo("PENDING"));
         // never half a release: the canary is exactly at its old head, the others untouched
@@ -77,20 +88,36 @@ class ReleaseSystemTest {
         String last = slugs.get(2);
         Releases.sabotage(last);
 
-        String id = start(slugs, Map.of("targetTag", "v1.4", "strategy", "COHORTS", "failurePolicy", "ROLLBACK",
-                "cohorts", Map.of("lists", List.of(slugs.subList(0, 2), List.of(last)))));
+        String id = start(
+                slugs,
+                Map.of(
+                        "targetTag",
+                        "v1.4",
+                        "strategy",
+                        "COHORTS",
+                        "failurePolicy",
+                        "ROLLBACK",
+                        "cohorts",
+                        Map.of("lists", List.of(slugs.subList(0, 2), List.of(last)))));
         JsonPath release = awaitStatus(id, "ROLLED_BACK");
 
         assertThat(stateOf(release, slugs.get(0))).isEqualTo("ROLLED_BACK");
         assertThat(stateOf(release, slugs.get(1))).isEqualTo("ROLLED_BACK");
         assertThat(stateOf(release, last)).isEqualTo("FAILED");
         slugs.forEach(slug -> assertThat(headOf(slug)).isEqualTo("v1.2"));
-        List<Map<String, Object>> log = api().get("/api/releases/" + id + "/log").then().extract().jsonPath().getList("$");
+        List<Map<String, Object>> log = api().get("/api/releases/" + id + "/log")
+                .then()
+                .extract()
+                .jsonPath()
+                .getList("$");
         for (String slug : slugs.subList(0, 2)) {
             List<String> applied = release.getList("tenants.find { it.slug == '" + slug + "' }.appliedChangeSets");
             assertThat(applied).hasSize(14);
-            assertThat(log).filteredOn(row -> slug.equals(row.get("slug")) && "ROLLED_BACK".equals(row.get("event")))
-                    .singleElement().extracting(row -> (String) row.get("details")).asString()
+            assertThat(log)
+                    .filteredOn(row -> slug.equals(row.get("slug")) && "ROLLED_BACK".equals(row.get("event")))
+                    .singleElement()
+                    .extracting(row -> (String) row.get("details"))
+                    .asString()
                     .contains(applied.get(applied.size() - 1));
             api().get("/api/tenants/" + slug).then().body("schemaHead", Matchers.equalTo("v1.2"));
         }
@@ -120,8 +147,10 @@ class ReleaseSystemTest {
     @Test
     void shouldSkipSuspendedTenantWithoutFailingTheDeploy() {
         List<String> slugs = provision("susp", 2);
-        api().body(Map.of("to", "SUSPENDED", "reason", "unpaid")).post("/api/tenants/" + slugs.get(0) + "/status")
-                .then().statusCode(200);
+        api().body(Map.of("to", "SUSPENDED", "reason", "unpaid"))
+                .post("/api/tenants/" + slugs.get(0) + "/status")
+                .then()
+                .statusCode(200);
 
         JsonPath release = awaitStatus(start(slugs, Map.of("targetTag", "v1.3")), "COMPLETED");
 
@@ -134,14 +163,21 @@ class ReleaseSystemTest {
     @Test
     void shouldRefuseUnknownTargetAnotherChangelogAndASecondConcurrentRelease() {
         List<String> slugs = provision("refuse", 1);
-        api().body(Map.of("spec", Map.of("targetTag", "v9.9", "only", slugs))).post("/api/releases").then()
-                .statusCode(422).body("code", Matchers.equalTo("RELEASE_REFUSED"))
+        api().body(Map.of("spec", Map.of("targetTag", "v9.9", "only", slugs)))
+                .post("/api/releases")
+                .then()
+                .statusCode(422)
+                .body("code", Matchers.equalTo("RELEASE_REFUSED"))
                 .body("detail", Matchers.containsString("v9.9"));
         api().body(Map.of("spec", Map.of("targetTag", "v1.4", "changelogDigest", "sha256:other", "only", slugs)))
-                .post("/api/releases").then().statusCode(422)
+                .post("/api/releases")
+                .then()
+                .statusCode(422)
                 .body("detail", Matchers.containsString("sha256:other"));
         api().body(Map.of("spec", Map.of("targetTag", "v1.4", "only", List.of("no-such-tenant"))))
-                .post("/api/releases").then().statusCode(422)
+                .post("/api/releases")
+                .then()
+                .statusCode(422)
                 .body("detail", Matchers.containsString("no-such-tenant"));
         assertThat(headOf(slugs.get(0))).isEqualTo("v1.2");
     }
@@ -149,14 +185,22 @@ class ReleaseSystemTest {
     @Test
     void shouldPlanPendingChangesetsWithSafetyWarningsAndReportFleetStatus() {
         List<String> slugs = provision("plan", 1);
-        JsonPath plan = api().queryParam("target", "v1.4").queryParam("only", slugs.get(0)).get("/api/releases/plan")
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath plan = api().queryParam("target", "v1.4")
+                .queryParam("only", slugs.get(0))
+                .get("/api/releases/plan")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(plan.getList("tenants[0].pending")).hasSize(14);
-        assertThat(plan.getList("tenants[0].pending.warnings.kind.flatten()")).contains("DATA_BACKFILL", "NON_CONCURRENT_INDEX");
+        assertThat(plan.getList("tenants[0].pending.warnings.kind.flatten()"))
+                .contains("DATA_BACKFILL", "NON_CONCURRENT_INDEX");
 
-        Sql.execute(FleetApi.databaseOf(slugs.get(0)),
+        Sql.execute(
+                FleetApi.databaseOf(slugs.get(0)),
                 "UPDATE databasechangelog SET md5sum = '9:00000000000000000000000000000000' WHERE orderexecuted = 1");
-        JsonPath status = api().get("/api/fleet/status").then().statusCode(200).extract().jsonPath();
+        JsonPath status =
+                api().get("/api/fleet/status").then().statusCode(200).extract().jsonPath();
         assertThat(status.getList("behind.slug")).contains(slugs.get(0));
         assertThat(status.getList("drifted.slug")).contains(slugs.get(0));
     }

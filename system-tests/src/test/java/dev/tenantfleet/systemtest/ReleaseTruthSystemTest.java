@@ -24,7 +24,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(RunningFleet.class)
 class ReleaseTruthSystemTest {
-    private static final String V13_PROJECTS = "crm-changelog/releases/v1.3.xml::v1.3-001-create-projects::tenant-fleet";
+    private static final String V13_PROJECTS =
+            "crm-changelog/releases/v1.3.xml::v1.3-001-create-projects::tenant-fleet";
 
     @Test
     void shouldMigrateTenantsRestoredFromABackupTakenBeforeTheLastRelease() throws Exception {
@@ -33,24 +34,31 @@ class ReleaseTruthSystemTest {
         for (String slug : slugs) {
             dumps.add(dump(databaseOf(slug)));
         }
-        Tenantctl.Run first = Tenantctl.run("release", "migrate", "--target", "v1.4", "--only", String.join(",", slugs),
-                "--wait");
+        Tenantctl.Run first =
+                Tenantctl.run("release", "migrate", "--target", "v1.4", "--only", String.join(",", slugs), "--wait");
         assertThat(first.exitCode()).as(first.output()).isZero();
         for (int i = 0; i < slugs.size(); i++) {
             restore(databaseOf(slugs.get(i)), dumps.get(i)); // as an operator restores a backup: drop, re-create
             assertThat(headOf(slugs.get(i))).isEqualTo(RunningFleet.PROVISIONING_TAG);
         }
 
-        Tenantctl.Run again = Tenantctl.run("release", "migrate", "--target", "v1.4", "--only", String.join(",", slugs),
-                "--wait");
+        Tenantctl.Run again =
+                Tenantctl.run("release", "migrate", "--target", "v1.4", "--only", String.join(",", slugs), "--wait");
 
         assertThat(again.exitCode()).as(again.output()).isZero();
-        assertThat(again.output()).contains("2 migrated").doesNotContain("skipped")
-                .contains(slugs.get(0) + " MIGRATED v1.2 -> v1.4").contains(slugs.get(1) + " MIGRATED v1.2 -> v1.4");
+        assertThat(again.output())
+                .contains("2 migrated")
+                .doesNotContain("skipped")
+                .contains(slugs.get(0) + " MIGRATED v1.2 -> v1.4")
+                .contains(slugs.get(1) + " MIGRATED v1.2 -> v1.4");
         slugs.forEach(slug -> assertThat(headOf(slug)).isEqualTo("v1.4"));
         String releaseId = lastReleaseOf(slugs.get(0));
-        assertThat(api().get("/api/releases/" + releaseId + "/log").then().extract().jsonPath().getList("details",
-                String.class)).contains("cached head v1.4, database at v1.2: migrating");
+        assertThat(api().get("/api/releases/" + releaseId + "/log")
+                        .then()
+                        .extract()
+                        .jsonPath()
+                        .getList("details", String.class))
+                .contains("cached head v1.4, database at v1.2: migrating");
     }
 
     @Test
@@ -60,16 +68,21 @@ class ReleaseTruthSystemTest {
         Tenantctl.Run byHand = Tenantctl.run("release", "migrate", "--target", "v1.4", "--only", ahead, "--wait");
         assertThat(byHand.exitCode()).as(byHand.output()).isZero();
         // the registry forgets it: as if the tenant had been migrated by hand outside Tenant Fleet
-        Sql.execute(RunningFleet.get().controlDatabase, "UPDATE tenant SET schema_head = 'v1.2' WHERE slug = '" + ahead + "'");
+        Sql.execute(
+                RunningFleet.get().controlDatabase,
+                "UPDATE tenant SET schema_head = 'v1.2' WHERE slug = '" + ahead + "'");
 
         Tenantctl.Run plan = Tenantctl.run("release", "plan", "--target", "v1.3", "--only", ahead);
-        Tenantctl.Run run = Tenantctl.run("release", "migrate", "--target", "v1.3", "--only", String.join(",", slugs),
-                "--wait");
+        Tenantctl.Run run =
+                Tenantctl.run("release", "migrate", "--target", "v1.3", "--only", String.join(",", slugs), "--wait");
 
         assertThat(plan.output()).as(plan.output()).contains("every tenant is ahead of the target v1.3");
         assertThat(run.exitCode()).as(run.output()).isZero();
-        assertThat(run.output()).contains("1 migrated, 1 ahead of the target").contains(ahead + " AHEAD at v1.4")
-                .contains("except 1 ahead of it").doesNotContain("every targeted tenant is at the target\n");
+        assertThat(run.output())
+                .contains("1 migrated, 1 ahead of the target")
+                .contains(ahead + " AHEAD at v1.4")
+                .contains("except 1 ahead of it")
+                .doesNotContain("every targeted tenant is at the target\n");
         assertThat(headOf(ahead)).isEqualTo("v1.4");
         api().get("/api/tenants/" + ahead).then().body("schemaHead", Matchers.equalTo("v1.4"));
     }
@@ -78,23 +91,48 @@ class ReleaseTruthSystemTest {
     void shouldFailATenantWhoseDatabaseIsUnreachableDuringThePreflightNeverSkipIt() throws Exception {
         String server = FleetApi.randomSlug("down");
         api().body(Map.of("name", server, "host", "127.0.0.1", "port", 5432, "adminCredentialsRef", "local"))
-                .post("/api/servers").then().statusCode(201);
+                .post("/api/servers")
+                .then()
+                .statusCode(201);
         String unreachable = FleetApi.randomSlug("down");
         FleetApi.createTenant(unreachable, server);
         FleetApi.awaitStatus(unreachable, "ACTIVE");
         String reachable = provision("up", 1).get(0);
-        api().body(Map.of("name", server, "host", "127.0.0.1", "port", FreePorts.two()[0], "adminCredentialsRef", "local"))
-                .put("/api/servers/" + server).then().statusCode(200); // its server goes down
+        api().body(Map.of(
+                        "name",
+                        server,
+                        "host",
+                        "127.0.0.1",
+                        "port",
+                        FreePorts.two()[0],
+                        "adminCredentialsRef",
+                        "local"))
+                .put("/api/servers/" + server)
+                .then()
+                .statusCode(200); // its server goes down
 
-        Tenantctl.Run run = Tenantctl.run("release", "migrate", "--target", "v1.4", "--only", unreachable + ","
-                + reachable, "--on-failure", "continue", "--wait");
+        Tenantctl.Run run = Tenantctl.run(
+                "release",
+                "migrate",
+                "--target",
+                "v1.4",
+                "--only",
+                unreachable + "," + reachable,
+                "--on-failure",
+                "continue",
+                "--wait");
 
         assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
-        assertThat(run.output()).contains(unreachable + " FAILED").contains("TRANSIENT_CONNECTIVITY")
-                .contains("1 migrated, 1 failed").doesNotContain("skipped");
+        assertThat(run.output())
+                .contains(unreachable + " FAILED")
+                .contains("TRANSIENT_CONNECTIVITY")
+                .contains("1 migrated, 1 failed")
+                .doesNotContain("skipped");
         assertThat(headOf(reachable)).isEqualTo("v1.4");
         api().body(Map.of("name", server, "host", "127.0.0.1", "port", 5432, "adminCredentialsRef", "local"))
-                .put("/api/servers/" + server).then().statusCode(200);
+                .put("/api/servers/" + server)
+                .then()
+                .statusCode(200);
     }
 
     @Test
@@ -104,16 +142,29 @@ class ReleaseTruthSystemTest {
         // v1.3-001 run by hand with psql: the most common real drift
         Sql.execute(databaseOf(drifted), "CREATE TABLE projects (id uuid PRIMARY KEY, name text NOT NULL)");
 
-        JsonPath status = api().get("/api/fleet/status").then().statusCode(200).extract().jsonPath();
-        Tenantctl.Run run = Tenantctl.run("release", "migrate", "--target", "v1.4", "--only", String.join(",", slugs),
-                "--on-failure", "continue", "--wait");
+        JsonPath status =
+                api().get("/api/fleet/status").then().statusCode(200).extract().jsonPath();
+        Tenantctl.Run run = Tenantctl.run(
+                "release",
+                "migrate",
+                "--target",
+                "v1.4",
+                "--only",
+                String.join(",", slugs),
+                "--on-failure",
+                "continue",
+                "--wait");
 
         assertThat(status.getList("drifted.find { it.slug == '" + drifted + "' }.drift", String.class))
                 .anySatisfy(reason -> assertThat(reason).contains(V13_PROJECTS, "table projects"));
         assertThat(status.getList("drifted.slug")).doesNotContain(slugs.get(1));
         assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
-        assertThat(run.output()).contains(drifted + " FAILED").contains("SCHEMA_DRIFT").contains(V13_PROJECTS)
-                .contains("changelog-sync").doesNotContain("CHANGESET_SQL_ERROR");
+        assertThat(run.output())
+                .contains(drifted + " FAILED")
+                .contains("SCHEMA_DRIFT")
+                .contains(V13_PROJECTS)
+                .contains("changelog-sync")
+                .doesNotContain("CHANGESET_SQL_ERROR");
         assertThat(headOf(drifted)).isEqualTo(RunningFleet.PROVISIONING_TAG);
         assertThat(headOf(slugs.get(1))).isEqualTo("v1.4");
     }
@@ -128,8 +179,22 @@ class ReleaseTruthSystemTest {
         Sql.execute("postgres", "CREATE DATABASE \"" + database + "\" OWNER \"" + role + "\"");
         Sql.execute(database, "CREATE EXTENSION IF NOT EXISTS \"uuid-ossp\"");
         Sql.execute(database, "CREATE EXTENSION IF NOT EXISTS unaccent");
-        api().body(Map.of("slug", slug, "name", "Empty", "server", "local", "database", database, "username", role,
-                "password", password)).post("/api/tenants/adopt").then().statusCode(201);
+        api().body(Map.of(
+                        "slug",
+                        slug,
+                        "name",
+                        "Empty",
+                        "server",
+                        "local",
+                        "database",
+                        database,
+                        "username",
+                        role,
+                        "password",
+                        password))
+                .post("/api/tenants/adopt")
+                .then()
+                .statusCode(201);
 
         Tenantctl.Run run = Tenantctl.run("release", "migrate", "--target", "v1.4", "--only", slug, "--wait");
 
@@ -139,7 +204,11 @@ class ReleaseTruthSystemTest {
     }
 
     private static String lastReleaseOf(String slug) {
-        return api().get("/api/releases?limit=1").then().statusCode(200).extract().path("[0].id");
+        return api().get("/api/releases?limit=1")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("[0].id");
     }
 
     private static Path dump(String database) throws Exception {
@@ -149,8 +218,9 @@ class ReleaseTruthSystemTest {
     }
 
     private static void restore(String database, Path dump) throws Exception {
-        String owner = Sql.column("postgres", "SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = ?",
-                database).get(0);
+        String owner = Sql.column(
+                        "postgres", "SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = ?", database)
+                .get(0);
         Sql.execute("postgres", "DROP DATABASE \"" + database + "\" WITH (FORCE)");
         Sql.execute("postgres", "CREATE DATABASE \"" + database + "\" OWNER \"" + owner + "\"");
         exec("pg_restore", "-h", host(), "-U", "postgres", "-d", database, dump.toString());
@@ -161,7 +231,9 @@ class ReleaseTruthSystemTest {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(String.join(" ", command) + ": " + output).isZero();
+        assertThat(process.exitValue())
+                .as(String.join(" ", command) + ": " + output)
+                .isZero();
     }
 
     private static String host() {

@@ -15,8 +15,7 @@ import java.util.Map;
 
 /** Release helpers for system tests: start, await, inspect, and break or hold tenant databases on purpose. */
 final class Releases {
-    private Releases() {
-    }
+    private Releases() {}
 
     /** Provisions {@code count} tenants (at {@link RunningFleet#PROVISIONING_TAG}), waits until all are ACTIVE. */
     static List<String> provision(String prefix, int count) {
@@ -37,7 +36,12 @@ final class Releases {
 
     /** Starts a release through {@code api} (one replica) restricted to {@code only}; returns its id. */
     static String start(RequestSpecification api, List<String> only, Map<String, Object> spec) {
-        return api.body(body(only, spec)).post("/api/releases").then().statusCode(202).extract().path("id");
+        return api.body(body(only, spec))
+                .post("/api/releases")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
     }
 
     /** The body of {@code POST /api/releases} for a release restricted to {@code only}. */
@@ -49,8 +53,10 @@ final class Releases {
 
     /** Waits until the release is in {@code status}; returns its view. */
     static JsonPath awaitStatus(String releaseId, String status) {
-        await("release " + releaseId + " " + status).atMost(Duration.ofSeconds(90)).until(
-                () -> status.equals(api().get("/api/releases/" + releaseId).then().extract().path("status")));
+        await("release " + releaseId + " " + status)
+                .atMost(Duration.ofSeconds(90))
+                .until(() -> status.equals(
+                        api().get("/api/releases/" + releaseId).then().extract().path("status")));
         return api().get("/api/releases/" + releaseId).then().extract().jsonPath();
     }
 
@@ -61,14 +67,16 @@ final class Releases {
 
     /** The last tag the tenant database itself recorded. */
     static String headOf(String slug) {
-        List<String> tags = Sql.column(FleetApi.databaseOf(slug),
+        List<String> tags = Sql.column(
+                FleetApi.databaseOf(slug),
                 "SELECT tag FROM databasechangelog WHERE tag IS NOT NULL ORDER BY orderexecuted DESC LIMIT 1");
         return tags.isEmpty() ? null : tags.get(0);
     }
 
     /** How many changesets the tenant database recorded. */
     static int historySize(String slug) {
-        return Integer.parseInt(Sql.column(FleetApi.databaseOf(slug), "SELECT count(*) FROM databasechangelog").get(0));
+        return Integer.parseInt(Sql.column(FleetApi.databaseOf(slug), "SELECT count(*) FROM databasechangelog")
+                .get(0));
     }
 
     /** Makes v1.3 fail on this tenant: a table it creates already exists (schema drift). */
@@ -94,7 +102,8 @@ final class Releases {
 
     /** The backend pid of a connection. */
     static int pidOf(Connection connection) throws Exception {
-        try (Statement statement = connection.createStatement(); var rows = statement.executeQuery("SELECT pg_backend_pid()")) {
+        try (Statement statement = connection.createStatement();
+                var rows = statement.executeQuery("SELECT pg_backend_pid()")) {
             rows.next();
             return rows.getInt(1);
         }
@@ -102,8 +111,11 @@ final class Releases {
 
     /** Whether some session of the tenant's role waits on a lock in its database (the migration is blocked). */
     static boolean migrationIsWaiting(String slug) {
-        return !Sql.column("postgres", "SELECT pid FROM pg_stat_activity WHERE datname = ? AND wait_event_type = 'Lock'",
-                FleetApi.databaseOf(slug)).isEmpty();
+        return !Sql.column(
+                        "postgres",
+                        "SELECT pid FROM pg_stat_activity WHERE datname = ? AND wait_event_type = 'Lock'",
+                        FleetApi.databaseOf(slug))
+                .isEmpty();
     }
 
     /** Opens a transaction that holds an ACCESS EXCLUSIVE lock on the tenant's Liquibase history: reading it waits. */
@@ -118,13 +130,17 @@ final class Releases {
 
     /** How many sessions wait on a lock in {@code database}. */
     static int lockWaits(String database) {
-        return Sql.column("postgres", "SELECT pid FROM pg_stat_activity WHERE datname = ? AND wait_event_type = 'Lock'",
-                database).size();
+        return Sql.column(
+                        "postgres",
+                        "SELECT pid FROM pg_stat_activity WHERE datname = ? AND wait_event_type = 'Lock'",
+                        database)
+                .size();
     }
 
     /** The most tenants of the release in flight at one time, from when each was dispatched and settled. */
     static int maxInFlight(String releaseId) {
-        return Integer.parseInt(Sql.column(RunningFleet.get().controlDatabase, """
+        return Integer.parseInt(
+                Sql.column(RunningFleet.get().controlDatabase, """
                 SELECT max((SELECT count(*) FROM release_tenant other WHERE other.release_id = t.release_id
                             AND other.dispatched_at <= t.dispatched_at AND other.finished_at > t.dispatched_at))
                 FROM release_tenant t WHERE t.release_id = ?::uuid""", releaseId).get(0));

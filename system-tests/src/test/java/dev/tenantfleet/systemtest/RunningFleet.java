@@ -36,7 +36,8 @@ public final class RunningFleet implements BeforeAllCallback, ExtensionContext.S
 
     public final String token = "systest-" + UUID.randomUUID();
     public final String keyRing = "sys-k1:" + CredentialCipher.generateKey();
-    public final String controlDatabase = "tenantfleet_systest_" + UUID.randomUUID().toString().substring(0, 8);
+    public final String controlDatabase =
+            "tenantfleet_systest_" + UUID.randomUUID().toString().substring(0, 8);
     public final Path logDirectory;
     /** RabbitMQ vhost of this fleet: its workers and tenant-service never meet another run's on the queues of /. */
     /** (JUnit makes an instance per test class; only the one that starts makes the vhost.) */
@@ -170,12 +171,13 @@ public final class RunningFleet implements BeforeAllCallback, ExtensionContext.S
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: run ./mvnw verify from the repository root");
         }
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", jar.toString());
+        ProcessBuilder builder = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar", jar.toString());
         builder.environment().putAll(env);
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         builder.redirectErrorStream(true);
-        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(logDirectory.resolve(logName + ".log").toFile()));
+        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(
+                logDirectory.resolve(logName + ".log").toFile()));
         Process process = builder.start();
         processes.add(process);
         return process;
@@ -183,14 +185,19 @@ public final class RunningFleet implements BeforeAllCallback, ExtensionContext.S
 
     private void awaitHealthy(Process process, int port) {
         HttpClient client = HttpClient.newHttpClient();
-        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/health")).build();
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/health"))
+                .build();
         Awaitility.await("service on port " + port + " healthy (logs in " + logDirectory + ")")
-                .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).ignoreExceptionsInstanceOf(IOException.class)
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .ignoreExceptionsInstanceOf(IOException.class)
                 .until(() -> {
                     if (!process.isAlive()) {
                         throw new IllegalStateException("a service exited during start-up; see " + logDirectory);
                     }
-                    return client.send(health, HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+                    return client.send(health, HttpResponse.BodyHandlers.ofString())
+                                    .statusCode()
+                            == 200;
                 });
     }
 
@@ -203,7 +210,8 @@ public final class RunningFleet implements BeforeAllCallback, ExtensionContext.S
             process.waitFor();
         }
         List<String[]> tenants = new ArrayList<>();
-        try (Connection connection = Sql.connect(controlDatabase); Statement statement = connection.createStatement();
+        try (Connection connection = Sql.connect(controlDatabase);
+                Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT database_name, role_name FROM tenant")) {
             while (rows.next()) {
                 tenants.add(new String[] {rows.getString(1), rows.getString(2)});
@@ -220,7 +228,8 @@ public final class RunningFleet implements BeforeAllCallback, ExtensionContext.S
     }
 
     static Path root() {
-        return Path.of(System.getProperty("tenantfleet.root", "..")).toAbsolutePath().normalize();
+        return Path.of(System.getProperty("tenantfleet.root", ".."))
+                .toAbsolutePath()
+                .normalize();
     }
-
 }

@@ -12,8 +12,7 @@ import java.util.Properties;
 
 /** Admin SQL on the real local PostgreSQL. */
 final class Sql {
-    private Sql() {
-    }
+    private Sql() {}
 
     static Connection connect(String database) throws SQLException {
         Properties properties = new Properties();
@@ -25,7 +24,8 @@ final class Sql {
     }
 
     static void execute(String database, String sql) {
-        try (Connection connection = connect(database); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect(database);
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(sql + ": " + e.getMessage(), e);
@@ -34,7 +34,8 @@ final class Sql {
 
     /** The first column of every row. */
     static List<String> column(String database, String sql, Object... args) {
-        try (Connection connection = connect(database); PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Connection connection = connect(database);
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 statement.setObject(i + 1, args[i]);
             }

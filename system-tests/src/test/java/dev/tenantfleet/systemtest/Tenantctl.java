@@ -10,17 +10,17 @@ import java.util.concurrent.TimeUnit;
 
 /** The packaged tenantctl run as a deploy job runs it, against {@link RunningFleet}. */
 final class Tenantctl {
-    private Tenantctl() {
-    }
+    private Tenantctl() {}
 
     /** What one run printed (standard output and error together) and its exit code. */
-    record Run(int exitCode, String output) {
-    }
+    record Run(int exitCode, String output) {}
 
     static Run run(String... args) throws IOException, InterruptedException {
         RunningFleet fleet = RunningFleet.get();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", RunningFleet.root().resolve("tenantctl/target/tenantctl.jar").toString()));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                RunningFleet.root().resolve("tenantctl/target/tenantctl.jar").toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("TENANTFLEET_URL", fleet.tenantServiceUri());

@@ -18,8 +18,8 @@ import java.util.Map;
  * @param data        where {@code --json -} writes: standard output (then {@code out} is standard error, so the
  *                    answer can be piped whole into another program)
  */
-public record Context(Map<String, String> env, PrintWriter out, PrintWriter err, boolean interactive, Clock clock,
-        PrintWriter data) {
+public record Context(
+        Map<String, String> env, PrintWriter out, PrintWriter err, boolean interactive, Clock clock, PrintWriter data) {
     public Context {
         env = Map.copyOf(env);
     }
@@ -40,8 +40,11 @@ public record Context(Map<String, String> env, PrintWriter out, PrintWriter err,
     /** The real process: {@code System.getenv()}, stdout/stderr, {@code System.console() != null}. */
     public static Context system() {
         Charset charset = Charset.defaultCharset();
-        return new Context(System.getenv(), new PrintWriter(new OutputStreamWriter(System.out, charset), true),
-                new PrintWriter(new OutputStreamWriter(System.err, charset), true), System.console() != null,
+        return new Context(
+                System.getenv(),
+                new PrintWriter(new OutputStreamWriter(System.out, charset), true),
+                new PrintWriter(new OutputStreamWriter(System.err, charset), true),
+                System.console() != null,
                 Clock.systemUTC());
     }
 

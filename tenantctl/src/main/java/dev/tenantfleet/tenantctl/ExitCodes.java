@@ -29,8 +29,7 @@ public final class ExitCodes {
     /** Usage error: unknown or invalid option, missing argument, missing required configuration (EX_USAGE). */
     public static final int USAGE = 64;
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 
     /** The exit code for a release in {@code status}: its own for terminal statuses, {@link #STILL_RUNNING} otherwise. */
     public static int of(ReleaseStatus status) {

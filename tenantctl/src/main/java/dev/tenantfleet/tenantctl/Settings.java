@@ -17,8 +17,15 @@ import java.net.URI;
  * @param rabbitPassword {@code RABBITMQ_PASSWORD}, default guest
  * @param rabbitVhost   {@code RABBITMQ_VIRTUAL_HOST}, default /
  */
-public record Settings(URI apiUrl, String apiToken, String actor, String rabbitHost, int rabbitPort, String rabbitUser,
-        String rabbitPassword, String rabbitVhost) {
+public record Settings(
+        URI apiUrl,
+        String apiToken,
+        String actor,
+        String rabbitHost,
+        int rabbitPort,
+        String rabbitUser,
+        String rabbitPassword,
+        String rabbitVhost) {
 
     public static final String TENANTFLEET_URL = "TENANTFLEET_URL";
     public static final String SYSTEM_API_TOKEN = "SYSTEM_API_TOKEN";
@@ -30,13 +37,14 @@ public record Settings(URI apiUrl, String apiToken, String actor, String rabbitH
     public static final String RABBITMQ_VIRTUAL_HOST = "RABBITMQ_VIRTUAL_HOST";
 
     /** Settings from the environment, with the given overrides (null = keep the environment's). */
-    public static Settings resolve(Context ctx, String url, String actor, String rabbitHost, Integer rabbitPort,
-            String rabbitVhost) {
+    public static Settings resolve(
+            Context ctx, String url, String actor, String rabbitHost, Integer rabbitPort, String rabbitVhost) {
         String apiUrl = first(url, ctx.env(TENANTFLEET_URL), "http://127.0.0.1:8080");
         URI uri;
         try {
             uri = URI.create(apiUrl.endsWith("/") ? apiUrl.substring(0, apiUrl.length() - 1) : apiUrl);
-            if (uri.getScheme() == null || uri.getHost() == null
+            if (uri.getScheme() == null
+                    || uri.getHost() == null
                     || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
                 throw new IllegalArgumentException("not an http(s) URL");
             }
@@ -61,9 +69,14 @@ public record Settings(URI apiUrl, String apiToken, String actor, String rabbitH
         if (actorName == null) {
             actorName = "tenantctl@" + hostname(ctx);
         }
-        return new Settings(uri, ctx.env(SYSTEM_API_TOKEN), actorName,
-                first(rabbitHost, ctx.env(RABBITMQ_HOST), "127.0.0.1"), port,
-                first(null, ctx.env(RABBITMQ_USERNAME), "guest"), first(null, ctx.env(RABBITMQ_PASSWORD), "guest"),
+        return new Settings(
+                uri,
+                ctx.env(SYSTEM_API_TOKEN),
+                actorName,
+                first(rabbitHost, ctx.env(RABBITMQ_HOST), "127.0.0.1"),
+                port,
+                first(null, ctx.env(RABBITMQ_USERNAME), "guest"),
+                first(null, ctx.env(RABBITMQ_PASSWORD), "guest"),
                 first(rabbitVhost, ctx.env(RABBITMQ_VIRTUAL_HOST), "/"));
     }
 

@@ -15,8 +15,7 @@ import picocli.CommandLine.ParameterException;
  * The process entry point is {@link Main}; tests and other JVM code call {@link #execute} directly.
  */
 public final class Tenantctl {
-    private Tenantctl() {
-    }
+    private Tenantctl() {}
 
     /** Runs {@code args}; never throws, never exits. */
     public static int execute(Context ctx, String... args) {
@@ -34,7 +33,8 @@ public final class Tenantctl {
     /** {@code --json -} (or {@code --json=-}): the answer goes to standard output, as every CLI does with "-". */
     static boolean jsonToStandardOutput(String... args) {
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--json=-") || args[i].equals("--json") && i + 1 < args.length && args[i + 1].equals("-")) {
+            if (args[i].equals("--json=-")
+                    || args[i].equals("--json") && i + 1 < args.length && args[i + 1].equals("-")) {
                 return true;
             }
         }

@@ -33,7 +33,8 @@ class OptionParsingTest {
         System.arraycopy(options, 0, args, 2, options.length);
         CommandLine commandLine = Tenantctl.commandLine(Cli.quietContext(Map.of()));
         CommandLine.ParseResult parsed = commandLine.parseArgs(args);
-        ReleaseMigrateCommand command = parsed.subcommand().subcommand().commandSpec().commandLine().getCommand();
+        ReleaseMigrateCommand command =
+                parsed.subcommand().subcommand().commandSpec().commandLine().getCommand();
         return command.toSpec();
     }
 
@@ -57,17 +58,34 @@ class OptionParsingTest {
 
     @Test
     void everyOptionLandsInTheSpec() {
-        ReleaseSpec spec = spec("--target", "v1.4", "--digest", "sha256:abc", "--concurrency", "8",
-                "--server-concurrency", "2", "--timeout", "2m", "--status", "active,read-only,SUSPENDED",
-                "--only", "acme,globex", "--on-failure", "continue", "--failure-budget", "10%", "--read-only-gate",
+        ReleaseSpec spec = spec(
+                "--target",
+                "v1.4",
+                "--digest",
+                "sha256:abc",
+                "--concurrency",
+                "8",
+                "--server-concurrency",
+                "2",
+                "--timeout",
+                "2m",
+                "--status",
+                "active,read-only,SUSPENDED",
+                "--only",
+                "acme,globex",
+                "--on-failure",
+                "continue",
+                "--failure-budget",
+                "10%",
+                "--read-only-gate",
                 "--allow-non-transactional");
 
         assertThat(spec.changelogDigest()).isEqualTo("sha256:abc");
         assertThat(spec.concurrency()).isEqualTo(8);
         assertThat(spec.serverConcurrency()).isEqualTo(2);
         assertThat(spec.tenantTimeoutSeconds()).isEqualTo(120);
-        assertThat(spec.statuses()).isEqualTo(Set.of(TenantStatus.ACTIVE, TenantStatus.READ_ONLY,
-                TenantStatus.SUSPENDED));
+        assertThat(spec.statuses())
+                .isEqualTo(Set.of(TenantStatus.ACTIVE, TenantStatus.READ_ONLY, TenantStatus.SUSPENDED));
         assertThat(spec.only()).containsExactly("acme", "globex");
         assertThat(spec.failurePolicy()).isEqualTo(FailurePolicy.CONTINUE);
         assertThat(spec.failureBudget()).isEqualTo(new FailureBudget(null, 10));
@@ -77,15 +95,16 @@ class OptionParsingTest {
 
     @Test
     void aBareNumberBudgetIsACount() {
-        assertThat(spec("--target", "v1", "--failure-budget", "2").failureBudget()).isEqualTo(new FailureBudget(2, null));
+        assertThat(spec("--target", "v1", "--failure-budget", "2").failureBudget())
+                .isEqualTo(new FailureBudget(2, null));
         assertThat(spec("--target", "v1", "--failure-budget", " 0% ").failureBudget())
                 .isEqualTo(new FailureBudget(null, 0));
     }
 
     @Test
     void repeatedCohortListsImplyTheCohortStrategy() {
-        ReleaseSpec spec = spec("--target", "v1.4", "--cohort", "acme", "--cohort", "globex, initech",
-                "--pause", "30s");
+        ReleaseSpec spec =
+                spec("--target", "v1.4", "--cohort", "acme", "--cohort", "globex, initech", "--pause", "30s");
 
         assertThat(spec.strategy()).isEqualTo(ReleaseStrategy.COHORTS);
         assertThat(spec.cohorts().lists()).containsExactly(List.of("acme"), List.of("globex", "initech"));
@@ -94,8 +113,8 @@ class OptionParsingTest {
 
     @Test
     void canaryAndGrowthWaves() {
-        ReleaseSpec spec = spec("--target", "v1.4", "--strategy", "COHORTS", "--canary", "5", "--growth", "3",
-                "--pause", "1m");
+        ReleaseSpec spec =
+                spec("--target", "v1.4", "--strategy", "COHORTS", "--canary", "5", "--growth", "3", "--pause", "1m");
 
         assertThat(spec.strategy()).isEqualTo(ReleaseStrategy.COHORTS);
         assertThat(spec.cohorts().canarySize()).isEqualTo(5);
@@ -122,41 +141,53 @@ class OptionParsingTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "two minutes", "2x", "m2", "1.5s", "-3s", "2m 30s"})
     void notDurations(String text) {
-        assertThatThrownBy(() -> Converters.parseDuration(text)).isInstanceOf(TypeConversionException.class)
+        assertThatThrownBy(() -> Converters.parseDuration(text))
+                .isInstanceOf(TypeConversionException.class)
                 .hasMessageContaining("is not a duration");
     }
 
     @Test
     void subSecondTimeoutsAndStrategyConflictsAreUsageErrors() {
-        assertThatThrownBy(() -> spec("--target", "v1", "--timeout", "1500ms")).isInstanceOf(ParameterException.class)
+        assertThatThrownBy(() -> spec("--target", "v1", "--timeout", "1500ms"))
+                .isInstanceOf(ParameterException.class)
                 .hasMessage("--timeout must be whole seconds, not 1500 ms");
-        assertThatThrownBy(() -> spec("--target", "v1", "--timeout", "0s")).isInstanceOf(ParameterException.class)
+        assertThatThrownBy(() -> spec("--target", "v1", "--timeout", "0s"))
+                .isInstanceOf(ParameterException.class)
                 .hasMessage("--timeout must be at least 1s");
         assertThatThrownBy(() -> spec("--target", "v1", "--strategy", "fanout", "--canary", "2"))
-                .isInstanceOf(ParameterException.class).hasMessageContaining("need --strategy cohorts");
+                .isInstanceOf(ParameterException.class)
+                .hasMessageContaining("need --strategy cohorts");
         assertThatThrownBy(() -> spec("--target", "v1", "--cohort", "a,b", "--cohort", "b"))
-                .isInstanceOf(ParameterException.class).hasMessage("tenant 'b' is in more than one --cohort");
-        assertThatThrownBy(() -> spec("--target", "v1", "--concurrency", "0")).isInstanceOf(ParameterException.class)
+                .isInstanceOf(ParameterException.class)
+                .hasMessage("tenant 'b' is in more than one --cohort");
+        assertThatThrownBy(() -> spec("--target", "v1", "--concurrency", "0"))
+                .isInstanceOf(ParameterException.class)
                 .hasMessageContaining("must be >= 1");
-        assertThatThrownBy(() -> spec("--target", "v1", "--canary", "0")).isInstanceOf(ParameterException.class)
+        assertThatThrownBy(() -> spec("--target", "v1", "--canary", "0"))
+                .isInstanceOf(ParameterException.class)
                 .hasMessageContaining("canarySize");
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "--failure-budget|abc|is not a failure budget",
-        "--failure-budget|150%|a percent 0-100",
-        "--failure-budget|-1|count must be >= 0",
-        "--timeout|soon|is not a duration",
-        "--on-failure|explode|expected one of [HALT, CONTINUE, ROLLBACK]",
-        "--strategy|waves|expected one of [FANOUT, COHORTS]",
-        "--status|LIMBO|is not a tenant status",
-        "--concurrency|three|is not an int"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "--failure-budget|abc|is not a failure budget",
+                "--failure-budget|150%|a percent 0-100",
+                "--failure-budget|-1|count must be >= 0",
+                "--timeout|soon|is not a duration",
+                "--on-failure|explode|expected one of [HALT, CONTINUE, ROLLBACK]",
+                "--strategy|waves|expected one of [FANOUT, COHORTS]",
+                "--status|LIMBO|is not a tenant status",
+                "--concurrency|three|is not an int"
+            })
     void invalidValuesExit64WithTheReason(String option, String value, String message) {
         Cli.Result result = Cli.run(Map.of(), "release", "migrate", "--target", "v1.4", option, value);
 
         assertThat(result.exitCode()).as("%s", result).isEqualTo(ExitCodes.USAGE);
-        assertThat(result.err()).startsWith("error: ").contains(message)
+        assertThat(result.err())
+                .startsWith("error: ")
+                .contains(message)
                 .contains("Try 'tenantctl release migrate --help' for more information.");
     }
 
@@ -178,13 +209,27 @@ class OptionParsingTest {
 
     @Test
     void environmentConfiguresEverythingAndFlagsOverride() {
-        Map<String, String> env = Map.of("TENANTFLEET_URL", "https://fleet.example.com/", "SYSTEM_API_TOKEN", "t0k",
-                "RABBITMQ_HOST", "rabbit", "RABBITMQ_PORT", "5671", "RABBITMQ_USERNAME", "deploy",
-                "RABBITMQ_PASSWORD", "secret", "RABBITMQ_VIRTUAL_HOST", "fleet", "HOSTNAME", "deploy-job-x7k2p");
+        Map<String, String> env = Map.of(
+                "TENANTFLEET_URL",
+                "https://fleet.example.com/",
+                "SYSTEM_API_TOKEN",
+                "t0k",
+                "RABBITMQ_HOST",
+                "rabbit",
+                "RABBITMQ_PORT",
+                "5671",
+                "RABBITMQ_USERNAME",
+                "deploy",
+                "RABBITMQ_PASSWORD",
+                "secret",
+                "RABBITMQ_VIRTUAL_HOST",
+                "fleet",
+                "HOSTNAME",
+                "deploy-job-x7k2p");
 
         Settings fromEnv = Settings.resolve(Cli.quietContext(env), null, null, null, null, null);
-        Settings overridden = Settings.resolve(Cli.quietContext(env), "http://other:9000", "ops@example.com",
-                "rabbit2", 5673, "/");
+        Settings overridden =
+                Settings.resolve(Cli.quietContext(env), "http://other:9000", "ops@example.com", "rabbit2", 5673, "/");
 
         assertThat(fromEnv.apiUrl()).hasToString("https://fleet.example.com");
         assertThat(fromEnv.apiToken()).isEqualTo("t0k");

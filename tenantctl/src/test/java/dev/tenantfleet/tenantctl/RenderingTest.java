@@ -39,8 +39,8 @@ class RenderingTest {
     private final StringWriter buffer = new StringWriter();
     private final PrintWriter out = new PrintWriter(buffer, true);
 
-    private static ReleaseTenantUpdated tenant(String slug, TenantReleaseState state, String before, String after,
-            MigrationError error, Long millis) {
+    private static ReleaseTenantUpdated tenant(
+            String slug, TenantReleaseState state, String before, String after, MigrationError error, Long millis) {
         return new ReleaseTenantUpdated(RELEASE, UUID.randomUUID(), slug, 0, state, before, after, error, millis);
     }
 
@@ -51,35 +51,50 @@ class RenderingTest {
     @Test
     void logLinesOnePerTenantEventWithTimestamps() {
         ProgressView view = ProgressView.forOutput(out, false, 0);
-        MigrationError error = new MigrationError(MigrationErrorCode.CHANGESET_SQL_ERROR,
-                "ERROR: column \"fax\" does not exist\n  Position: 8", MigrationErrorCode.CHANGESET_SQL_ERROR.hint(),
+        MigrationError error = new MigrationError(
+                MigrationErrorCode.CHANGESET_SQL_ERROR,
+                "ERROR: column \"fax\" does not exist\n  Position: 8",
+                MigrationErrorCode.CHANGESET_SQL_ERROR.hint(),
                 "db/v1.4.xml::v1.4-2::bob");
 
-        view.progress(T0, new ReleaseProgressed(RELEASE, "v1.4", ReleaseStatus.RUNNING, 1, 4, counts(100, 100, 0, 0, 0)));
+        view.progress(
+                T0, new ReleaseProgressed(RELEASE, "v1.4", ReleaseStatus.RUNNING, 1, 4, counts(100, 100, 0, 0, 0)));
         view.tenant(T0, tenant("acme", TenantReleaseState.MIGRATING, "v1.3", null, null, null));
         view.tenant(T0.plusSeconds(1), tenant("acme", TenantReleaseState.MIGRATED, "v1.3", "v1.4", null, 812L));
         view.tenant(T0.plusSeconds(2), tenant("globex", TenantReleaseState.FAILED, "v1.3", "v1.3", error, 95L));
         view.tenant(T0.plusSeconds(2), tenant("hooli", TenantReleaseState.SKIPPED, "v1.4", "v1.4", null, null));
         view.tenant(T0.plusSeconds(2), tenant("initech", TenantReleaseState.MIGRATED, null, "v1.4", null, 1_500L));
-        view.progress(T0.plusSeconds(3), new ReleaseProgressed(RELEASE, "v1.4", ReleaseStatus.RUNNING, 1, 4,
-                counts(100, 96, 2, 1, 1))); // same phase: no line
-        view.progress(T0.plusSeconds(3), new ReleaseProgressed(RELEASE, "v1.4", ReleaseStatus.HALTING, 1, 4,
-                counts(100, 96, 2, 1, 1)));
-        view.completed(T0.plusSeconds(4), new ReleaseCompleted(RELEASE, "v1.4", ReleaseStatus.HALTED,
-                counts(100, 0, 2, 1, 97), 4_000, List.of("globex"), "cohort 2/4 failed"));
+        view.progress(
+                T0.plusSeconds(3),
+                new ReleaseProgressed(
+                        RELEASE, "v1.4", ReleaseStatus.RUNNING, 1, 4, counts(100, 96, 2, 1, 1))); // same phase: no line
+        view.progress(
+                T0.plusSeconds(3),
+                new ReleaseProgressed(RELEASE, "v1.4", ReleaseStatus.HALTING, 1, 4, counts(100, 96, 2, 1, 1)));
+        view.completed(
+                T0.plusSeconds(4),
+                new ReleaseCompleted(
+                        RELEASE,
+                        "v1.4",
+                        ReleaseStatus.HALTED,
+                        counts(100, 0, 2, 1, 97),
+                        4_000,
+                        List.of("globex"),
+                        "cohort 2/4 failed"));
         view.close();
 
-        assertThat(buffer.toString().lines()).containsExactly(
-                "2026-11-21T14:00:00Z release RUNNING, cohort 2/4: 0/100 migrated, 100 pending",
-                "2026-11-21T14:00:00Z acme MIGRATING from v1.3",
-                "2026-11-21T14:00:01Z acme MIGRATED v1.3 -> v1.4 (812 ms)",
-                "2026-11-21T14:00:02Z globex FAILED at v1.3 (95 ms): CHANGESET_SQL_ERROR ERROR: column \"fax\" does not "
-                        + "exist Position: 8 (changeset db/v1.4.xml::v1.4-2::bob) hint: "
-                        + MigrationErrorCode.CHANGESET_SQL_ERROR.hint(),
-                "2026-11-21T14:00:02Z hooli SKIPPED at v1.4",
-                "2026-11-21T14:00:02Z initech MIGRATED (none) -> v1.4 (1.5 s)",
-                "2026-11-21T14:00:03Z release HALTING, cohort 2/4: 2/100 migrated, 1 failed, 1 skipped, 96 pending",
-                "2026-11-21T14:00:04Z release HALTED: cohort 2/4 failed");
+        assertThat(buffer.toString().lines())
+                .containsExactly(
+                        "2026-11-21T14:00:00Z release RUNNING, cohort 2/4: 0/100 migrated, 100 pending",
+                        "2026-11-21T14:00:00Z acme MIGRATING from v1.3",
+                        "2026-11-21T14:00:01Z acme MIGRATED v1.3 -> v1.4 (812 ms)",
+                        "2026-11-21T14:00:02Z globex FAILED at v1.3 (95 ms): CHANGESET_SQL_ERROR ERROR: column \"fax\" does not "
+                                + "exist Position: 8 (changeset db/v1.4.xml::v1.4-2::bob) hint: "
+                                + MigrationErrorCode.CHANGESET_SQL_ERROR.hint(),
+                        "2026-11-21T14:00:02Z hooli SKIPPED at v1.4",
+                        "2026-11-21T14:00:02Z initech MIGRATED (none) -> v1.4 (1.5 s)",
+                        "2026-11-21T14:00:03Z release HALTING, cohort 2/4: 2/100 migrated, 1 failed, 1 skipped, 96 pending",
+                        "2026-11-21T14:00:04Z release HALTED: cohort 2/4 failed");
     }
 
     @Test
@@ -87,30 +102,52 @@ class RenderingTest {
         ProgressView view = ProgressView.forOutput(out, false, 0);
 
         view.progress(T0, new ReleaseProgressed(RELEASE, "v1.4", ReleaseStatus.RUNNING, 0, 1, counts(2, 2, 0, 0, 0)));
-        view.progress(T0.plusSeconds(1), new ReleaseProgressed(RELEASE, "v1.4", ReleaseStatus.COMPLETED, 0, 1,
-                counts(2, 0, 2, 0, 0)));
-        view.completed(T0.plusSeconds(1), new ReleaseCompleted(RELEASE, "v1.4", ReleaseStatus.COMPLETED,
-                counts(2, 0, 2, 0, 0), 1000L, List.of(), "2/2 migrated"));
+        view.progress(
+                T0.plusSeconds(1),
+                new ReleaseProgressed(RELEASE, "v1.4", ReleaseStatus.COMPLETED, 0, 1, counts(2, 0, 2, 0, 0)));
+        view.completed(
+                T0.plusSeconds(1),
+                new ReleaseCompleted(
+                        RELEASE,
+                        "v1.4",
+                        ReleaseStatus.COMPLETED,
+                        counts(2, 0, 2, 0, 0),
+                        1000L,
+                        List.of(),
+                        "2/2 migrated"));
 
-        assertThat(buffer.toString().lines().filter(line -> line.contains("release COMPLETED"))).hasSize(1);
+        assertThat(buffer.toString().lines().filter(line -> line.contains("release COMPLETED")))
+                .hasSize(1);
     }
 
     @Test
     void aTerminalGetsOneBarRedrawnInPlaceWithFailuresAboveIt() {
         ProgressView view = ProgressView.forOutput(out, true, 120);
 
-        view.progress(T0, new ReleaseProgressed(RELEASE, "v1.4", ReleaseStatus.RUNNING, 1, 4, counts(100, 58, 41, 1, 0)));
+        view.progress(
+                T0, new ReleaseProgressed(RELEASE, "v1.4", ReleaseStatus.RUNNING, 1, 4, counts(100, 58, 41, 1, 0)));
         view.tenant(T0, tenant("acme", TenantReleaseState.MIGRATED, "v1.3", "v1.4", null, 5L));
-        view.tenant(T0, tenant("globex", TenantReleaseState.FAILED, "v1.3", "v1.3", new MigrationError(
-                MigrationErrorCode.TIMEOUT, "timed out", "look at the blocking sessions", null), 120_000L));
-        view.progress(T0, new ReleaseProgressed(RELEASE, "v1.4", ReleaseStatus.RUNNING, 1, 4, counts(100, 56, 42, 2, 0)));
-        view.progress(T0, new ReleaseProgressed(RELEASE, "v1.4", ReleaseStatus.PAUSED, 1, 4, counts(100, 56, 42, 2, 0)));
+        view.tenant(
+                T0,
+                tenant(
+                        "globex",
+                        TenantReleaseState.FAILED,
+                        "v1.3",
+                        "v1.3",
+                        new MigrationError(
+                                MigrationErrorCode.TIMEOUT, "timed out", "look at the blocking sessions", null),
+                        120_000L));
+        view.progress(
+                T0, new ReleaseProgressed(RELEASE, "v1.4", ReleaseStatus.RUNNING, 1, 4, counts(100, 56, 42, 2, 0)));
+        view.progress(
+                T0, new ReleaseProgressed(RELEASE, "v1.4", ReleaseStatus.PAUSED, 1, 4, counts(100, 56, 42, 2, 0)));
         view.close();
 
         String printed = buffer.toString();
         assertThat(printed).startsWith("\r[########............] 41/100 migrated, 1 failed, cohort 2/4");
-        assertThat(printed).contains("globex FAILED at v1.3 (2m 00s): TIMEOUT timed out hint: look at the blocking "
-                + "sessions\n");
+        assertThat(printed)
+                .contains(
+                        "globex FAILED at v1.3 (2m 00s): TIMEOUT timed out hint: look at the blocking " + "sessions\n");
         assertThat(printed).contains("\r[########............] 42/100 migrated, 2 failed, cohort 2/4");
         assertThat(printed).endsWith("\r[########............] 42/100 migrated, 2 failed, cohort 2/4 (PAUSED)\n");
         assertThat(printed).doesNotContain("acme"); // successes only move the bar
@@ -119,7 +156,8 @@ class RenderingTest {
     @Test
     void theBarNeverWrapsANarrowTerminal() {
         ProgressView view = ProgressView.forOutput(out, true, 40);
-        view.progress(T0, new ReleaseProgressed(RELEASE, "v1.4", ReleaseStatus.RUNNING, 0, 9, counts(1000, 0, 990, 5, 5)));
+        view.progress(
+                T0, new ReleaseProgressed(RELEASE, "v1.4", ReleaseStatus.RUNNING, 0, 9, counts(1000, 0, 990, 5, 5)));
 
         assertThat(buffer.toString().replace("\r", "")).hasSizeLessThan(40);
     }
@@ -181,37 +219,76 @@ class RenderingTest {
 
         Summary.print(out, RELEASE, view, null, 4);
 
-        assertThat(buffer.toString()).contains("duration: 1.0 s rolling back (the release before it: 30m 00s)")
+        assertThat(buffer.toString())
+                .contains("duration: 1.0 s rolling back (the release before it: 30m 00s)")
                 .doesNotContain("30m 1s");
     }
 
     @Test
     void summaryFromTheEventWhenTheApiCannotBeRead() {
-        Summary.print(out, RELEASE, null, new ReleaseCompleted(RELEASE, "v1.4", ReleaseStatus.FAILED,
-                counts(10, 0, 8, 2, 0), 61_000, List.of("globex", "hooli"), null), ExitCodes.FAILED);
+        Summary.print(
+                out,
+                RELEASE,
+                null,
+                new ReleaseCompleted(
+                        RELEASE,
+                        "v1.4",
+                        ReleaseStatus.FAILED,
+                        counts(10, 0, 8, 2, 0),
+                        61_000,
+                        List.of("globex", "hooli"),
+                        null),
+                ExitCodes.FAILED);
 
-        assertThat(buffer.toString()).contains("to v1.4: FAILED", "tenants:  10 targeted: 8 migrated, 2 failed",
-                "duration: 1m 01s", "failed tenants (2): globex, hooli", "(summary from the release-completed event",
-                "exit code 2");
+        assertThat(buffer.toString())
+                .contains(
+                        "to v1.4: FAILED",
+                        "tenants:  10 targeted: 8 migrated, 2 failed",
+                        "duration: 1m 01s",
+                        "failed tenants (2): globex, hooli",
+                        "(summary from the release-completed event",
+                        "exit code 2");
     }
 
     @Test
     void planGroupsTenantsWithTheSameHeadAndPendingChangesets() {
         List<PlanView.Pending> pending = List.of(
-                new PlanView.Pending("db/v1.4.xml::v1.4-1::alice", "v1.4-1", "alice", "db/v1.4.xml", true, true, List.of()),
-                new PlanView.Pending("db/v1.4.xml::v1.4-2::bob", "v1.4-2", "bob", "db/v1.4.xml", true, false,
-                        List.of(new PlanView.Warning("DROPPED_COLUMN", "db/v1.4.xml::v1.4-2::bob", "drops contact.fax"))),
-                new PlanView.Pending(null, "v1.4-3", "carol", "db/v1.4.xml", false, true,
-                        List.of(new PlanView.Warning("NON_CONCURRENT_INDEX", null, "CREATE INDEX without CONCURRENTLY "
-                                + "blocks writes on deal"), new PlanView.Warning("DATA_BACKFILL", null,
-                                "UPDATE over every row of deal"))));
+                new PlanView.Pending(
+                        "db/v1.4.xml::v1.4-1::alice", "v1.4-1", "alice", "db/v1.4.xml", true, true, List.of()),
+                new PlanView.Pending(
+                        "db/v1.4.xml::v1.4-2::bob",
+                        "v1.4-2",
+                        "bob",
+                        "db/v1.4.xml",
+                        true,
+                        false,
+                        List.of(new PlanView.Warning(
+                                "DROPPED_COLUMN", "db/v1.4.xml::v1.4-2::bob", "drops contact.fax"))),
+                new PlanView.Pending(
+                        null,
+                        "v1.4-3",
+                        "carol",
+                        "db/v1.4.xml",
+                        false,
+                        true,
+                        List.of(
+                                new PlanView.Warning(
+                                        "NON_CONCURRENT_INDEX",
+                                        null,
+                                        "CREATE INDEX without CONCURRENTLY " + "blocks writes on deal"),
+                                new PlanView.Warning("DATA_BACKFILL", null, "UPDATE over every row of deal"))));
         List<PlanView.Tenant> tenants = new ArrayList<>();
-        IntStream.range(0, 1000).forEach(i -> tenants.add(new PlanView.Tenant("t%04d".formatted(i), "v1.3", "BEHIND", pending,
-                List.of())));
+        IntStream.range(0, 1000)
+                .forEach(i ->
+                        tenants.add(new PlanView.Tenant("t%04d".formatted(i), "v1.3", "BEHIND", pending, List.of())));
         tenants.add(new PlanView.Tenant("hooli", "v1.4", "AT_TARGET", List.of(), List.of()));
-        tenants.add(new PlanView.Tenant("umbrella", "v1.3", "BEHIND", pending.subList(0, 1),
-                List.of(ApiClient.MAPPER.valueToTree(Map.of("kind", "CHECKSUM_CHANGED",
-                        "changeSet", "db/v1.2.xml::9::dan")))));
+        tenants.add(new PlanView.Tenant(
+                "umbrella",
+                "v1.3",
+                "BEHIND",
+                pending.subList(0, 1),
+                List.of(ApiClient.MAPPER.valueToTree(
+                        Map.of("kind", "CHECKSUM_CHANGED", "changeSet", "db/v1.2.xml::9::dan")))));
 
         PlanPrinter.print(out, new PlanView("v1.4", "sha256:abc", tenants));
 
@@ -242,12 +319,21 @@ class RenderingTest {
 
     @Test
     void fleetStatusByHeadBehindAndDrifted() {
-        FleetStatusView fleet = new FleetStatusView("v1.4", "sha256:abc", 13,
+        FleetStatusView fleet = new FleetStatusView(
+                "v1.4",
+                "sha256:abc",
+                13,
                 new LinkedHashMap<>(Map.of("v1.4", 10, "v1.3", 2, "(none)", 1)),
-                List.of(new FleetStatusView.Behind("acme", "v1.3"), new FleetStatusView.Behind("globex", "v1.3"),
+                List.of(
+                        new FleetStatusView.Behind("acme", "v1.3"),
+                        new FleetStatusView.Behind("globex", "v1.3"),
                         new FleetStatusView.Behind("initech", null)),
-                List.of(new FleetStatusView.Drifted("hooli", "v1.4", List.of(ApiClient.MAPPER.getNodeFactory()
-                        .textNode("table legacy_notes not in the changelog")))));
+                List.of(new FleetStatusView.Drifted(
+                        "hooli",
+                        "v1.4",
+                        List.of(ApiClient.MAPPER
+                                .getNodeFactory()
+                                .textNode("table legacy_notes not in the changelog")))));
 
         FleetPrinter.print(out, fleet);
 
@@ -275,12 +361,21 @@ class RenderingTest {
 
     @Test
     void shouldSayTenantsAreAheadOfTheTargetWhenThePlanFindsNothingToMigrate() {
-        PlanView allAhead = new PlanView("v1.3", null, List.of(new PlanView.Tenant("acme", "v1.4", "AHEAD", List.of(),
-                List.of()), new PlanView.Tenant("hooli", "v1.4", "AHEAD", List.of(), List.of())));
-        PlanView mixed = new PlanView("v1.3", null, List.of(new PlanView.Tenant("acme", "v1.4", "AHEAD", List.of(),
-                List.of()), new PlanView.Tenant("hooli", "v1.3", "AT_TARGET", List.of(), List.of())));
+        PlanView allAhead = new PlanView(
+                "v1.3",
+                null,
+                List.of(
+                        new PlanView.Tenant("acme", "v1.4", "AHEAD", List.of(), List.of()),
+                        new PlanView.Tenant("hooli", "v1.4", "AHEAD", List.of(), List.of())));
+        PlanView mixed = new PlanView(
+                "v1.3",
+                null,
+                List.of(
+                        new PlanView.Tenant("acme", "v1.4", "AHEAD", List.of(), List.of()),
+                        new PlanView.Tenant("hooli", "v1.3", "AT_TARGET", List.of(), List.of())));
 
-        assertThat(PlanPrinter.nothingToMigrate(allAhead)).isEqualTo("Nothing to migrate: every tenant is ahead of the target v1.3.");
+        assertThat(PlanPrinter.nothingToMigrate(allAhead))
+                .isEqualTo("Nothing to migrate: every tenant is ahead of the target v1.3.");
         assertThat(PlanPrinter.nothingToMigrate(mixed))
                 .isEqualTo("Nothing to migrate: 1 at the target, 1 is ahead of the target v1.3.");
     }

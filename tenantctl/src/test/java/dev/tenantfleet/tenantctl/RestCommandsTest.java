@@ -23,8 +23,6 @@ class RestCommandsTest {
     @TempDir
     Path tmp;
 
-
-
     private static String release(UUID id, String status) {
         return """
                 {"id":"%s","targetTag":"v1.4","status":"%s","cohort":1,"cohorts":4,
@@ -42,8 +40,11 @@ class RestCommandsTest {
         Cli.Result result = Cli.run(api.env(), "release", "status", id.toString(), "--json", json.toString());
 
         assertThat(result.exitCode()).as("%s", result).isEqualTo(ExitCodes.STILL_RUNNING);
-        assertThat(result.out()).contains("release " + id + " is still running: RUNNING, cohort 2/4, 46/100 migrated: "
-                + "46 migrated, 1 failed, 50 pending, 3 migrating", "exit code 6: still running");
+        assertThat(result.out())
+                .contains(
+                        "release " + id + " is still running: RUNNING, cohort 2/4, 46/100 migrated: "
+                                + "46 migrated, 1 failed, 50 pending, 3 migrating",
+                        "exit code 6: still running");
         JsonNode written = Json.mapper().readTree(Files.readAllBytes(json));
         assertThat(written.path("exitCode").asInt()).isEqualTo(6);
         assertThat(written.path("cohorts").asInt()).isEqualTo(4);
@@ -79,28 +80,42 @@ class RestCommandsTest {
     @Test
     void problemAnswersArePrintedWithCodeAndHintAndExitFive() {
         UUID id = UUID.randomUUID();
-        api.on("GET", "/api/releases/.*", r -> FakeApi.problem(404, "RELEASE_NOT_FOUND", "release " + id
-                + " does not exist", "Check the id printed by `tenantctl release migrate`."));
+        api.on(
+                "GET",
+                "/api/releases/.*",
+                r -> FakeApi.problem(
+                        404,
+                        "RELEASE_NOT_FOUND",
+                        "release " + id + " does not exist",
+                        "Check the id printed by `tenantctl release migrate`."));
 
         Cli.Result result = Cli.run(api.env(), "release", "status", id.toString());
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.NOT_STARTED);
-        assertThat(result.err()).isEqualTo("error: release " + id + " does not exist (RELEASE_NOT_FOUND) hint: Check "
-                + "the id printed by `tenantctl release migrate`." + System.lineSeparator());
+        assertThat(result.err())
+                .isEqualTo("error: release " + id + " does not exist (RELEASE_NOT_FOUND) hint: Check "
+                        + "the id printed by `tenantctl release migrate`." + System.lineSeparator());
         assertThat(result.out()).isEmpty();
     }
 
     @Test
     void aConflictOnResumeIsPrintedAsAProblem() {
         UUID id = UUID.randomUUID();
-        api.on("POST", "/api/releases/" + id + "/resume", r -> FakeApi.problem(409, "ILLEGAL_RELEASE_TRANSITION",
-                "release is COMPLETED and cannot be resumed", "Only a HALTED release can be resumed."));
+        api.on(
+                "POST",
+                "/api/releases/" + id + "/resume",
+                r -> FakeApi.problem(
+                        409,
+                        "ILLEGAL_RELEASE_TRANSITION",
+                        "release is COMPLETED and cannot be resumed",
+                        "Only a HALTED release can be resumed."));
 
         Cli.Result result = Cli.run(api.env(), "release", "resume", id.toString());
 
         assertThat(result.exitCode()).isEqualTo(5);
-        assertThat(result.err()).contains("error: release is COMPLETED and cannot be resumed "
-                + "(ILLEGAL_RELEASE_TRANSITION) hint: Only a HALTED release can be resumed.");
+        assertThat(result.err())
+                .contains("error: release is COMPLETED and cannot be resumed "
+                        + "(ILLEGAL_RELEASE_TRANSITION) hint: Only a HALTED release can be resumed.");
     }
 
     @Test
@@ -120,13 +135,14 @@ class RestCommandsTest {
             port = socket.getLocalPort();
         }
 
-        Cli.Result result = Cli.run(Map.of("TENANTFLEET_URL", "http://127.0.0.1:" + port, "SYSTEM_API_TOKEN", "x"),
-                "fleet", "status");
+        Cli.Result result = Cli.run(
+                Map.of("TENANTFLEET_URL", "http://127.0.0.1:" + port, "SYSTEM_API_TOKEN", "x"), "fleet", "status");
 
         assertThat(result.exitCode()).isEqualTo(5);
-        assertThat(result.err()).contains("error: cannot reach tenant-service at http://127.0.0.1:" + port
-                + " (GET /api/fleet/status): connection refused; check TENANTFLEET_URL and that tenant-service is "
-                + "running");
+        assertThat(result.err())
+                .contains("error: cannot reach tenant-service at http://127.0.0.1:" + port
+                        + " (GET /api/fleet/status): connection refused; check TENANTFLEET_URL and that tenant-service is "
+                        + "running");
     }
 
     @Test
@@ -138,7 +154,8 @@ class RestCommandsTest {
         Cli.Result result = Cli.run(api.env(), "fleet", "status");
 
         assertThat(result.exitCode()).isZero();
-        assertThat(result.out()).contains("Fleet: 3 tenants, changelog head v1.4", "at v1.3 (1): acme", "Drifted: none");
+        assertThat(result.out())
+                .contains("Fleet: 3 tenants, changelog head v1.4", "at v1.3 (1): acme", "Drifted: none");
         assertThat(api.requests()).singleElement().satisfies(request -> {
             assertThat(request.header("Authorization")).isEqualTo("Bearer " + FakeApi.TOKEN);
             assertThat(request.header("X-Tenantfleet-Actor")).isEqualTo("ops@example.com");
@@ -154,10 +171,14 @@ class RestCommandsTest {
         Cli.Result result = Cli.run(api.env(), "release", "plan", "--target", "v1.4", "--only", "acme,globex");
 
         assertThat(result.exitCode()).as("%s", result).isZero();
-        assertThat(api.requests()).singleElement()
+        assertThat(api.requests())
+                .singleElement()
                 .satisfies(request -> assertThat(request.query()).isEqualTo("target=v1.4&only=acme%2Cglobex"));
-        assertThat(result.out()).contains("1 tenant at v1.3: acme", "a::1::x",
-                "Warnings: none of the 1 pending changeset carries a migration-safety warning.");
+        assertThat(result.out())
+                .contains(
+                        "1 tenant at v1.3: acme",
+                        "a::1::x",
+                        "Warnings: none of the 1 pending changeset carries a migration-safety warning.");
     }
 
     @Test
@@ -165,8 +186,8 @@ class RestCommandsTest {
         api.on("POST", "/api/tenants/acme/status", r -> FakeApi.json(200, """
                 {"id":"c0e60683-9620-48a9-a02a-99ca545c0a61","slug":"acme","status":"READ_ONLY","schemaHead":"v1.4"}"""));
 
-        Cli.Result result = Cli.run(api.env(), "tenant", "status", "acme", "--to", "read_only", "--reason",
-                "maintenance window");
+        Cli.Result result =
+                Cli.run(api.env(), "tenant", "status", "acme", "--to", "read_only", "--reason", "maintenance window");
 
         assertThat(result.exitCode()).as("%s", result).isZero();
         assertThat(result.out()).isEqualTo("tenant acme is READ_ONLY (schema head v1.4)" + System.lineSeparator());

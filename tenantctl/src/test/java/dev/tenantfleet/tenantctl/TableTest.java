@@ -15,13 +15,16 @@ class TableTest {
 
     @Test
     void shouldAlignColumnsToTheWidestCellAndEndNoLineInBlanks() {
-        new Table("  ", "SLUG", "STATUS", "NOTE").row("acme", "ACTIVE", null).row("a-longer-slug", "READ_ONLY", "x")
+        new Table("  ", "SLUG", "STATUS", "NOTE")
+                .row("acme", "ACTIVE", null)
+                .row("a-longer-slug", "READ_ONLY", "x")
                 .print(out);
 
-        assertThat(buffer.toString().lines()).containsExactly(
-                "  SLUG           STATUS     NOTE",
-                "  acme           ACTIVE     -",
-                "  a-longer-slug  READ_ONLY  x");
+        assertThat(buffer.toString().lines())
+                .containsExactly(
+                        "  SLUG           STATUS     NOTE",
+                        "  acme           ACTIVE     -",
+                        "  a-longer-slug  READ_ONLY  x");
     }
 
     @Test

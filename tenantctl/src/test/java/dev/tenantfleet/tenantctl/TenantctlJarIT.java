@@ -24,8 +24,7 @@ import org.junit.jupiter.api.Test;
 class TenantctlJarIT {
     private static final Path JAR = Path.of(System.getProperty("tenantctl.jar", "target/tenantctl.jar"));
 
-    private record Run(int exitCode, String out, String err) {
-    }
+    private record Run(int exitCode, String out, String err) {}
 
     private static Run run(Map<String, String> env, List<String> command) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(command);
@@ -37,15 +36,18 @@ class TenantctlJarIT {
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("tenantctl did not finish within 60 s; it printed: "
-                    + Files.readString(out.toPath(), StandardCharsets.UTF_8) + Files.readString(err.toPath(), StandardCharsets.UTF_8));
+                    + Files.readString(out.toPath(), StandardCharsets.UTF_8)
+                    + Files.readString(err.toPath(), StandardCharsets.UTF_8));
         }
-        return new Run(process.exitValue(), Files.readString(out.toPath(), StandardCharsets.UTF_8),
+        return new Run(
+                process.exitValue(),
+                Files.readString(out.toPath(), StandardCharsets.UTF_8),
                 Files.readString(err.toPath(), StandardCharsets.UTF_8));
     }
 
     private static Run jar(Map<String, String> env, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-jar", JAR.toString()));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
         command.addAll(List.of(args));
         return run(env, command);
     }
@@ -68,7 +70,10 @@ class TenantctlJarIT {
         Path script = Path.of("bin/tenantctl");
         assertThat(script).exists();
 
-        Run help = run(Map.of("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString()),
+        Run help = run(
+                Map.of(
+                        "JAVA",
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString()),
                 List.of("sh", script.toString(), "--help"));
 
         assertThat(help.exitCode()).isZero();
@@ -77,14 +82,25 @@ class TenantctlJarIT {
 
     @Test
     void aDeployJobConfiguredByEnvironmentOnlyGatesOnTheRelease() throws Exception {
-        try (TestVhost vhost = TestVhost.create(); FakeApi api = new FakeApi();
+        try (TestVhost vhost = TestVhost.create();
+                FakeApi api = new FakeApi();
                 FakeTenantService service = new FakeTenantService(vhost.name(), api, true)) {
-            service.onMigrate(r -> r.progress(ReleaseStatus.RUNNING, 0).migrating("acme").migrated("acme", 10)
-                    .migrating("globex").migrated("globex", 10).skipped("initech")
+            service.onMigrate(r -> r.progress(ReleaseStatus.RUNNING, 0)
+                    .migrating("acme")
+                    .migrated("acme", 10)
+                    .migrating("globex")
+                    .migrated("globex", 10)
+                    .skipped("initech")
                     .complete(ReleaseStatus.COMPLETED, null));
-            Map<String, String> env = new HashMap<>(Map.of("TENANTFLEET_URL", api.url(),
-                    "SYSTEM_API_TOKEN", FakeApi.TOKEN, "RABBITMQ_VIRTUAL_HOST", vhost.name(),
-                    "TENANTFLEET_ACTOR", "k8s-job/deploy-42"));
+            Map<String, String> env = new HashMap<>(Map.of(
+                    "TENANTFLEET_URL",
+                    api.url(),
+                    "SYSTEM_API_TOKEN",
+                    FakeApi.TOKEN,
+                    "RABBITMQ_VIRTUAL_HOST",
+                    vhost.name(),
+                    "TENANTFLEET_ACTOR",
+                    "k8s-job/deploy-42"));
             for (String name : List.of("RABBITMQ_HOST", "RABBITMQ_PORT", "RABBITMQ_USERNAME", "RABBITMQ_PASSWORD")) {
                 if (System.getenv(name) != null) {
                     env.put(name, System.getenv(name));
@@ -94,9 +110,15 @@ class TenantctlJarIT {
             Run run = jar(env, "release", "migrate", "--target", "v1.4", "--wait");
 
             assertThat(run.exitCode()).as("%s", run).isZero();
-            assertThat(run.out()).contains("acme MIGRATED v1.3 -> v1.4 (10 ms)", "initech SKIPPED at v1.3",
-                    ": COMPLETED", "exit code 0");
-            assertThat(run.err()).as("no logging noise from the shaded dependencies").isEmpty();
+            assertThat(run.out())
+                    .contains(
+                            "acme MIGRATED v1.3 -> v1.4 (10 ms)",
+                            "initech SKIPPED at v1.3",
+                            ": COMPLETED",
+                            "exit code 0");
+            assertThat(run.err())
+                    .as("no logging noise from the shaded dependencies")
+                    .isEmpty();
             assertThat(service.nextCommand().command().requestedBy()).isEqualTo("k8s-job/deploy-42");
             assertThat(service.unroutedEvents()).isZero();
         }

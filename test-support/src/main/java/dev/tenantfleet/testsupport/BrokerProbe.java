@@ -18,8 +18,7 @@ public final class BrokerProbe implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
     /** One received message. */
-    public record Received(String routingKey, String messageId, String body) {
-    }
+    public record Received(String routingKey, String messageId, String body) {}
 
     private BrokerProbe(String exchange, String bindingKey) throws Exception {
         ConnectionFactory factory = new ConnectionFactory();
@@ -27,16 +26,18 @@ public final class BrokerProbe implements AutoCloseable {
         factory.setPort(Integer.parseInt(System.getenv().getOrDefault("RABBITMQ_PORT", "5672")));
         factory.setUsername(System.getenv().getOrDefault("RABBITMQ_USERNAME", "guest"));
         factory.setPassword(System.getenv().getOrDefault("RABBITMQ_PASSWORD", "guest"));
-        factory.setVirtualHost(System.getProperty(TestVhosts.PROBE_VHOST_PROPERTY,
-                System.getenv().getOrDefault("RABBITMQ_VIRTUAL_HOST", "/")));
+        factory.setVirtualHost(System.getProperty(
+                TestVhosts.PROBE_VHOST_PROPERTY, System.getenv().getOrDefault("RABBITMQ_VIRTUAL_HOST", "/")));
         connection = factory.newConnection("tenant-fleet-test-probe");
         channel = connection.createChannel();
         channel.exchangeDeclare(exchange, "topic", true);
         String queue = channel.queueDeclare().getQueue();
         channel.queueBind(queue, exchange, bindingKey);
-        DeliverCallback callback = (tag, delivery) -> received.add(new Received(delivery.getEnvelope().getRoutingKey(),
-                delivery.getProperties().getMessageId(), new String(delivery.getBody(), StandardCharsets.UTF_8)));
-        channel.basicConsume(queue, true, callback, tag -> { });
+        DeliverCallback callback = (tag, delivery) -> received.add(new Received(
+                delivery.getEnvelope().getRoutingKey(),
+                delivery.getProperties().getMessageId(),
+                new String(delivery.getBody(), StandardCharsets.UTF_8)));
+        channel.basicConsume(queue, true, callback, tag -> {});
     }
 
     /** Starts collecting what is published to {@code exchange} under {@code bindingKey}. */
@@ -57,8 +58,14 @@ public final class BrokerProbe implements AutoCloseable {
     public void publish(String exchange, String routingKey, String messageId, String body) {
         try {
             channel.confirmSelect();
-            channel.basicPublish(exchange, routingKey, new com.rabbitmq.client.AMQP.BasicProperties.Builder()
-                    .messageId(messageId).contentType("application/cloudevents+json").deliveryMode(2).build(),
+            channel.basicPublish(
+                    exchange,
+                    routingKey,
+                    new com.rabbitmq.client.AMQP.BasicProperties.Builder()
+                            .messageId(messageId)
+                            .contentType("application/cloudevents+json")
+                            .deliveryMode(2)
+                            .build(),
                     body.getBytes(StandardCharsets.UTF_8));
             channel.waitForConfirmsOrDie(10_000);
         } catch (Exception e) {

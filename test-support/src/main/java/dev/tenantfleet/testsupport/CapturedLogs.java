@@ -15,8 +15,7 @@ import org.jboss.logmanager.Logger;
  */
 public final class CapturedLogs extends Handler implements AutoCloseable {
     /** One captured line; {@code thrown} is the class of the exception logged with it, null when none. */
-    public record Line(String logger, String message, Map<String, String> mdc, String thrown) {
-    }
+    public record Line(String logger, String message, Map<String, String> mdc, String thrown) {}
 
     private final Logger logger;
     private final List<Line> lines = new CopyOnWriteArrayList<>();
@@ -44,7 +43,10 @@ public final class CapturedLogs extends Handler implements AutoCloseable {
     @Override
     public void publish(LogRecord record) {
         ExtLogRecord ext = ExtLogRecord.wrap(record);
-        lines.add(new Line(ext.getLoggerName(), ext.getFormattedMessage(), Map.copyOf(ext.getMdcCopy()),
+        lines.add(new Line(
+                ext.getLoggerName(),
+                ext.getFormattedMessage(),
+                Map.copyOf(ext.getMdcCopy()),
                 ext.getThrown() == null ? null : ext.getThrown().getClass().getName()));
     }
 

@@ -70,18 +70,22 @@ public final class ConfiguredChannels {
     /** The exchanges the incoming channels' queues dead-letter to (their own {@code dead-letter-exchange} or the connector's). */
     public Set<String> deadLetterExchanges() {
         Set<String> exchanges = new TreeSet<>();
-        incoming().forEach(channel -> value("mp.messaging.incoming." + channel + ".dead-letter-exchange",
-                "dead-letter-exchange").ifPresent(exchanges::add));
+        incoming()
+                .forEach(channel -> value(
+                                "mp.messaging.incoming." + channel + ".dead-letter-exchange", "dead-letter-exchange")
+                        .ifPresent(exchanges::add));
         return exchanges;
     }
 
     /** {@code attribute} of every incoming or outgoing channel that has it (its own, else the connector-level one). */
     public Map<String, String> byChannel(String attribute) {
         Map<String, String> values = new TreeMap<>();
-        incoming().forEach(channel -> value("mp.messaging.incoming." + channel + "." + attribute, attribute)
-                .ifPresent(value -> values.put(channel, value)));
-        outgoing().forEach(channel -> value("mp.messaging.outgoing." + channel + "." + attribute, attribute)
-                .ifPresent(value -> values.put(channel, value)));
+        incoming()
+                .forEach(channel -> value("mp.messaging.incoming." + channel + "." + attribute, attribute)
+                        .ifPresent(value -> values.put(channel, value)));
+        outgoing()
+                .forEach(channel -> value("mp.messaging.outgoing." + channel + "." + attribute, attribute)
+                        .ifPresent(value -> values.put(channel, value)));
         return values;
     }
 
@@ -100,7 +104,9 @@ public final class ConfiguredChannels {
         Set<String> values = new TreeSet<>();
         for (Field field : holder.getFields()) {
             int modifiers = field.getModifiers();
-            if (Modifier.isStatic(modifiers) && Modifier.isFinal(modifiers) && field.getType() == String.class
+            if (Modifier.isStatic(modifiers)
+                    && Modifier.isFinal(modifiers)
+                    && field.getType() == String.class
                     && filter.test(field.getName())) {
                 try {
                     values.add((String) field.get(null));

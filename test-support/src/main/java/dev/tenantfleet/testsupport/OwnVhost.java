@@ -32,7 +32,8 @@ public class OwnVhost implements QuarkusTestResourceLifecycleManager {
         config.put("rabbitmq-virtual-host", name);
         for (String key : file.stringPropertyNames()) {
             if (key.startsWith(TEST_PROFILE + "mp.messaging.") || key.startsWith(TEST_PROFILE + "binding.")) {
-                // An empty value unsets the key: the lookup does not go on to the %test value of application.properties.
+                // An empty value unsets the key: the lookup does not go on to the %test value of
+                // application.properties.
                 config.put(key, file.getProperty(key.substring(TEST_PROFILE.length()), ""));
             }
         }
@@ -49,9 +50,11 @@ public class OwnVhost implements QuarkusTestResourceLifecycleManager {
 
     private static Properties applicationProperties() {
         Properties properties = new Properties();
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream("application.properties")) {
+        try (InputStream in =
+                Thread.currentThread().getContextClassLoader().getResourceAsStream("application.properties")) {
             if (in == null) {
-                throw new IllegalStateException("no application.properties on the class path of the service under test");
+                throw new IllegalStateException(
+                        "no application.properties on the class path of the service under test");
             }
             properties.load(in);
         } catch (IOException e) {

@@ -15,13 +15,12 @@ import java.util.stream.Collectors;
  * instead of on substrings of the exposition format.
  */
 public final class PrometheusScrape {
-    private static final Pattern SAMPLE = Pattern.compile(
-            "^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{((?:[^}\"]|\"(?:[^\"\\\\]|\\\\.)*\")*)\\})?\\s+(\\S+)");
+    private static final Pattern SAMPLE =
+            Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{((?:[^}\"]|\"(?:[^\"\\\\]|\\\\.)*\")*)\\})?\\s+(\\S+)");
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     /** One line of the exposition: a series name, its labels and its value. */
-    public record Sample(String name, Map<String, String> labels, double value) {
-    }
+    public record Sample(String name, Map<String, String> labels, double value) {}
 
     private final List<Sample> samples;
 
@@ -74,12 +73,15 @@ public final class PrometheusScrape {
      * @throws IllegalStateException when several series match (the labels are not specific enough)
      */
     public OptionalDouble value(String name, String... labels) {
-        List<Sample> matching = samples.stream().filter(sample -> sample.name().equals(name) && has(sample, labels))
+        List<Sample> matching = samples.stream()
+                .filter(sample -> sample.name().equals(name) && has(sample, labels))
                 .toList();
         if (matching.size() > 1) {
             throw new IllegalStateException(matching.size() + " series match " + name + " " + List.of(labels));
         }
-        return matching.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(matching.get(0).value());
+        return matching.isEmpty()
+                ? OptionalDouble.empty()
+                : OptionalDouble.of(matching.get(0).value());
     }
 
     /** The value of {@link #value(String, String...)}, or 0 when the series does not exist (yet). */

@@ -39,8 +39,7 @@ public class TestBrokerClient implements AutoCloseable {
     private final Set<String> returned = ConcurrentHashMap.newKeySet();
 
     /** A raw message to publish. */
-    public record Outgoing(String routingKey, byte[] body, String messageId) {
-    }
+    public record Outgoing(String routingKey, byte[] body, String messageId) {}
 
     /** Connects as {@code connectionName} (shown in the broker's connection list). */
     protected TestBrokerClient(String connectionName) throws IOException, TimeoutException {
@@ -95,8 +94,7 @@ public class TestBrokerClient implements AutoCloseable {
         String queue = consumer.queueDeclare("", false, true, true, null).getQueue();
         consumer.queueBind(queue, exchange, bindingKey);
         Inbox inbox = new Inbox(queue);
-        consumer.basicConsume(queue, true, (tag, delivery) -> inbox.deliveries.add(delivery), tag -> {
-        });
+        consumer.basicConsume(queue, true, (tag, delivery) -> inbox.deliveries.add(delivery), tag -> {});
         return inbox;
     }
 
@@ -111,7 +109,8 @@ public class TestBrokerClient implements AutoCloseable {
     /** Waits for the message {@code messageId} in the DLQ of {@code queue} and takes it out (others stay). */
     public GetResponse takeDeadLetter(String queue, String messageId, Duration atMost) {
         List<GetResponse> found = new ArrayList<>();
-        await().atMost(atMost).pollInterval(Duration.ofMillis(100))
+        await().atMost(atMost)
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> found.addAll(take(Queues.deadLetterQueueOf(queue), Set.of(messageId))));
         return found.get(0);
     }

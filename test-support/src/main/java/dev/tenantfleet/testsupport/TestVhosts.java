@@ -18,8 +18,7 @@ public final class TestVhosts {
     /** System property naming the vhost {@link BrokerProbe} connects to (else {@code RABBITMQ_VIRTUAL_HOST}, else /). */
     public static final String PROBE_VHOST_PROPERTY = "testsupport.probe-vhost";
 
-    private TestVhosts() {
-    }
+    private TestVhosts() {}
 
     /** Creates {@code <prefix>-<random>} with full permissions for the test user and returns its name. */
     public static String create(String prefix) {
@@ -49,7 +48,8 @@ public final class TestVhosts {
      */
     public static int closeConnections(String name) {
         int closed = 0;
-        for (String line : rabbitmqctl("list_connections", "--no-table-headers", "vhost", "pid").split("\n")) {
+        for (String line : rabbitmqctl("list_connections", "--no-table-headers", "vhost", "pid")
+                .split("\n")) {
             String[] columns = line.trim().split("\t");
             if (columns.length == 2 && columns[0].equals(name)) {
                 rabbitmqctl("close_connection", columns[1], "test: connection cut");
@@ -62,7 +62,8 @@ public final class TestVhosts {
     /** Number of consumers of each queue in the vhost, by queue name. */
     public static Map<String, Integer> consumers(String name) {
         Map<String, Integer> consumers = new LinkedHashMap<>();
-        for (String line : rabbitmqctl("list_queues", "-p", name, "--no-table-headers", "name", "consumers").split("\n")) {
+        for (String line : rabbitmqctl("list_queues", "-p", name, "--no-table-headers", "name", "consumers")
+                .split("\n")) {
             String[] columns = line.trim().split("\t");
             if (columns.length == 2) {
                 consumers.put(columns[0], Integer.parseInt(columns[1]));
@@ -73,23 +74,31 @@ public final class TestVhosts {
 
     private static void add(String name) {
         rabbitmqctl("add_vhost", name);
-        rabbitmqctl("set_permissions", "-p", name, System.getenv().getOrDefault("RABBITMQ_USERNAME", "guest"), ".*",
-                ".*", ".*");
+        rabbitmqctl(
+                "set_permissions",
+                "-p",
+                name,
+                System.getenv().getOrDefault("RABBITMQ_USERNAME", "guest"),
+                ".*",
+                ".*",
+                ".*");
     }
 
     private static String rabbitmqctl(String... args) {
         List<String> command = new ArrayList<>(List.of("rabbitmqctl", "-q"));
         command.addAll(List.of(args));
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
             }
             return output;
         } catch (IOException e) {
-            throw new IllegalStateException("rabbitmqctl (on the PATH, allowed to manage the local node) makes test vhosts: "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "rabbitmqctl (on the PATH, allowed to manage the local node) makes test vhosts: " + e.getMessage(),
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -19,9 +19,12 @@ final class BuildCheck implements ComposeCheck {
         for (ComposeService service : project.services()) {
             service.buildContext().ifPresent(context -> checkBuild(project, service, context, problems));
         }
-        Set<String> composed = project.services().stream().flatMap(s -> project.program(s).stream())
-                .map(Program::name).collect(Collectors.toSet());
-        project.programs().all().values().stream().filter(program -> program.http().isPresent())
+        Set<String> composed = project.services().stream()
+                .flatMap(s -> project.program(s).stream())
+                .map(Program::name)
+                .collect(Collectors.toSet());
+        project.programs().all().values().stream()
+                .filter(program -> program.http().isPresent())
                 .filter(program -> !composed.contains(program.name()))
                 .forEach(program -> problems.add("docker-compose.yml", "no service runs " + program.name()));
     }
@@ -30,7 +33,9 @@ final class BuildCheck implements ComposeCheck {
         Path dir = project.root().resolve(context).normalize();
         Path dockerfile = dir.resolve(service.dockerfile()).normalize();
         if (!Files.isRegularFile(dockerfile)) {
-            problems.add(service.where() + ".build", "no Dockerfile at " + project.root().relativize(dockerfile));
+            problems.add(
+                    service.where() + ".build",
+                    "no Dockerfile at " + project.root().relativize(dockerfile));
             return;
         }
         String module = dir.getFileName().toString();
@@ -39,9 +44,15 @@ final class BuildCheck implements ComposeCheck {
             return;
         }
         if (!Programs.dockerfile(dir).map(dockerfile::equals).orElse(false)) {
-            problems.add(service.where() + ".build", "builds " + service.dockerfile() + ", not the module's Dockerfile");
+            problems.add(
+                    service.where() + ".build", "builds " + service.dockerfile() + ", not the module's Dockerfile");
         }
-        service.image().filter(image -> !project.programs().forImage(image).map(Program::name).orElse("").equals(module))
+        service.image()
+                .filter(image -> !project.programs()
+                        .forImage(image)
+                        .map(Program::name)
+                        .orElse("")
+                        .equals(module))
                 .ifPresent(image -> problems.add(service.where() + ".image", image + " is not named after " + module));
     }
 }

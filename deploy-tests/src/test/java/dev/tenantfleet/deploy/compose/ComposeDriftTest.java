@@ -29,10 +29,12 @@ class ComposeDriftTest {
     void aMisspelledVariableIsReportedWithTheNameTheServiceReads() {
         List<String> problems = problems(worker("TENANTFLEET_KEY: ${TENANTFLEET_KEYS}", "8081"));
 
-        assertThat(problems).anySatisfy(p -> assertThat(p)
-                .contains("services.migration-worker.environment.TENANTFLEET_KEY")
-                .contains("migration-worker does not read TENANTFLEET_KEY (did you mean TENANTFLEET_KEYS?)"));
-        assertThat(problems).anySatisfy(p -> assertThat(p).contains("requires tenantfleet.keys (set TENANTFLEET_KEYS)"));
+        assertThat(problems)
+                .anySatisfy(p -> assertThat(p)
+                        .contains("services.migration-worker.environment.TENANTFLEET_KEY")
+                        .contains("migration-worker does not read TENANTFLEET_KEY (did you mean TENANTFLEET_KEYS?)"));
+        assertThat(problems)
+                .anySatisfy(p -> assertThat(p).contains("requires tenantfleet.keys (set TENANTFLEET_KEYS)"));
     }
 
     @Test
@@ -43,19 +45,25 @@ class ComposeDriftTest {
 
     @Test
     void aHealthCheckOnTheWrongPortOrPathIsReported() {
-        String compose = worker("TENANTFLEET_KEYS: ${TENANTFLEET_KEYS}", "8080").replace("/api/health/ready", "/q/health");
+        String compose =
+                worker("TENANTFLEET_KEYS: ${TENANTFLEET_KEYS}", "8080").replace("/api/health/ready", "/q/health");
 
-        assertThat(problems(compose)).anySatisfy(p -> assertThat(p)
-                .contains("services.migration-worker.healthcheck: calls :8080/q/health, but readiness is :8081/api/health/ready"));
+        assertThat(problems(compose))
+                .anySatisfy(
+                        p -> assertThat(p)
+                                .contains(
+                                        "services.migration-worker.healthcheck: calls :8080/q/health, but readiness is :8081/api/health/ready"));
     }
 
     @Test
     void aVariableMissingFromEnvExampleAndAnUnusedExampleAreReported() {
-        String compose = worker("TENANTFLEET_KEYS: ${TENANTFLEET_KEYS}\n      RABBITMQ_USERNAME: ${BROKER_USER:?set it}", "8081");
+        String compose = worker(
+                "TENANTFLEET_KEYS: ${TENANTFLEET_KEYS}\n      RABBITMQ_USERNAME: ${BROKER_USER:?set it}", "8081");
 
         assertThat(problems(compose))
                 .anySatisfy(p -> assertThat(p).contains("uses ${BROKER_USER}, which .env.example does not define"))
-                .anySatisfy(p -> assertThat(p).contains(".env.example: SYSTEM_API_TOKEN: docker-compose.yml does not use it"));
+                .anySatisfy(p ->
+                        assertThat(p).contains(".env.example: SYSTEM_API_TOKEN: docker-compose.yml does not use it"));
     }
 
     @Test
@@ -71,8 +79,9 @@ class ComposeDriftTest {
     @Test
     void aWorkerKilledBeforeItsMigrationsFinishIsReported() {
         assertThat(problems(worker("TENANTFLEET_KEYS: ${TENANTFLEET_KEYS}", "8081")))
-                .anySatisfy(p -> assertThat(p).contains("services.migration-worker.stop_grace_period: must exceed the "
-                        + "service's shutdown-timeout of 60 s"));
+                .anySatisfy(p -> assertThat(p)
+                        .contains("services.migration-worker.stop_grace_period: must exceed the "
+                                + "service's shutdown-timeout of 60 s"));
         assertThat(problems(worker("TENANTFLEET_KEYS: ${TENANTFLEET_KEYS}", "8081") + "    stop_grace_period: 1m30s\n"))
                 .noneSatisfy(p -> assertThat(p).contains("stop_grace_period"));
     }
@@ -80,8 +89,10 @@ class ComposeDriftTest {
     @Test
     void aBrokenExampleKeyRingIsReported() {
         assertThat(KeyRingFormat.problems("k1:c2hvcnQ=,k1:q0w4cYzR1Rk9a6d8Y0n8V2r3Jm5h7K1p4s6u8w0y2A4="))
-                .containsExactly("key k1 is 5 bytes, not 32", "entry 'k1:q0w4cYzR1Rk9a6d8Y0n8V2r3Jm5h7K1p4s6u8w0y2A4=' "
-                        + "needs a unique, non-blank id before ':'");
+                .containsExactly(
+                        "key k1 is 5 bytes, not 32",
+                        "entry 'k1:q0w4cYzR1Rk9a6d8Y0n8V2r3Jm5h7K1p4s6u8w0y2A4=' "
+                                + "needs a unique, non-blank id before ':'");
     }
 
     /** A compose file with the broker and a migration-worker built from the repository. */
@@ -103,6 +114,7 @@ class ComposeDriftTest {
     }
 
     private List<String> problems(String compose) {
-        return ComposeValidator.validate(new ComposeProject(root, compose, DotEnv.parse(ENV), Programs.of(root))).all();
+        return ComposeValidator.validate(new ComposeProject(root, compose, DotEnv.parse(ENV), Programs.of(root)))
+                .all();
     }
 }

@@ -24,8 +24,9 @@ class ComposeImageDriftTest {
                 """;
 
         assertThat(problems(compose))
-                .anySatisfy(p -> assertThat(p).contains("services.rabbitmq.image: rabbitmq:3-management floats (tag "
-                        + "3-management): pin at least the minor version"))
+                .anySatisfy(p -> assertThat(p)
+                        .contains("services.rabbitmq.image: rabbitmq:3-management floats (tag "
+                                + "3-management): pin at least the minor version"))
                 .anySatisfy(p -> assertThat(p).contains("services.redis.image: redis floats (tag latest)"))
                 .noneSatisfy(p -> assertThat(p).contains("services.postgres"))
                 .noneSatisfy(p -> assertThat(p).contains("services.curl"));
@@ -42,12 +43,15 @@ class ComposeImageDriftTest {
                   rabbitmq-data:
                 """;
 
-        assertThat(problems(compose)).anySatisfy(p -> assertThat(p).contains("services.rabbitmq: keeps its data in a "
-                + "volume but has no fixed hostname").contains("after `docker compose down` and `up` the broker starts empty"));
+        assertThat(problems(compose))
+                .anySatisfy(p -> assertThat(p)
+                        .contains("services.rabbitmq: keeps its data in a " + "volume but has no fixed hostname")
+                        .contains("after `docker compose down` and `up` the broker starts empty"));
         assertThat(problems(compose.replace("    volumes:", "    hostname: rabbitmq\n    volumes:")))
                 .noneSatisfy(p -> assertThat(p).contains("hostname"));
         assertThat(problems(compose.replace("    volumes: [\"rabbitmq-data:/var/lib/rabbitmq\"]\n", "")))
-                .as("nothing to lose without a volume").noneSatisfy(p -> assertThat(p).contains("hostname"));
+                .as("nothing to lose without a volume")
+                .noneSatisfy(p -> assertThat(p).contains("hostname"));
     }
 
     @Test
@@ -62,14 +66,18 @@ class ComposeImageDriftTest {
                       test: ["CMD-SHELL", "wget -qO- http://127.0.0.1:8081/api/health/ready || exit 1"]
                 """;
 
-        assertThat(problems(compose)).anySatisfy(p -> assertThat(p).contains("services.migration-worker.healthcheck: "
-                + "runs wget, which migration-worker/src/main/docker/Dockerfile.jvm does not install"));
+        assertThat(problems(compose))
+                .anySatisfy(p -> assertThat(p)
+                        .contains("services.migration-worker.healthcheck: "
+                                + "runs wget, which migration-worker/src/main/docker/Dockerfile.jvm does not install"));
         assertThat(problems(compose.replace("[\"CMD-SHELL\", \"wget -qO- ", "[\"CMD\", \"/usr/bin/curl\", \"-fsS\", \"")
-                .replace(" || exit 1\"]", "\"]"))).as("the Dockerfile installs curl")
+                        .replace(" || exit 1\"]", "\"]")))
+                .as("the Dockerfile installs curl")
                 .noneSatisfy(p -> assertThat(p).contains(".healthcheck: runs"));
     }
 
     private List<String> problems(String compose) {
-        return ComposeValidator.validate(new ComposeProject(root, compose, DotEnv.parse(ENV), Programs.of(root))).all();
+        return ComposeValidator.validate(new ComposeProject(root, compose, DotEnv.parse(ENV), Programs.of(root)))
+                .all();
     }
 }

@@ -25,8 +25,11 @@ public record ComposeProject(Path root, String composeText, DotEnv envExample, P
 
     public static ComposeProject of(Path root) {
         try {
-            return new ComposeProject(root, Files.readString(root.resolve("docker-compose.yml")),
-                    DotEnv.parse(Files.readString(root.resolve(".env.example"))), Programs.of(root));
+            return new ComposeProject(
+                    root,
+                    Files.readString(root.resolve("docker-compose.yml")),
+                    DotEnv.parse(Files.readString(root.resolve(".env.example"))),
+                    Programs.of(root));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -38,7 +41,10 @@ public record ComposeProject(Path root, String composeText, DotEnv envExample, P
 
     public List<ComposeService> services() {
         List<ComposeService> services = new ArrayList<>();
-        document().path("services").fields().forEachRemaining(e -> services.add(new ComposeService(e.getKey(), e.getValue())));
+        document()
+                .path("services")
+                .fields()
+                .forEachRemaining(e -> services.add(new ComposeService(e.getKey(), e.getValue())));
         return services;
     }
 
@@ -50,7 +56,8 @@ public record ComposeProject(Path root, String composeText, DotEnv envExample, P
     public Optional<Program> program(ComposeService service) {
         Optional<String> context = service.buildContext();
         if (context.isPresent()) {
-            return programs.named(root.resolve(context.get()).normalize().getFileName().toString());
+            return programs.named(
+                    root.resolve(context.get()).normalize().getFileName().toString());
         }
         return service.image().filter(image -> image.startsWith("tenantfleet/")).flatMap(programs::forImage);
     }

@@ -56,12 +56,14 @@ public record ComposeService(String name, JsonNode node) {
     /** The build context, from {@code build: dir} or {@code build: {context: dir}}. */
     public Optional<String> buildContext() {
         JsonNode build = node.get("build");
-        return Optional.ofNullable(build == null ? null : build.isObject() ? Yaml.text(build.get("context")) : Yaml.text(build));
+        return Optional.ofNullable(
+                build == null ? null : build.isObject() ? Yaml.text(build.get("context")) : Yaml.text(build));
     }
 
     /** The Dockerfile relative to the context (Compose's default: Dockerfile). */
     public String dockerfile() {
-        return Optional.ofNullable(Yaml.text(node.path("build").get("dockerfile"))).orElse("Dockerfile");
+        return Optional.ofNullable(Yaml.text(node.path("build").get("dockerfile")))
+                .orElse("Dockerfile");
     }
 
     /** The container side of every published port ({@code [ip:]host:container[/proto]} or {@code target:}). */
@@ -101,7 +103,9 @@ public record ComposeService(String name, JsonNode node) {
             if (form.equals("NONE")) {
                 return Optional.empty();
             }
-            command = form.equals("CMD") ? test.path(1).asText() : firstWord(test.path(1).asText());
+            command = form.equals("CMD")
+                    ? test.path(1).asText()
+                    : firstWord(test.path(1).asText());
         } else {
             command = firstWord(test.asText());
         }
@@ -125,7 +129,10 @@ public record ComposeService(String name, JsonNode node) {
         if (dependsOn.isArray()) {
             dependsOn.forEach(name -> dependencies.put(name.asText(), ""));
         } else {
-            dependsOn.fields().forEachRemaining(e -> dependencies.put(e.getKey(), e.getValue().path("condition").asText("")));
+            dependsOn
+                    .fields()
+                    .forEachRemaining(e -> dependencies.put(
+                            e.getKey(), e.getValue().path("condition").asText("")));
         }
         return dependencies;
     }

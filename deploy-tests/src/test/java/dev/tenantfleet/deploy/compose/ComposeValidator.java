@@ -5,12 +5,19 @@ import java.util.List;
 
 /** Runs every compose check and collects what drifted. */
 public final class ComposeValidator {
-    private static final List<ComposeCheck> CHECKS = List.of(new BuildCheck(), new EnvironmentCheck(),
-            new HealthAndPortCheck(), new HealthToolCheck(), new StopGraceCheck(), new StartOrderCheck(),
-            new InterpolationCheck(), new PinnedImageCheck(), new FixedHostnameCheck(), new ProvisioningTagCheck());
+    private static final List<ComposeCheck> CHECKS = List.of(
+            new BuildCheck(),
+            new EnvironmentCheck(),
+            new HealthAndPortCheck(),
+            new HealthToolCheck(),
+            new StopGraceCheck(),
+            new StartOrderCheck(),
+            new InterpolationCheck(),
+            new PinnedImageCheck(),
+            new FixedHostnameCheck(),
+            new ProvisioningTagCheck());
 
-    private ComposeValidator() {
-    }
+    private ComposeValidator() {}
 
     public static Problems validate(ComposeProject project) {
         Problems problems = new Problems();

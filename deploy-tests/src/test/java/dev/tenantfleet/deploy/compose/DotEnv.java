@@ -15,8 +15,9 @@ public record DotEnv(Map<String, String> values) {
                 continue;
             }
             String value = trimmed.substring(equals + 1).trim();
-            if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"")
-                    || value.startsWith("'") && value.endsWith("'"))) {
+            if (value.length() >= 2
+                    && (value.startsWith("\"") && value.endsWith("\"")
+                            || value.startsWith("'") && value.endsWith("'"))) {
                 value = value.substring(1, value.length() - 1);
             }
             values.put(trimmed.substring(0, equals).trim(), value);

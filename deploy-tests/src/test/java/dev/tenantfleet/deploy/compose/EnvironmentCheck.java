@@ -22,29 +22,39 @@ final class EnvironmentCheck implements ComposeCheck {
             Map<String, String> env = service.environment();
             env.forEach((name, value) -> {
                 if (SECRET.matcher(name).matches() && !value.contains("${")) {
-                    problems.add(service.where() + ".environment." + name, "a secret must come from .env (${" + name
-                            + "}), not be written in the file");
+                    problems.add(
+                            service.where() + ".environment." + name,
+                            "a secret must come from .env (${" + name + "}), not be written in the file");
                 }
             });
             project.program(service).ifPresent(program -> checkProgram(project, service, program, env, problems));
         }
     }
 
-    private static void checkProgram(ComposeProject project, ComposeService service, Program program,
-            Map<String, String> env, Problems problems) {
+    private static void checkProgram(
+            ComposeProject project,
+            ComposeService service,
+            Program program,
+            Map<String, String> env,
+            Problems problems) {
         env.forEach((name, value) -> {
             String where = service.where() + ".environment." + name;
             if (!program.reads().reads(name)) {
-                problems.add(where, program.name() + " does not read " + name
-                        + Suggestions.hint(name, program.reads().names()));
+                problems.add(
+                        where,
+                        program.name() + " does not read " + name
+                                + Suggestions.hint(name, program.reads().names()));
             }
             if (!value.contains("${")) {
-                host(name, value).filter(host -> !project.hasService(host))
+                host(name, value)
+                        .filter(host -> !project.hasService(host))
                         .ifPresent(host -> problems.add(where, "host " + host + " is not a service of this file"));
             }
         });
-        program.required().stream().filter(requirement -> !requirement.metBy(env)).forEach(requirement ->
-                problems.add(service.where() + ".environment", program.name() + " requires " + requirement.describe()));
+        program.required().stream()
+                .filter(requirement -> !requirement.metBy(env))
+                .forEach(requirement -> problems.add(
+                        service.where() + ".environment", program.name() + " requires " + requirement.describe()));
     }
 
     /** The host a *_HOST variable names, or the host of a *_URL. */
@@ -53,7 +63,6 @@ final class EnvironmentCheck implements ComposeCheck {
             return Optional.of(value.trim());
         }
         Matcher matcher = URL_HOST.matcher(value);
-        return name.endsWith("_URL") && matcher.find() ? Optional.of(matcher.group(1))
-                : Optional.empty();
+        return name.endsWith("_URL") && matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
     }
 }

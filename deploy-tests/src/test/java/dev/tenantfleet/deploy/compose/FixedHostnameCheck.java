@@ -16,12 +16,18 @@ final class FixedHostnameCheck implements ComposeCheck {
     @Override
     public void check(ComposeProject project, Problems problems) {
         for (ComposeService service : project.services()) {
-            String nodeNameVariable = service.imageName().map(NODE_NAME_VARIABLE::get).orElse(null);
-            if (nodeNameVariable != null && service.hasVolumes() && service.hostname().isEmpty()
+            String nodeNameVariable =
+                    service.imageName().map(NODE_NAME_VARIABLE::get).orElse(null);
+            if (nodeNameVariable != null
+                    && service.hasVolumes()
+                    && service.hostname().isEmpty()
                     && !service.environment().containsKey(nodeNameVariable)) {
-                problems.add(service.where(), "keeps its data in a volume but has no fixed hostname: the node and its data "
-                        + "directory are named rabbit@<hostname>, and Compose gives every new container a random one, so "
-                        + "after `docker compose down` and `up` the broker starts empty (set hostname: " + service.name() + ")");
+                problems.add(
+                        service.where(),
+                        "keeps its data in a volume but has no fixed hostname: the node and its data "
+                                + "directory are named rabbit@<hostname>, and Compose gives every new container a random one, so "
+                                + "after `docker compose down` and `up` the broker starts empty (set hostname: "
+                                + service.name() + ")");
             }
         }
     }

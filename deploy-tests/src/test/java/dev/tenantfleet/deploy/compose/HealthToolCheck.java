@@ -19,11 +19,18 @@ final class HealthToolCheck implements ComposeCheck {
             if (service.buildContext().isEmpty()) {
                 continue;
             }
-            project.program(service).ifPresent(program -> service.healthcheckExecutable()
-                    .filter(tool -> !PROVIDED.contains(tool) && !program.dockerfile().installed().contains(tool))
-                    .ifPresent(tool -> problems.add(service.where() + ".healthcheck", "runs " + tool + ", which "
-                            + project.root().relativize(program.dockerfile().path()) + " does not install: the check "
-                            + "works only while the base image happens to ship it")));
+            project.program(service)
+                    .ifPresent(program -> service.healthcheckExecutable()
+                            .filter(tool -> !PROVIDED.contains(tool)
+                                    && !program.dockerfile().installed().contains(tool))
+                            .ifPresent(
+                                    tool -> problems.add(
+                                            service.where() + ".healthcheck",
+                                            "runs " + tool + ", which "
+                                                    + project.root()
+                                                            .relativize(program.dockerfile()
+                                                                    .path()) + " does not install: the check "
+                                                    + "works only while the base image happens to ship it")));
         }
     }
 }

@@ -31,7 +31,8 @@ final class InterpolationCheck implements ComposeCheck {
             if (!used.containsKey(name)) {
                 problems.add(".env.example: " + name, "docker-compose.yml does not use it");
             }
-            if (EnvironmentCheck.SECRET.matcher(name).matches() && !value.toLowerCase().contains("example")) {
+            if (EnvironmentCheck.SECRET.matcher(name).matches()
+                    && !value.toLowerCase().contains("example")) {
                 problems.add(".env.example: " + name, "an example secret must say it is one (contain \"example\")");
             }
         });

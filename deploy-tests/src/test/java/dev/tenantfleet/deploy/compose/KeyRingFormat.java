@@ -12,8 +12,7 @@ import java.util.Set;
  * make `docker compose up` fail on the first start.
  */
 public final class KeyRingFormat {
-    private KeyRingFormat() {
-    }
+    private KeyRingFormat() {}
 
     public static List<String> problems(String ring) {
         List<String> problems = new ArrayList<>();
@@ -26,7 +25,8 @@ public final class KeyRingFormat {
                 continue;
             }
             try {
-                int length = Base64.getDecoder().decode(entry.substring(colon + 1).trim()).length;
+                int length =
+                        Base64.getDecoder().decode(entry.substring(colon + 1).trim()).length;
                 if (length != 32) {
                     problems.add("key " + id + " is " + length + " bytes, not 32");
                 }

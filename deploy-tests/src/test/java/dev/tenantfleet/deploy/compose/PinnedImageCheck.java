@@ -16,14 +16,18 @@ final class PinnedImageCheck implements ComposeCheck {
     @Override
     public void check(ComposeProject project, Problems problems) {
         for (ComposeService service : project.services()) {
-            if (service.buildContext().isPresent() || service.image().isEmpty() || service.image().get().contains("@")) {
+            if (service.buildContext().isPresent()
+                    || service.image().isEmpty()
+                    || service.image().get().contains("@")) {
                 continue;
             }
             String tag = service.imageTag().orElse("latest");
             if (!MINOR_OR_FINER.matcher(tag).matches()) {
-                problems.add(service.where() + ".image", service.image().get() + " floats (tag " + tag + "): pin at least "
-                        + "the minor version, e.g. postgres:16.6 or rabbitmq:3.13-management, or a new machine gets "
-                        + "whatever that tag points to today");
+                problems.add(
+                        service.where() + ".image",
+                        service.image().get() + " floats (tag " + tag + "): pin at least "
+                                + "the minor version, e.g. postgres:16.6 or rabbitmq:3.13-management, or a new machine gets "
+                                + "whatever that tag points to today");
             }
         }
     }

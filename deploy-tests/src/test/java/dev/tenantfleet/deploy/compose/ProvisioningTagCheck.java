@@ -19,7 +19,8 @@ final class ProvisioningTagCheck implements ComposeCheck {
     @Override
     public void check(ComposeProject project, Problems problems) {
         for (ComposeService service : project.services()) {
-            project.program(service).filter(program -> program.reads().reads(TARGET_TAG))
+            project.program(service)
+                    .filter(program -> program.reads().reads(TARGET_TAG))
                     .ifPresent(program -> check(project, service, program, problems));
         }
     }
@@ -30,17 +31,21 @@ final class ProvisioningTagCheck implements ComposeCheck {
         if (tag.contains("${")) {
             return; // set in .env: nothing to check here
         }
-        List<String> tags = program.http().flatMap(http -> http.properties().resolve(CHANGELOG, env))
-                .flatMap(location -> ChangelogTags.of(project.root(), location.trim())).orElse(List.of());
+        List<String> tags = program.http()
+                .flatMap(http -> http.properties().resolve(CHANGELOG, env))
+                .flatMap(location -> ChangelogTags.of(project.root(), location.trim()))
+                .orElse(List.of());
         if (tags.isEmpty()) {
             return; // a changelog outside the repository: its tags are unknown here
         }
         String head = tags.get(tags.size() - 1);
         String where = service.where() + ".environment." + TARGET_TAG;
         if (tag.isEmpty() || tag.equals(head)) {
-            problems.add(where, "new tenants start at the changelog head " + head + ", so a release to " + head
-                    + " has nothing to do: provision them at an earlier tag (" + String.join(", ", tags.subList(0,
-                    tags.size() - 1)) + ")");
+            problems.add(
+                    where,
+                    "new tenants start at the changelog head " + head + ", so a release to " + head
+                            + " has nothing to do: provision them at an earlier tag ("
+                            + String.join(", ", tags.subList(0, tags.size() - 1)) + ")");
         } else if (!tags.contains(tag)) {
             problems.add(where, tag + " is no tag of the changelog " + tags + ": every provisioning would fail");
         }

@@ -20,9 +20,12 @@ final class StartOrderCheck implements ComposeCheck {
                     problems.add(where, "no such service");
                 } else if (!WAITING.contains(condition)) {
                     problems.add(where, "starts without waiting: use condition: service_healthy");
-                } else if (condition.equals("service_healthy") && project.services().stream()
-                        .filter(s -> s.name().equals(dependency)).findFirst().flatMap(ComposeService::healthcheck)
-                        .isEmpty()) {
+                } else if (condition.equals("service_healthy")
+                        && project.services().stream()
+                                .filter(s -> s.name().equals(dependency))
+                                .findFirst()
+                                .flatMap(ComposeService::healthcheck)
+                                .isEmpty()) {
                     problems.add(where, dependency + " has no healthcheck to wait for");
                 }
             });

@@ -16,10 +16,13 @@ final class StopGraceCheck implements ComposeCheck {
         for (ComposeService service : project.services()) {
             project.program(service).flatMap(Program::http).ifPresent(http -> {
                 long needed = http.longestShutdownMillis();
-                long grace = duration(service.node().path("stop_grace_period").asText("10s")).toMillis();
+                long grace = duration(service.node().path("stop_grace_period").asText("10s"))
+                        .toMillis();
                 if (needed > 0 && grace <= needed) {
-                    problems.add(service.where() + ".stop_grace_period", "must exceed the service's shutdown-timeout of "
-                            + needed / 1000 + " s (Compose's default is 10 s)");
+                    problems.add(
+                            service.where() + ".stop_grace_period",
+                            "must exceed the service's shutdown-timeout of " + needed / 1000
+                                    + " s (Compose's default is 10 s)");
                 }
             });
         }

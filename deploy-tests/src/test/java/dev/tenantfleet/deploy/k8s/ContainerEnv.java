@@ -16,13 +16,15 @@ import java.util.regex.Pattern;
 public final class ContainerEnv {
     static final Pattern REFERENCE = Pattern.compile("\\$\\(([A-Za-z_][A-Za-z0-9_]*)\\)");
 
-    private ContainerEnv() {
-    }
+    private ContainerEnv() {}
 
     public static Map<String, String> effective(PodContainer container, ManifestSet set) {
         Map<String, String> env = new LinkedHashMap<>();
-        container.merged("envFrom").forEach(source -> source(source).ifPresent(ref -> set.data(ref.kind(), ref.name())
-                .ifPresent(data -> data.forEach((key, value) -> env.put(ref.prefix() + key, value)))));
+        container
+                .merged("envFrom")
+                .forEach(source -> source(source)
+                        .ifPresent(ref -> set.data(ref.kind(), ref.name())
+                                .ifPresent(data -> data.forEach((key, value) -> env.put(ref.prefix() + key, value)))));
         mergedEnv(container).forEach(entry -> env.put(entry.path("name").asText(), value(entry, env, set)));
         return env;
     }
@@ -30,8 +32,14 @@ public final class ContainerEnv {
     /** The env list a build yields: the patched object's entries, replaced or extended by the patch's, by name. */
     static List<JsonNode> mergedEnv(PodContainer container) {
         Map<String, JsonNode> entries = new LinkedHashMap<>();
-        container.base().ifPresent(base -> base.path("env").forEach(e -> entries.put(e.path("name").asText(), e)));
-        container.container().path("env").forEach(e -> entries.put(e.path("name").asText(), e));
+        container
+                .base()
+                .ifPresent(base ->
+                        base.path("env").forEach(e -> entries.put(e.path("name").asText(), e)));
+        container
+                .container()
+                .path("env")
+                .forEach(e -> entries.put(e.path("name").asText(), e));
         return List.copyOf(entries.values());
     }
 
@@ -52,11 +60,13 @@ public final class ContainerEnv {
         boolean optional;
         if (envFrom.has("configMapRef")) {
             optional = envFrom.path("configMapRef").path("optional").asBoolean(false);
-            return Optional.of(new Reference("ConfigMap", envFrom.path("configMapRef").path("name").asText(), prefix, optional));
+            return Optional.of(new Reference(
+                    "ConfigMap", envFrom.path("configMapRef").path("name").asText(), prefix, optional));
         }
         if (envFrom.has("secretRef")) {
             optional = envFrom.path("secretRef").path("optional").asBoolean(false);
-            return Optional.of(new Reference("Secret", envFrom.path("secretRef").path("name").asText(), prefix, optional));
+            return Optional.of(new Reference(
+                    "Secret", envFrom.path("secretRef").path("name").asText(), prefix, optional));
         }
         return Optional.empty();
     }
@@ -65,11 +75,11 @@ public final class ContainerEnv {
         if (entry.has("value")) {
             return substitute(entry.path("value").asText(), defined);
         }
-        return KeyReference.of(entry).flatMap(ref -> set.data(ref.kind(), ref.name()).map(data -> data.get(ref.key())))
+        return KeyReference.of(entry)
+                .flatMap(ref -> set.data(ref.kind(), ref.name()).map(data -> data.get(ref.key())))
                 .orElse("");
     }
 
     /** A ConfigMap or Secret an envFrom entry reads whole. */
-    record Reference(String kind, String name, String prefix, boolean optional) {
-    }
+    record Reference(String kind, String name, String prefix, boolean optional) {}
 }

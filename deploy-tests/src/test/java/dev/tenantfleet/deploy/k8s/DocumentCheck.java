@@ -9,7 +9,9 @@ final class DocumentCheck implements ManifestCheck {
     @Override
     public void check(ManifestSet set, Programs programs, Problems problems) {
         set.stream().filter(m -> m.role() != Manifest.Role.KUSTOMIZATION).forEach(m -> {
-            if (m.doc().path("apiVersion").asText().isEmpty() || m.kind().isEmpty() || m.name().isEmpty()) {
+            if (m.doc().path("apiVersion").asText().isEmpty()
+                    || m.kind().isEmpty()
+                    || m.name().isEmpty()) {
                 problems.add(m.where(), "needs apiVersion, kind and metadata.name");
             }
         });

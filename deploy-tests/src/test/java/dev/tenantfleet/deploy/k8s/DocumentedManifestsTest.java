@@ -31,20 +31,30 @@ class DocumentedManifestsTest {
     @Test
     void kubernetesExamplesInTheDocsReferenceWhatK8sDefines() {
         List<Manifest> documented = documented();
-        List<Manifest> manifests = new ArrayList<>(ManifestSet.load(root).stream().filter(Manifest::isObject).toList());
+        List<Manifest> manifests = new ArrayList<>(
+                ManifestSet.load(root).stream().filter(Manifest::isObject).toList());
         manifests.addAll(documented);
         ManifestSet set = new ManifestSet(manifests);
         Programs programs = Programs.of(root);
         Problems problems = new Problems();
         new ContainerEnvCheck().check(set, programs, problems);
         new ServiceLinksCheck().check(set, programs, problems);
-        set.containers().stream().filter(c -> documented.contains(c.owner()))
-                .filter(c -> c.image().flatMap(programs::forImage).map(p -> p.name().equals("tenantctl")).orElse(false))
-                .forEach(c -> TenantServiceUrl.check(c, ContainerEnv.effective(c, set).get("TENANTFLEET_URL"), set, problems));
+        set.containers().stream()
+                .filter(c -> documented.contains(c.owner()))
+                .filter(c -> c.image()
+                        .flatMap(programs::forImage)
+                        .map(p -> p.name().equals("tenantctl"))
+                        .orElse(false))
+                .forEach(c -> TenantServiceUrl.check(
+                        c, ContainerEnv.effective(c, set).get("TENANTFLEET_URL"), set, problems));
 
-        assertThat(documented).as("tenantctl/README.md shows a Job").anySatisfy(m -> assertThat(m.file())
-                .startsWith("tenantctl/README.md"));
-        assertThat(problems.all()).filteredOn(p -> p.contains(".md")).as("drift in the documented manifests").isEmpty();
+        assertThat(documented)
+                .as("tenantctl/README.md shows a Job")
+                .anySatisfy(m -> assertThat(m.file()).startsWith("tenantctl/README.md"));
+        assertThat(problems.all())
+                .filteredOn(p -> p.contains(".md"))
+                .as("drift in the documented manifests")
+                .isEmpty();
     }
 
     /** Every YAML block of a Markdown file of the repository that is a Kubernetes object. */
@@ -54,8 +64,8 @@ class DocumentedManifestsTest {
             Matcher block = YAML_BLOCK.matcher(read(doc));
             for (int n = 1; block.find(); n++) {
                 if (block.group(1).contains("apiVersion:") && block.group(1).contains("kind:")) {
-                    manifests.addAll(ManifestSet.parse(root.relativize(doc) + " (yaml block " + n + ")", block.group(1),
-                            Manifest.Role.RESOURCE));
+                    manifests.addAll(ManifestSet.parse(
+                            root.relativize(doc) + " (yaml block " + n + ")", block.group(1), Manifest.Role.RESOURCE));
                 }
             }
         }
@@ -70,8 +80,10 @@ class DocumentedManifestsTest {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
                     String name = dir.getFileName().toString();
-                    return !dir.equals(root) && (name.startsWith(".") || name.equals("target") || name.equals("node_modules"))
-                            ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                    return !dir.equals(root)
+                                    && (name.startsWith(".") || name.equals("target") || name.equals("node_modules"))
+                            ? FileVisitResult.SKIP_SUBTREE
+                            : FileVisitResult.CONTINUE;
                 }
 
                 @Override

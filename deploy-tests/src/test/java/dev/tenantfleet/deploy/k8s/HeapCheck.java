@@ -10,14 +10,15 @@ import java.util.OptionalLong;
  * instead of collected.
  */
 final class HeapCheck {
-    private HeapCheck() {
-    }
+    private HeapCheck() {}
 
     static void check(PodContainer container, Map<String, String> env, Problems problems) {
         var resources = container.merged("resources");
-        OptionalLong limit = Memory.quantity(resources.path("limits").path("memory").asText(null));
+        OptionalLong limit =
+                Memory.quantity(resources.path("limits").path("memory").asText(null));
         if (container.owner().isObject()) {
-            if (resources.path("requests").path("cpu").isMissingNode() || resources.path("requests").path("memory").isMissingNode()) {
+            if (resources.path("requests").path("cpu").isMissingNode()
+                    || resources.path("requests").path("memory").isMissingNode()) {
                 problems.add(container.where() + " resources", "needs cpu and memory requests");
             }
             if (limit.isEmpty()) {
@@ -26,8 +27,10 @@ final class HeapCheck {
         }
         OptionalLong heap = Memory.maxHeap(env.get("JAVA_OPTS"));
         if (heap.isPresent() && limit.isPresent() && heap.getAsLong() > limit.getAsLong() * 3 / 4) {
-            problems.add(container.where(), "-Xmx of " + (heap.getAsLong() >> 20) + " MiB leaves too little of the "
-                    + (limit.getAsLong() >> 20) + " MiB memory limit outside the heap (keep it at most 75 %)");
+            problems.add(
+                    container.where(),
+                    "-Xmx of " + (heap.getAsLong() >> 20) + " MiB leaves too little of the " + (limit.getAsLong() >> 20)
+                            + " MiB memory limit outside the heap (keep it at most 75 %)");
         }
     }
 }

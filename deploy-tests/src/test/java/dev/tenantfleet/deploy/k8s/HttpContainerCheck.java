@@ -33,7 +33,13 @@ final class HttpContainerCheck implements ManifestCheck {
     }
 
     private static void scrapeAnnotations(PodContainer container, String metricsPath, int port, Problems problems) {
-        var annotations = container.owner().doc().path("spec").path("template").path("metadata").path("annotations");
+        var annotations = container
+                .owner()
+                .doc()
+                .path("spec")
+                .path("template")
+                .path("metadata")
+                .path("annotations");
         String where = container.owner().where() + " pod annotations";
         if (!annotations.path("prometheus.io/scrape").asText().equals("true")) {
             problems.add(where, "prometheus.io/scrape is not \"true\"");
@@ -50,8 +56,10 @@ final class HttpContainerCheck implements ManifestCheck {
     private static void shutdown(PodContainer container, QuarkusHttp http, Problems problems) {
         long graceMillis = container.pod().path("terminationGracePeriodSeconds").asLong(30) * 1000;
         if (graceMillis <= http.longestShutdownMillis()) {
-            problems.add(container.owner().where(), "terminationGracePeriodSeconds must exceed the service's "
-                    + "shutdown-timeout of " + http.longestShutdownMillis() / 1000 + " s");
+            problems.add(
+                    container.owner().where(),
+                    "terminationGracePeriodSeconds must exceed the service's " + "shutdown-timeout of "
+                            + http.longestShutdownMillis() / 1000 + " s");
         }
     }
 }

@@ -12,10 +12,10 @@ import java.util.regex.Pattern;
  * qualified name too, it is the same one: a scaler watching another broker sees an empty queue.
  */
 final class KedaBrokerHost {
-    private static final Pattern URL_HOST = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://(?:[^@/]*@)?(\\[[^]]+]|[^:/?#]+)");
+    private static final Pattern URL_HOST =
+            Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://(?:[^@/]*@)?(\\[[^]]+]|[^:/?#]+)");
 
-    private KedaBrokerHost() {
-    }
+    private KedaBrokerHost() {}
 
     /** {@code url}: KEDA's host parameter; {@code workerHost}: the worker's RABBITMQ_HOST, if known. */
     static void check(String where, String url, String workerHost, Problems problems) {
@@ -25,11 +25,18 @@ final class KedaBrokerHost {
             return;
         }
         if (!host.get().contains(".") && !host.get().contains(":")) {
-            problems.add(where, "host " + host.get() + " is a short name, which the KEDA operator resolves in its own "
-                    + "namespace: use the broker's full name (" + host.get() + ".<namespace>.svc.cluster.local)");
-        } else if (workerHost != null && workerHost.contains(".") && !workerHost.trim().equalsIgnoreCase(host.get())) {
-            problems.add(where, "host " + host.get() + " is not the broker the worker consumes from (RABBITMQ_HOST "
-                    + workerHost.trim() + "): the scaler would watch another queue");
+            problems.add(
+                    where,
+                    "host " + host.get() + " is a short name, which the KEDA operator resolves in its own "
+                            + "namespace: use the broker's full name (" + host.get()
+                            + ".<namespace>.svc.cluster.local)");
+        } else if (workerHost != null
+                && workerHost.contains(".")
+                && !workerHost.trim().equalsIgnoreCase(host.get())) {
+            problems.add(
+                    where,
+                    "host " + host.get() + " is not the broker the worker consumes from (RABBITMQ_HOST "
+                            + workerHost.trim() + "): the scaler would watch another queue");
         }
     }
 

@@ -16,8 +16,11 @@ record KeyReference(String kind, String name, String key, boolean optional) {
         for (String field : new String[] {"configMapKeyRef", "secretKeyRef"}) {
             JsonNode ref = valueFrom.path(field);
             if (ref.isObject()) {
-                return Optional.of(new KeyReference(field.startsWith("configMap") ? "ConfigMap" : "Secret",
-                        ref.path("name").asText(), ref.path("key").asText(), ref.path("optional").asBoolean(false)));
+                return Optional.of(new KeyReference(
+                        field.startsWith("configMap") ? "ConfigMap" : "Secret",
+                        ref.path("name").asText(),
+                        ref.path("key").asText(),
+                        ref.path("optional").asBoolean(false)));
             }
         }
         return Optional.empty();

@@ -15,28 +15,43 @@ class KubernetesManifestsTest {
 
     @Test
     void manifestsMatchTheServicesConfiguration() {
-        assertThat(ManifestValidator.validate(root, manifests, Programs.of(root)).all()).as("drift in k8s/").isEmpty();
+        assertThat(ManifestValidator.validate(root, manifests, Programs.of(root))
+                        .all())
+                .as("drift in k8s/")
+                .isEmpty();
     }
 
     @Test
     void deploysTheThreeServicesTheReleaseGateAndTheWorkerScaler() {
-        assertThat(manifests.stream().filter(Manifest::isObject).map(m -> m.kind() + "/" + m.name())).contains(
-                "Deployment/tenant-service", "Service/tenant-service", "Deployment/migration-worker",
-                "Deployment/identity-consumer", "Job/tenantfleet-migrate-release", "ScaledObject/migration-worker",
-                "TriggerAuthentication/migration-worker-rabbitmq", "Secret/tenantfleet-keys",
-                "Secret/tenantfleet-api-token");
-        assertThat(manifests.stream().filter(m -> m.role() == Manifest.Role.PATCH)).isNotEmpty();
+        assertThat(manifests.stream().filter(Manifest::isObject).map(m -> m.kind() + "/" + m.name()))
+                .contains(
+                        "Deployment/tenant-service",
+                        "Service/tenant-service",
+                        "Deployment/migration-worker",
+                        "Deployment/identity-consumer",
+                        "Job/tenantfleet-migrate-release",
+                        "ScaledObject/migration-worker",
+                        "TriggerAuthentication/migration-worker-rabbitmq",
+                        "Secret/tenantfleet-keys",
+                        "Secret/tenantfleet-api-token");
+        assertThat(manifests.stream().filter(m -> m.role() == Manifest.Role.PATCH))
+                .isNotEmpty();
     }
 
     @Test
     void exampleSecretsSayTheyAreExamplesAndTheirKeyRingIsValid() {
-        manifests.stream().filter(m -> m.role() == Manifest.Role.EXTERNAL && m.kind().equals("Secret"))
+        manifests.stream()
+                .filter(m -> m.role() == Manifest.Role.EXTERNAL && m.kind().equals("Secret"))
                 .forEach(secret -> secret.doc().path("stringData").fields().forEachRemaining(entry -> {
                     if (entry.getKey().matches("(?i).*(password|token|keys|host)$")) {
-                        assertThat(entry.getValue().asText()).as(secret.where() + " " + entry.getKey()).contains("example");
+                        assertThat(entry.getValue().asText())
+                                .as(secret.where() + " " + entry.getKey())
+                                .contains("example");
                     }
                     if (entry.getKey().equals("TENANTFLEET_KEYS")) {
-                        assertThat(KeyRingFormat.problems(entry.getValue().asText())).as(secret.where()).isEmpty();
+                        assertThat(KeyRingFormat.problems(entry.getValue().asText()))
+                                .as(secret.where())
+                                .isEmpty();
                     }
                 }));
     }

@@ -26,8 +26,8 @@ final class KustomizationCheck implements ManifestCheck {
         List<KustomizationFile> kustomizations = KustomizationFile.all(root.resolve("k8s"));
         for (KustomizationFile kustomization : kustomizations) {
             String where = root.relativize(kustomization.file()).toString();
-            kustomization.resources().stream().filter(r -> !Files.isRegularFile(r)
-                            && !Files.isRegularFile(r.resolve("kustomization.yaml")))
+            kustomization.resources().stream()
+                    .filter(r -> !Files.isRegularFile(r) && !Files.isRegularFile(r.resolve("kustomization.yaml")))
                     .forEach(r -> problems.add(where, "resource " + root.relativize(r) + " does not exist"));
             List<Manifest> objects = objects(kustomization, set);
             for (Path patch : kustomization.patches()) {
@@ -35,17 +35,29 @@ final class KustomizationCheck implements ManifestCheck {
                     problems.add(where, "patch " + root.relativize(patch) + " does not exist");
                     continue;
                 }
-                set.stream().filter(m -> m.file().equals(root.relativize(patch).toString()))
-                        .filter(m -> objects.stream().noneMatch(o -> o.kind().equals(m.kind()) && o.name().equals(m.name())))
+                set.stream()
+                        .filter(m -> m.file().equals(root.relativize(patch).toString()))
+                        .filter(m -> objects.stream()
+                                .noneMatch(o ->
+                                        o.kind().equals(m.kind()) && o.name().equals(m.name())))
                         .forEach(m -> problems.add(m.where(), "patches an object " + where + " does not build"));
             }
-            kustomization.imageNames().stream().filter(image -> objects.stream().noneMatch(o -> uses(o, image)))
-                    .forEach(image -> problems.add(where, "images: " + image + " is used by no container of the build"));
-            kustomization.namespace().ifPresent(namespace -> set.stream().filter(m -> m.role() == Manifest.Role.EXTERNAL)
-                    .filter(m -> !namespace.equals(m.doc().path("metadata").path("namespace").asText()))
-                    .forEach(m -> problems.add(m.where(), "is not in the namespace " + where + " deploys to (" + namespace + ")")));
+            kustomization.imageNames().stream()
+                    .filter(image -> objects.stream().noneMatch(o -> uses(o, image)))
+                    .forEach(
+                            image -> problems.add(where, "images: " + image + " is used by no container of the build"));
+            kustomization
+                    .namespace()
+                    .ifPresent(namespace -> set.stream()
+                            .filter(m -> m.role() == Manifest.Role.EXTERNAL)
+                            .filter(m -> !namespace.equals(
+                                    m.doc().path("metadata").path("namespace").asText()))
+                            .forEach(m -> problems.add(
+                                    m.where(),
+                                    "is not in the namespace " + where + " deploys to (" + namespace + ")")));
         }
-        set.stream().filter(m -> m.role() == Manifest.Role.UNREFERENCED)
+        set.stream()
+                .filter(m -> m.role() == Manifest.Role.UNREFERENCED)
                 .forEach(m -> problems.add(m.where(), "is in no kustomization.yaml (neither resource nor patch)"));
     }
 
@@ -54,10 +66,15 @@ final class KustomizationCheck implements ManifestCheck {
         List<Manifest> objects = new ArrayList<>();
         for (Path resource : kustomization.resources()) {
             if (Files.isRegularFile(resource)) {
-                set.stream().filter(m -> m.file().equals(root.relativize(resource).toString())).forEach(objects::add);
+                set.stream()
+                        .filter(m -> m.file().equals(root.relativize(resource).toString()))
+                        .forEach(objects::add);
             } else {
-                Optional.of(resource.resolve("kustomization.yaml")).filter(Files::isRegularFile)
-                        .flatMap(file -> KustomizationFile.all(resource).stream().filter(k -> k.file().equals(file.normalize())).findFirst())
+                Optional.of(resource.resolve("kustomization.yaml"))
+                        .filter(Files::isRegularFile)
+                        .flatMap(file -> KustomizationFile.all(resource).stream()
+                                .filter(k -> k.file().equals(file.normalize()))
+                                .findFirst())
                         .ifPresent(included -> objects.addAll(objects(included, set)));
             }
         }
@@ -65,9 +82,9 @@ final class KustomizationCheck implements ManifestCheck {
     }
 
     private static boolean uses(Manifest object, String image) {
-        return PodContainer.podSpec(object).stream().flatMap(pod -> StreamSupport
-                .stream(pod.path("containers").spliterator(), false))
-                .map(c -> c.path("image").asText()).anyMatch(i -> i.equals(image) || i.startsWith(image + ":")
-                        || i.startsWith(image + "@"));
+        return PodContainer.podSpec(object).stream()
+                .flatMap(pod -> StreamSupport.stream(pod.path("containers").spliterator(), false))
+                .map(c -> c.path("image").asText())
+                .anyMatch(i -> i.equals(image) || i.startsWith(image + ":") || i.startsWith(image + "@"));
     }
 }

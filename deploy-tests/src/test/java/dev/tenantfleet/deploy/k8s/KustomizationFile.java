@@ -18,8 +18,10 @@ record KustomizationFile(Path file, JsonNode doc) {
 
     static List<KustomizationFile> all(Path k8s) {
         try (Stream<Path> files = Files.walk(k8s)) {
-            return files.filter(f -> f.getFileName().toString().equals("kustomization.yaml")).sorted()
-                    .map(f -> new KustomizationFile(f.normalize(), Yaml.document(read(f)))).toList();
+            return files.filter(f -> f.getFileName().toString().equals("kustomization.yaml"))
+                    .sorted()
+                    .map(f -> new KustomizationFile(f.normalize(), Yaml.document(read(f))))
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -30,7 +32,9 @@ record KustomizationFile(Path file, JsonNode doc) {
         Map<Path, Manifest.Role> roles = new HashMap<>();
         for (KustomizationFile kustomization : all(k8s)) {
             roles.put(kustomization.file(), Manifest.Role.KUSTOMIZATION);
-            kustomization.resources().stream().filter(Files::isRegularFile).forEach(r -> roles.put(r, Manifest.Role.RESOURCE));
+            kustomization.resources().stream()
+                    .filter(Files::isRegularFile)
+                    .forEach(r -> roles.put(r, Manifest.Role.RESOURCE));
             kustomization.patches().forEach(p -> roles.put(p, Manifest.Role.PATCH));
         }
         return roles;
@@ -48,8 +52,9 @@ record KustomizationFile(Path file, JsonNode doc) {
     /** patches: (the {@code path:} form) and the older patchesStrategicMerge. */
     List<Path> patches() {
         List<Path> patches = new ArrayList<>();
-        doc.path("patches").forEach(p -> Optional.ofNullable(Yaml.text(p.get("path")))
-                .ifPresent(path -> patches.add(dir().resolve(path).normalize())));
+        doc.path("patches")
+                .forEach(p -> Optional.ofNullable(Yaml.text(p.get("path")))
+                        .ifPresent(path -> patches.add(dir().resolve(path).normalize())));
         patches.addAll(paths(doc.path("patchesStrategicMerge")));
         return patches;
     }

@@ -7,7 +7,6 @@ import dev.tenantfleet.deploy.Repo;
 import dev.tenantfleet.deploy.program.Programs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,16 +28,22 @@ class KustomizeBuildTest {
     void renderedBuildMatchesTheServicesConfiguration(String kustomization) throws Exception {
         String rendered = kustomize(root.resolve(kustomization));
         List<Manifest> manifests = new ArrayList<>(ManifestSet.parse(kustomization, rendered, Manifest.Role.RESOURCE));
-        ManifestSet.load(root).stream().filter(m -> m.role() == Manifest.Role.EXTERNAL).forEach(manifests::add);
+        ManifestSet.load(root).stream()
+                .filter(m -> m.role() == Manifest.Role.EXTERNAL)
+                .forEach(manifests::add);
 
-        assertThat(ManifestValidator.validateRendered(new ManifestSet(manifests), Programs.of(root)).all())
-                .as("drift in the build of " + kustomization).isEmpty();
+        assertThat(ManifestValidator.validateRendered(new ManifestSet(manifests), Programs.of(root))
+                        .all())
+                .as("drift in the build of " + kustomization)
+                .isEmpty();
     }
 
     private static String kustomize(Path dir) throws IOException, InterruptedException {
         Process process;
         try {
-            process = new ProcessBuilder("kubectl", "kustomize", dir.toString()).redirectErrorStream(false).start();
+            process = new ProcessBuilder("kubectl", "kustomize", dir.toString())
+                    .redirectErrorStream(false)
+                    .start();
         } catch (IOException e) {
             // .ci/run installs kubectl, so in CI a missing one is a failure, not a reason to skip
             assumeTrue(System.getenv("CI") == null, "kubectl is not on the PATH: " + e.getMessage());
@@ -46,8 +51,12 @@ class KustomizeBuildTest {
         }
         byte[] out = process.getInputStream().readAllBytes();
         String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("kubectl kustomize finished").isTrue();
-        assertThat(process.exitValue()).as("kubectl kustomize " + dir + ": " + err).isZero();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS))
+                .as("kubectl kustomize finished")
+                .isTrue();
+        assertThat(process.exitValue())
+                .as("kubectl kustomize " + dir + ": " + err)
+                .isZero();
         return new String(out, StandardCharsets.UTF_8);
     }
 }

@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /** Label selection as a Service or ScaledObject target does it. */
 final class Labels {
-    private Labels() {
-    }
+    private Labels() {}
 
     /** Whether a non-empty {@code selector} matches {@code labels} (every selector label present and equal). */
     static boolean selects(JsonNode selector, JsonNode labels) {
@@ -13,7 +12,9 @@ final class Labels {
             return false;
         }
         boolean[] all = {true};
-        selector.fields().forEachRemaining(e -> all[0] &= e.getValue().asText().equals(labels.path(e.getKey()).asText(null)));
+        selector.fields()
+                .forEachRemaining(e -> all[0] &=
+                        e.getValue().asText().equals(labels.path(e.getKey()).asText(null)));
         return all[0];
     }
 

@@ -30,8 +30,10 @@ class ManifestDriftTest {
 
     @Test
     void aMisspelledVariableIsReportedWithTheNameTheServiceReads() {
-        String drifted = worker().replace("name: TENANTFLEET_MIGRATION_CONCURRENCY", "name: TENANTFLEET_MIGRATION_CONCURENCY")
-                .replace("- secretRef: {name: keys}", "- configMapRef: {name: extra}") + """
+        String drifted =
+                worker().replace("name: TENANTFLEET_MIGRATION_CONCURRENCY", "name: TENANTFLEET_MIGRATION_CONCURENCY")
+                                .replace("- secretRef: {name: keys}", "- configMapRef: {name: extra}")
+                        + """
                 ---
                 apiVersion: v1
                 kind: ConfigMap
@@ -40,11 +42,16 @@ class ManifestDriftTest {
                 """;
 
         assertThat(problems(drifted))
-                .anySatisfy(p -> assertThat(p).contains("env TENANTFLEET_MIGRATION_CONCURENCY: migration-worker does not "
-                        + "read TENANTFLEET_MIGRATION_CONCURENCY (did you mean TENANTFLEET_MIGRATION_CONCURRENCY?)"))
-                .anySatisfy(p -> assertThat(p).contains("ConfigMap extra injects TENANTFLEET_KEY, which migration-worker "
-                        + "does not read (did you mean TENANTFLEET_KEYS?)"))
-                .anySatisfy(p -> assertThat(p).contains("migration-worker requires tenantfleet.keys (set TENANTFLEET_KEYS)"));
+                .anySatisfy(
+                        p -> assertThat(p)
+                                .contains(
+                                        "env TENANTFLEET_MIGRATION_CONCURENCY: migration-worker does not "
+                                                + "read TENANTFLEET_MIGRATION_CONCURENCY (did you mean TENANTFLEET_MIGRATION_CONCURRENCY?)"))
+                .anySatisfy(p -> assertThat(p)
+                        .contains("ConfigMap extra injects TENANTFLEET_KEY, which migration-worker "
+                                + "does not read (did you mean TENANTFLEET_KEYS?)"))
+                .anySatisfy(p ->
+                        assertThat(p).contains("migration-worker requires tenantfleet.keys (set TENANTFLEET_KEYS)"));
     }
 
     @Test
@@ -55,7 +62,8 @@ class ManifestDriftTest {
         assertThat(problems(drifted))
                 .anySatisfy(p -> assertThat(p).contains("readinessProbe: asks /q/health/ready, not /api/health/ready"))
                 .anySatisfy(p -> assertThat(p).contains("the service listens on 8081, which no containerPort declares"))
-                .anySatisfy(p -> assertThat(p).contains("livenessProbe: asks port http, but the service listens on 8081"));
+                .anySatisfy(
+                        p -> assertThat(p).contains("livenessProbe: asks port http, but the service listens on 8081"));
     }
 
     @Test
@@ -65,7 +73,8 @@ class ManifestDriftTest {
 
         assertThat(problems(drifted))
                 .anySatisfy(p -> assertThat(p).contains("env RABBITMQ_PASSWORD: Secret broker has no key password"))
-                .anySatisfy(p -> assertThat(p).contains("envFrom tenantfleet-keys: no Secret tenantfleet-keys in k8s/"));
+                .anySatisfy(
+                        p -> assertThat(p).contains("envFrom tenantfleet-keys: no Secret tenantfleet-keys in k8s/"));
     }
 
     @Test
@@ -74,20 +83,24 @@ class ManifestDriftTest {
                 .replace("spec:\n  selector:", "spec:\n  replicas: 2\n  selector:");
 
         assertThat(problems(drifted))
-                .anySatisfy(p -> assertThat(p).contains("queueName migration.commands is not a queue migration-worker "
-                        + "consumes [migration-worker.commands]"))
-                .anySatisfy(p -> assertThat(p).contains("sets replicas, which resets the count ScaledObject worker manages"));
+                .anySatisfy(p -> assertThat(p)
+                        .contains("queueName migration.commands is not a queue migration-worker "
+                                + "consumes [migration-worker.commands]"))
+                .anySatisfy(p ->
+                        assertThat(p).contains("sets replicas, which resets the count ScaledObject worker manages"));
     }
 
     @Test
     void aHeapAboveTheMemoryLimitAndAShortGracePeriodAreReported() {
-        String drifted = worker().replace("-Xmx256m", "-Xmx500m").replace("terminationGracePeriodSeconds: 90",
-                "terminationGracePeriodSeconds: 30");
+        String drifted = worker().replace("-Xmx256m", "-Xmx500m")
+                .replace("terminationGracePeriodSeconds: 90", "terminationGracePeriodSeconds: 30");
 
         assertThat(problems(drifted))
-                .anySatisfy(p -> assertThat(p).contains("-Xmx of 500 MiB leaves too little of the 512 MiB memory limit"))
-                .anySatisfy(p -> assertThat(p).contains("terminationGracePeriodSeconds must exceed the service's "
-                        + "shutdown-timeout of 60 s"));
+                .anySatisfy(
+                        p -> assertThat(p).contains("-Xmx of 500 MiB leaves too little of the 512 MiB memory limit"))
+                .anySatisfy(p -> assertThat(p)
+                        .contains("terminationGracePeriodSeconds must exceed the service's "
+                                + "shutdown-timeout of 60 s"));
     }
 
     @Test
@@ -149,11 +162,15 @@ class ManifestDriftTest {
                   ports: [{name: http, port: 8080, targetPort: 8080}]
                 """;
 
-        assertThat(problems(tenantService)).anySatisfy(p -> assertThat(p)
-                .contains("Deployment/tenant-service: needs enableServiceLinks: false")
-                .contains("tenant-service reads").contains("TENANT_SERVICE_PORT").doesNotContain("RABBITMQ_PORT")
-                .contains("Service tenant-service sets TENANT_SERVICE_PORT (to tcp://<ip>:<port>, where a number goes: "
-                        + "the pod crash-loops)"));
+        assertThat(problems(tenantService))
+                .anySatisfy(p -> assertThat(p)
+                        .contains("Deployment/tenant-service: needs enableServiceLinks: false")
+                        .contains("tenant-service reads")
+                        .contains("TENANT_SERVICE_PORT")
+                        .doesNotContain("RABBITMQ_PORT")
+                        .contains(
+                                "Service tenant-service sets TENANT_SERVICE_PORT (to tcp://<ip>:<port>, where a number goes: "
+                                        + "the pod crash-loops)"));
         assertThat(problems(worker().replace("enableServiceLinks: false", "enableServiceLinks: true")))
                 .anySatisfy(p -> assertThat(p).contains("Deployment/worker: needs enableServiceLinks: false"));
     }
@@ -172,28 +189,41 @@ class ManifestDriftTest {
                           resources: {limits: {memory: 512Mi}}
                 """;
 
-        assertThat(problems(worker(), patch, SECRETS)).noneSatisfy(p -> assertThat(p).contains("enableServiceLinks"));
-        assertThat(problems(worker(), patch.replace("    spec:\n      containers:",
-                "    spec:\n      enableServiceLinks: true\n      containers:"), SECRETS))
-                .anySatisfy(p -> assertThat(p).contains("patch.yaml Deployment/worker: needs enableServiceLinks: false"));
+        assertThat(problems(worker(), patch, SECRETS))
+                .noneSatisfy(p -> assertThat(p).contains("enableServiceLinks"));
+        assertThat(problems(
+                        worker(),
+                        patch.replace(
+                                "    spec:\n      containers:",
+                                "    spec:\n      enableServiceLinks: true\n      containers:"),
+                        SECRETS))
+                .anySatisfy(
+                        p -> assertThat(p).contains("patch.yaml Deployment/worker: needs enableServiceLinks: false"));
     }
 
     @Test
     void aKedaHostThatIsAShortNameOrAnotherBrokerIsReported() {
         assertThat(problems(worker(), "", SECRETS.replace("rabbitmq.messaging.svc.cluster.local", "rabbitmq")))
-                .anySatisfy(p -> assertThat(p).contains("TriggerAuthentication/rabbit host (Secret broker): host rabbitmq "
-                        + "is a short name, which the KEDA operator resolves in its own namespace"));
-        String elsewhere = worker().replace("- {name: JAVA_OPTS, value: -Xmx256m}",
-                "- {name: JAVA_OPTS, value: -Xmx256m}\n            - {name: RABBITMQ_HOST, value: rabbitmq.other.svc.cluster.local}");
-        assertThat(problems(elsewhere)).anySatisfy(p -> assertThat(p).contains("host rabbitmq.messaging.svc.cluster.local "
-                + "is not the broker the worker consumes from (RABBITMQ_HOST rabbitmq.other.svc.cluster.local)"));
+                .anySatisfy(p -> assertThat(p)
+                        .contains("TriggerAuthentication/rabbit host (Secret broker): host rabbitmq "
+                                + "is a short name, which the KEDA operator resolves in its own namespace"));
+        String elsewhere = worker().replace(
+                        "- {name: JAVA_OPTS, value: -Xmx256m}",
+                        "- {name: JAVA_OPTS, value: -Xmx256m}\n            - {name: RABBITMQ_HOST, value: rabbitmq.other.svc.cluster.local}");
+        assertThat(problems(elsewhere))
+                .anySatisfy(
+                        p -> assertThat(p)
+                                .contains(
+                                        "host rabbitmq.messaging.svc.cluster.local "
+                                                + "is not the broker the worker consumes from (RABBITMQ_HOST rabbitmq.other.svc.cluster.local)"));
     }
 
     @Test
     void anImageThisRepositoryDoesNotBuildIsReported() {
         assertThat(problems(worker().replace("tenantfleet/migration-worker:1", "tenantfleet/migration-wroker:1")))
-                .anySatisfy(p -> assertThat(p).contains("runs tenantfleet/migration-wroker:1, which no module of this "
-                        + "repository builds"));
+                .anySatisfy(p -> assertThat(p)
+                        .contains(
+                                "runs tenantfleet/migration-wroker:1, which no module of this " + "repository builds"));
     }
 
     /** A migration-worker Deployment, its ScaledObject and TriggerAuthentication, all correct. */
@@ -256,6 +286,7 @@ class ManifestDriftTest {
         List<Manifest> manifests = new ArrayList<>(ManifestSet.parse("snippet.yaml", yaml, Manifest.Role.RESOURCE));
         manifests.addAll(ManifestSet.parse("patch.yaml", patches, Manifest.Role.PATCH));
         manifests.addAll(ManifestSet.parse("secrets.example.yaml", secrets, Manifest.Role.EXTERNAL));
-        return ManifestValidator.validateRendered(new ManifestSet(manifests), programs).all();
+        return ManifestValidator.validateRendered(new ManifestSet(manifests), programs)
+                .all();
     }
 }

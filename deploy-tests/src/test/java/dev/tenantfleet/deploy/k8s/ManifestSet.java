@@ -27,8 +27,11 @@ public record ManifestSet(List<Manifest> manifests) {
         List<Manifest> manifests = new ArrayList<>();
         try (Stream<Path> files = Files.walk(k8s)) {
             files.filter(f -> f.toString().matches(".*\\.ya?ml$")).sorted().forEach(file -> {
-                Manifest.Role role = roles.getOrDefault(file.normalize(), file.getFileName().toString()
-                        .matches(".*\\.example\\.ya?ml$") ? Manifest.Role.EXTERNAL : Manifest.Role.UNREFERENCED);
+                Manifest.Role role = roles.getOrDefault(
+                        file.normalize(),
+                        file.getFileName().toString().matches(".*\\.example\\.ya?ml$")
+                                ? Manifest.Role.EXTERNAL
+                                : Manifest.Role.UNREFERENCED);
                 List<JsonNode> docs = Yaml.documents(file);
                 for (int i = 0; i < docs.size(); i++) {
                     manifests.add(new Manifest(root.relativize(file).toString(), i, docs.get(i), role));
@@ -56,7 +59,10 @@ public record ManifestSet(List<Manifest> manifests) {
 
     /** The whole object of that kind and name. */
     public Optional<Manifest> object(String kind, String name) {
-        return stream().filter(Manifest::isObject).filter(m -> m.kind().equals(kind) && m.name().equals(name)).findFirst();
+        return stream()
+                .filter(Manifest::isObject)
+                .filter(m -> m.kind().equals(kind) && m.name().equals(name))
+                .findFirst();
     }
 
     /** The keys and values of a ConfigMap or Secret: the object's, overridden by its patches (what a build yields). */
@@ -65,18 +71,25 @@ public record ManifestSet(List<Manifest> manifests) {
             return Optional.empty();
         }
         Map<String, String> data = new TreeMap<>();
-        stream().filter(m -> m.kind().equals(kind) && m.name().equals(name))
+        stream()
+                .filter(m -> m.kind().equals(kind) && m.name().equals(name))
                 .sorted(Comparator.comparing(m -> !m.isObject()))
-                .forEach(m -> Stream.of("data", "stringData", "binaryData").map(m.doc()::path)
-                        .forEach(values -> values.fields().forEachRemaining(e -> data.put(e.getKey(), e.getValue().asText()))));
+                .forEach(m -> Stream.of("data", "stringData", "binaryData")
+                        .map(m.doc()::path)
+                        .forEach(values -> values.fields()
+                                .forEachRemaining(
+                                        e -> data.put(e.getKey(), e.getValue().asText()))));
         return Optional.of(data);
     }
 
     /** Every container of every workload, objects and patches alike. */
     public List<PodContainer> containers() {
         List<PodContainer> containers = new ArrayList<>();
-        stream().filter(m -> m.role() != Manifest.Role.KUSTOMIZATION).forEach(m -> PodContainer.podSpec(m).ifPresent(pod ->
-                pod.path("containers").forEach(c -> containers.add(new PodContainer(m, pod, c, baseOf(m, c))))));
+        stream()
+                .filter(m -> m.role() != Manifest.Role.KUSTOMIZATION)
+                .forEach(m -> PodContainer.podSpec(m)
+                        .ifPresent(pod -> pod.path("containers")
+                                .forEach(c -> containers.add(new PodContainer(m, pod, c, baseOf(m, c))))));
         return containers;
     }
 
@@ -85,7 +98,8 @@ public record ManifestSet(List<Manifest> manifests) {
         if (manifest.isObject()) {
             return Optional.empty();
         }
-        return object(manifest.kind(), manifest.name()).flatMap(PodContainer::podSpec)
+        return object(manifest.kind(), manifest.name())
+                .flatMap(PodContainer::podSpec)
                 .flatMap(pod -> PodContainer.named(pod, container.path("name").asText()));
     }
 }

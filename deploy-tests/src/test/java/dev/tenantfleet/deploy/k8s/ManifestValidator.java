@@ -8,12 +8,16 @@ import java.util.List;
 
 /** Runs the manifest checks: all of them on k8s/ as written, all but the Kustomize wiring on a rendered build. */
 public final class ManifestValidator {
-    private static final List<ManifestCheck> OBJECT_CHECKS = List.of(new DocumentCheck(), new ContainerEnvCheck(),
-            new ServiceLinksCheck(), new HttpContainerCheck(), new ServiceCheck(), new ReleaseJobCheck(),
+    private static final List<ManifestCheck> OBJECT_CHECKS = List.of(
+            new DocumentCheck(),
+            new ContainerEnvCheck(),
+            new ServiceLinksCheck(),
+            new HttpContainerCheck(),
+            new ServiceCheck(),
+            new ReleaseJobCheck(),
             new ScaledObjectCheck());
 
-    private ManifestValidator() {
-    }
+    private ManifestValidator() {}
 
     /** k8s/ as written: objects, patches, the example Secrets and the kustomization files. */
     public static Problems validate(Path root, ManifestSet set, Programs programs) {

@@ -9,11 +9,29 @@ import java.util.regex.Pattern;
 final class Memory {
     private static final Pattern QUANTITY = Pattern.compile("(\\d+(?:\\.\\d+)?)([KMGT]i?|k)?");
     private static final Pattern XMX = Pattern.compile("-Xmx(\\d+)([kKmMgG]?)");
-    private static final Map<String, Long> UNITS = Map.of("", 1L, "k", 1000L, "K", 1000L, "M", 1000_000L,
-            "G", 1000_000_000L, "T", 1000_000_000_000L, "Ki", 1L << 10, "Mi", 1L << 20, "Gi", 1L << 30, "Ti", 1L << 40);
+    private static final Map<String, Long> UNITS = Map.of(
+            "",
+            1L,
+            "k",
+            1000L,
+            "K",
+            1000L,
+            "M",
+            1000_000L,
+            "G",
+            1000_000_000L,
+            "T",
+            1000_000_000_000L,
+            "Ki",
+            1L << 10,
+            "Mi",
+            1L << 20,
+            "Gi",
+            1L << 30,
+            "Ti",
+            1L << 40);
 
-    private Memory() {
-    }
+    private Memory() {}
 
     static OptionalLong quantity(String text) {
         Matcher matcher = QUANTITY.matcher(text == null ? "" : text.trim());

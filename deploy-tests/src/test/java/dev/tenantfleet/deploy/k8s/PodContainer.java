@@ -17,7 +17,8 @@ public record PodContainer(Manifest owner, JsonNode pod, JsonNode container, Opt
         JsonNode spec = manifest.doc().path("spec");
         JsonNode pod = switch (manifest.kind()) {
             case "Pod" -> spec;
-            case "CronJob" -> spec.path("jobTemplate").path("spec").path("template").path("spec");
+            case "CronJob" ->
+                spec.path("jobTemplate").path("spec").path("template").path("spec");
             default -> spec.path("template").path("spec");
         };
         return pod.path("containers").isArray() ? Optional.of(pod) : Optional.empty();

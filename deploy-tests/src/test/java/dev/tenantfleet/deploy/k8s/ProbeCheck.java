@@ -10,11 +10,10 @@ import java.util.Map;
  * readiness /ready, liveness /live, startup /started under quarkus.smallrye-health.root-path.
  */
 final class ProbeCheck {
-    private static final Map<String, String> KINDS = Map.of("readinessProbe", "ready", "livenessProbe", "live",
-            "startupProbe", "started");
+    private static final Map<String, String> KINDS =
+            Map.of("readinessProbe", "ready", "livenessProbe", "live", "startupProbe", "started");
 
-    private ProbeCheck() {
-    }
+    private ProbeCheck() {}
 
     static void check(PodContainer container, QuarkusHttp http, int port, Map<String, String> env, Problems problems) {
         JsonNode c = container.container();
@@ -23,11 +22,14 @@ final class ProbeCheck {
             declared |= declaredPort.path("containerPort").asInt() == port;
         }
         if (!declared) {
-            problems.add(container.where() + " ports", "the service listens on " + port + ", which no containerPort declares");
+            problems.add(
+                    container.where() + " ports",
+                    "the service listens on " + port + ", which no containerPort declares");
         }
         for (String probe : new String[] {"readinessProbe", "livenessProbe"}) {
             if (!c.has(probe)) {
-                problems.add(container.where(), "has no " + probe + " (GET " + http.healthPath(KINDS.get(probe), env) + ")");
+                problems.add(
+                        container.where(), "has no " + probe + " (GET " + http.healthPath(KINDS.get(probe), env) + ")");
             }
         }
         KINDS.forEach((probe, kind) -> {

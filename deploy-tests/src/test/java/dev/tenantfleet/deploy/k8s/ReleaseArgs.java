@@ -8,8 +8,7 @@ import java.util.Locale;
 
 /** The release gate's command line: {@code release migrate --target TAG ... --wait}, within the Job's deadline. */
 final class ReleaseArgs {
-    private ReleaseArgs() {
-    }
+    private ReleaseArgs() {}
 
     static void check(PodContainer container, List<String> args, JsonNode activeDeadlineSeconds, Problems problems) {
         String where = container.where() + " args";
@@ -18,20 +17,27 @@ final class ReleaseArgs {
             return;
         }
         int target = args.indexOf("--target");
-        if (target < 0 || target + 1 >= args.size() || args.get(target + 1).isBlank()
+        if (target < 0
+                || target + 1 >= args.size()
+                || args.get(target + 1).isBlank()
                 || args.get(target + 1).contains("$(")) {
-            problems.add(where, "needs --target with a tag (got " + (target < 0 || target + 1 >= args.size()
-                    ? "none" : args.get(target + 1)) + ")");
+            problems.add(
+                    where,
+                    "needs --target with a tag (got "
+                            + (target < 0 || target + 1 >= args.size() ? "none" : args.get(target + 1)) + ")");
         }
         if (!args.contains("--wait")) {
             problems.add(where, "needs --wait: without it the Job succeeds as soon as the command is published");
         }
         int timeout = args.indexOf("--wait-timeout");
-        long waitSeconds = timeout < 0 || timeout + 1 >= args.size() ? Duration.ofHours(2).toSeconds()
+        long waitSeconds = timeout < 0 || timeout + 1 >= args.size()
+                ? Duration.ofHours(2).toSeconds()
                 : seconds(args.get(timeout + 1));
         if (!activeDeadlineSeconds.isMissingNode() && activeDeadlineSeconds.asLong() <= waitSeconds) {
-            problems.add(container.owner().where(), "activeDeadlineSeconds " + activeDeadlineSeconds.asLong()
-                    + " kills tenantctl before its --wait-timeout (" + waitSeconds + " s) can report");
+            problems.add(
+                    container.owner().where(),
+                    "activeDeadlineSeconds " + activeDeadlineSeconds.asLong()
+                            + " kills tenantctl before its --wait-timeout (" + waitSeconds + " s) can report");
         }
     }
 
@@ -41,6 +47,7 @@ final class ReleaseArgs {
         if (value.matches("\\d+")) {
             return Long.parseLong(value);
         }
-        return Duration.parse(value.startsWith("P") ? value : value.contains("D") ? "P" + value : "PT" + value).toSeconds();
+        return Duration.parse(value.startsWith("P") ? value : value.contains("D") ? "P" + value : "PT" + value)
+                .toSeconds();
     }
 }

@@ -11,8 +11,7 @@ import java.util.TreeSet;
  * {@code TENANT_SERVICE_PORT=tcp://10.0.0.7:8080}, {@code TENANT_SERVICE_PORT_8080_TCP[_PROTO|_PORT|_ADDR]}.
  */
 final class ServiceLinks {
-    private ServiceLinks() {
-    }
+    private ServiceLinks() {}
 
     static Set<String> of(Manifest service) {
         String prefix = envName(service.name());
@@ -21,7 +20,8 @@ final class ServiceLinks {
             if (port.hasNonNull("name")) {
                 names.add(prefix + "_SERVICE_PORT_" + envName(port.path("name").asText()));
             }
-            String tcp = prefix + "_PORT_" + port.path("port").asText() + "_" + port.path("protocol").asText("TCP");
+            String tcp = prefix + "_PORT_" + port.path("port").asText() + "_"
+                    + port.path("protocol").asText("TCP");
             names.addAll(Set.of(tcp, tcp + "_PROTO", tcp + "_PORT", tcp + "_ADDR"));
         }
         return names;
@@ -32,7 +32,8 @@ final class ServiceLinks {
         String prefix = envName(service.name());
         Set<String> names = new TreeSet<>(Set.of(prefix + "_PORT"));
         for (JsonNode port : service.doc().path("spec").path("ports")) {
-            names.add(prefix + "_PORT_" + port.path("port").asText() + "_" + port.path("protocol").asText("TCP"));
+            names.add(prefix + "_PORT_" + port.path("port").asText() + "_"
+                    + port.path("protocol").asText("TCP"));
         }
         return names;
     }

@@ -20,16 +20,19 @@ final class ServiceLinksCheck implements ManifestCheck {
 
     @Override
     public void check(ManifestSet set, Programs programs, Problems problems) {
-        set.stream().filter(m -> m.role() != Manifest.Role.KUSTOMIZATION).forEach(workload -> PodContainer.podSpec(workload)
-                .ifPresent(pod -> {
+        set.stream()
+                .filter(m -> m.role() != Manifest.Role.KUSTOMIZATION)
+                .forEach(workload -> PodContainer.podSpec(workload).ifPresent(pod -> {
                     JsonNode flag = pod.path("enableServiceLinks");
                     boolean off = flag.isBoolean() && !flag.booleanValue();
                     boolean leftToTheObject = !workload.isObject() && flag.isMissingNode();
                     if (!off && !leftToTheObject) {
-                        problems.add(workload.where(), "needs enableServiceLinks: false: otherwise Kubernetes sets "
-                                + "<NAME>_PORT=tcp://<ip>:<port> (and <NAME>_SERVICE_HOST, ...) for every Service of the "
-                                + "namespace wherever the container does not set the variable itself"
-                                + exposed(workload, set, programs));
+                        problems.add(
+                                workload.where(),
+                                "needs enableServiceLinks: false: otherwise Kubernetes sets "
+                                        + "<NAME>_PORT=tcp://<ip>:<port> (and <NAME>_SERVICE_HOST, ...) for every Service of the "
+                                        + "namespace wherever the container does not set the variable itself"
+                                        + exposed(workload, set, programs));
                     }
                 }));
     }
@@ -48,18 +51,29 @@ final class ServiceLinksCheck implements ManifestCheck {
             if (unset.isEmpty()) {
                 continue;
             }
-            text.append("; ").append(program.name()).append(" reads ").append(String.join(", ", unset))
+            text.append("; ")
+                    .append(program.name())
+                    .append(" reads ")
+                    .append(String.join(", ", unset))
                     .append(unset.size() == 1 ? " as a port number" : " as port numbers");
-            set.stream().filter(Manifest::isObject).filter(m -> m.kind().equals("Service")).forEach(service -> {
-                Set<String> hit = new TreeSet<>(ServiceLinks.of(service));
-                hit.retainAll(unset);
-                if (!hit.isEmpty()) {
-                    boolean url = hit.stream().anyMatch(ServiceLinks.urls(service)::contains);
-                    text.append(", and Service ").append(service.name()).append(" sets ").append(String.join(", ", hit))
-                            .append(url ? " (to tcp://<ip>:<port>, where a number goes: the pod crash-loops)"
-                                    : " (to its own address)");
-                }
-            });
+            set.stream()
+                    .filter(Manifest::isObject)
+                    .filter(m -> m.kind().equals("Service"))
+                    .forEach(service -> {
+                        Set<String> hit = new TreeSet<>(ServiceLinks.of(service));
+                        hit.retainAll(unset);
+                        if (!hit.isEmpty()) {
+                            boolean url = hit.stream().anyMatch(ServiceLinks.urls(service)::contains);
+                            text.append(", and Service ")
+                                    .append(service.name())
+                                    .append(" sets ")
+                                    .append(String.join(", ", hit))
+                                    .append(
+                                            url
+                                                    ? " (to tcp://<ip>:<port>, where a number goes: the pod crash-loops)"
+                                                    : " (to its own address)");
+                        }
+                    });
         }
         return text.toString();
     }

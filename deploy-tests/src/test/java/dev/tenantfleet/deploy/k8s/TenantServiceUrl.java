@@ -8,8 +8,7 @@ import java.net.URI;
  * tenant-service's pods: a renamed Service or a moved port would otherwise show only as a failed deploy (exit 5).
  */
 final class TenantServiceUrl {
-    private TenantServiceUrl() {
-    }
+    private TenantServiceUrl() {}
 
     static void check(PodContainer container, String url, ManifestSet set, Problems problems) {
         String where = container.where() + " env TENANTFLEET_URL";

@@ -10,14 +10,14 @@ import java.util.regex.Matcher;
  * to nothing defined is passed on as the literal text "$(VAR)", silently.
  */
 final class VariableReferences {
-    private VariableReferences() {
-    }
+    private VariableReferences() {}
 
     /** Every name the container's command, args and env values refer to. */
     static Set<String> usedBy(PodContainer container) {
         Set<String> names = new HashSet<>();
         container.words().forEach(word -> names.addAll(in(word)));
-        ContainerEnv.mergedEnv(container).forEach(entry -> names.addAll(in(entry.path("value").asText(""))));
+        ContainerEnv.mergedEnv(container)
+                .forEach(entry -> names.addAll(in(entry.path("value").asText(""))));
         return names;
     }
 

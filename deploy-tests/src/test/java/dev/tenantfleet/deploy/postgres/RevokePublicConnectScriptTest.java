@@ -53,18 +53,26 @@ class RevokePublicConnectScriptTest {
 
     @Test
     void shouldShutATenantRoleOutOfTheNamedDatabasesOnly() throws Exception {
-        assertThat(connect(tenant, control).exit()).as("before: PUBLIC may connect").isZero();
+        assertThat(connect(tenant, control).exit())
+                .as("before: PUBLIC may connect")
+                .isZero();
 
-        Result run = psql("postgres", control, List.of("-v", "databases=" + control + ", " + control, "-f",
-                SCRIPT.toString()));
+        Result run = psql(
+                "postgres", control, List.of("-v", "databases=" + control + ", " + control, "-f", SCRIPT.toString()));
 
         assertThat(run.exit()).as(run.output()).isZero();
         Result refused = connect(tenant, control);
         assertThat(refused.exit()).isNotZero();
         assertThat(refused.output()).contains("User does not have CONNECT privilege");
-        assertThat(connect(owner, control).exit()).as("the owner still connects").isZero();
-        assertThat(connect("postgres", control).exit()).as("the admin still connects").isZero();
-        assertThat(connect(tenant, other).exit()).as("a database not named is left alone").isZero();
+        assertThat(connect(owner, control).exit())
+                .as("the owner still connects")
+                .isZero();
+        assertThat(connect("postgres", control).exit())
+                .as("the admin still connects")
+                .isZero();
+        assertThat(connect(tenant, other).exit())
+                .as("a database not named is left alone")
+                .isZero();
         assertThat(query("SELECT has_database_privilege('" + tenant + "', '" + control + "', 'TEMPORARY')"))
                 .isEqualTo("f");
     }
@@ -86,17 +94,21 @@ class RevokePublicConnectScriptTest {
      */
     @Test
     void shouldNamePostgresTemplate1AndItsOwnDatabaseByDefault() throws Exception {
-        String check = "SELECT string_agg(datname || '=' || has_database_privilege('" + tenant + "', datname, 'CONNECT'),"
+        String check = "SELECT string_agg(datname || '=' || has_database_privilege('" + tenant
+                + "', datname, 'CONNECT'),"
                 + " ',' ORDER BY datname) FROM pg_database WHERE datname IN ('postgres', 'template1', '" + control
                 + "', '" + other + "')";
 
-        Result run = psql("postgres", control, List.of("-tA", "-c", "BEGIN", "-f", SCRIPT.toString(), "-c", check,
-                "-c", "ROLLBACK"));
+        Result run = psql(
+                "postgres",
+                control,
+                List.of("-tA", "-c", "BEGIN", "-f", SCRIPT.toString(), "-c", check, "-c", "ROLLBACK"));
 
         assertThat(run.exit()).as(run.output()).isZero();
         assertThat(run.output()).contains("postgres=false", "template1=false", control + "=false", other + "=true");
         assertThat(query("SELECT has_database_privilege('" + tenant + "', 'template1', 'CONNECT')"))
-                .as("rolled back").isEqualTo("t");
+                .as("rolled back")
+                .isEqualTo("t");
     }
 
     private Result connect(String role, String database) throws Exception {
@@ -116,8 +128,8 @@ class RevokePublicConnectScriptTest {
 
     /** psql as {@code role} (trust authentication, as DEVELOPERS.md sets the local server up), stopping at an error. */
     private static Result psql(String role, String database, List<String> args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", HOST, "-p",
-                PORT, "-U", role, "-d", database));
+        List<String> command = new ArrayList<>(List.of(
+                "psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", HOST, "-p", PORT, "-U", role, "-d", database));
         command.addAll(args);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -130,7 +142,8 @@ class RevokePublicConnectScriptTest {
         try {
             Process ready = new ProcessBuilder("pg_isready", "-q", "-h", HOST, "-p", PORT).start();
             return new ProcessBuilder("psql", "--version").start().waitFor() == 0
-                    && ready.waitFor(10, TimeUnit.SECONDS) && ready.exitValue() == 0;
+                    && ready.waitFor(10, TimeUnit.SECONDS)
+                    && ready.exitValue() == 0;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
@@ -139,6 +152,5 @@ class RevokePublicConnectScriptTest {
         }
     }
 
-    private record Result(int exit, String output) {
-    }
+    private record Result(int exit, String output) {}
 }

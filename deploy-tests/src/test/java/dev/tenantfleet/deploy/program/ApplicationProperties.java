@@ -32,7 +32,8 @@ public final class ApplicationProperties {
             throw new UncheckedIOException(file + ": " + e.getMessage(), e);
         }
         Map<String, String> values = new TreeMap<>();
-        properties.stringPropertyNames().stream().filter(key -> !key.startsWith("%"))
+        properties.stringPropertyNames().stream()
+                .filter(key -> !key.startsWith("%"))
                 .forEach(key -> values.put(key, properties.getProperty(key)));
         return new ApplicationProperties(values);
     }

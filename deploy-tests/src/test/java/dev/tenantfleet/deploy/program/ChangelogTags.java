@@ -22,8 +22,7 @@ public final class ChangelogTags {
     private static final Pattern ELEMENT = Pattern.compile("<(include|includeAll|tagDatabase)\\b([^>]*)>");
     private static final Pattern ATTRIBUTE = Pattern.compile("([A-Za-z]+)\\s*=\\s*\"([^\"]*)\"");
 
-    private ChangelogTags() {
-    }
+    private ChangelogTags() {}
 
     /** The tags of the changelog at {@code location} (a {@code classpath:} location of a module of {@code root}). */
     public static Optional<List<String>> of(Path root, String location) {
@@ -31,7 +30,9 @@ public final class ChangelogTags {
             return Optional.empty();
         }
         String resource = location.substring("classpath:".length()).replaceFirst("^/", "");
-        return resourceRoots(root).filter(dir -> Files.isRegularFile(dir.resolve(resource))).findFirst()
+        return resourceRoots(root)
+                .filter(dir -> Files.isRegularFile(dir.resolve(resource)))
+                .findFirst()
                 .flatMap(dir -> tags(dir, dir.resolve(resource)));
     }
 
@@ -52,7 +53,8 @@ public final class ChangelogTags {
                 case "include" -> {
                     String file = values.getOrDefault("file", "");
                     Path included = "true".equals(values.get("relativeToChangelogFile"))
-                            ? changelog.getParent().resolve(file) : resources.resolve(file);
+                            ? changelog.getParent().resolve(file)
+                            : resources.resolve(file);
                     Optional<List<String>> nested = tags(resources, included.normalize());
                     if (nested.isEmpty()) {
                         return Optional.empty();
@@ -69,8 +71,11 @@ public final class ChangelogTags {
 
     /** src/main/resources of every module, the examples' included. */
     private static Stream<Path> resourceRoots(Path root) {
-        return Stream.of(root, root.resolve("examples")).filter(Files::isDirectory).flatMap(ChangelogTags::list)
-                .map(module -> module.resolve("src/main/resources")).filter(Files::isDirectory);
+        return Stream.of(root, root.resolve("examples"))
+                .filter(Files::isDirectory)
+                .flatMap(ChangelogTags::list)
+                .map(module -> module.resolve("src/main/resources"))
+                .filter(Files::isDirectory);
     }
 
     private static Stream<Path> list(Path dir) {

@@ -17,7 +17,9 @@ class ChangelogTagsTest {
 
     @Test
     void aChangelogOutsideTheRepositoryHasNoKnownTags() {
-        assertThat(ChangelogTags.of(Repo.root(), "file:/changelogs/billing.xml")).isEmpty();
-        assertThat(ChangelogTags.of(Repo.root(), "classpath:no-such/changelog.xml")).isEmpty();
+        assertThat(ChangelogTags.of(Repo.root(), "file:/changelogs/billing.xml"))
+                .isEmpty();
+        assertThat(ChangelogTags.of(Repo.root(), "classpath:no-such/changelog.xml"))
+                .isEmpty();
     }
 }

@@ -28,22 +28,32 @@ public final class ConfigMappingKeys {
 
     public static List<MappedKey> of(JavaSources sources) {
         ConfigMappingKeys walker = new ConfigMappingKeys(sources);
-        sources.units().forEach(unit -> unit.findAll(ClassOrInterfaceDeclaration.class,
-                        type -> type.isInterface() && type.isAnnotationPresent("ConfigMapping"))
-                .forEach(root -> walker.group(root, stringMember(root.getAnnotationByName("ConfigMapping"), "prefix")
-                        .orElse(""), false)));
+        sources.units()
+                .forEach(unit -> unit.findAll(
+                                ClassOrInterfaceDeclaration.class,
+                                type -> type.isInterface() && type.isAnnotationPresent("ConfigMapping"))
+                        .forEach(root -> walker.group(
+                                root,
+                                stringMember(root.getAnnotationByName("ConfigMapping"), "prefix")
+                                        .orElse(""),
+                                false)));
         return List.copyOf(walker.keys);
     }
 
     private void group(ClassOrInterfaceDeclaration type, String prefix, boolean optional) {
         for (MethodDeclaration method : type.getMethods()) {
-            if (method.isDefault() || method.isStatic() || method.getBody().isPresent()
+            if (method.isDefault()
+                    || method.isStatic()
+                    || method.getBody().isPresent()
                     || !method.getParameters().isEmpty()) {
                 continue; // not a property: helpers computed from the others
             }
-            String path = method.isAnnotationPresent("WithParentName") ? prefix
-                    : join(prefix, stringMember(method.getAnnotationByName("WithName"), "value")
-                            .orElse(kebab(method.getNameAsString())));
+            String path = method.isAnnotationPresent("WithParentName")
+                    ? prefix
+                    : join(
+                            prefix,
+                            stringMember(method.getAnnotationByName("WithName"), "value")
+                                    .orElse(kebab(method.getNameAsString())));
             member(method.getType(), path, optional, method.isAnnotationPresent("WithDefault"));
         }
     }
@@ -60,15 +70,19 @@ public final class ConfigMappingKeys {
             case "OptionalInt", "OptionalLong", "OptionalDouble" -> keys.add(new MappedKey(path, false, false));
             case "Map" -> element(args.get(1), path + ".*", false);
             case "List", "Set" -> element(args.get(0), path, !optional && !hasDefault);
-            default -> groupNamed(declared.getNameAsString()).ifPresentOrElse(group -> group(group, path, optional),
-                    () -> keys.add(new MappedKey(path, !optional && !hasDefault, false)));
+            default ->
+                groupNamed(declared.getNameAsString())
+                        .ifPresentOrElse(
+                                group -> group(group, path, optional),
+                                () -> keys.add(new MappedKey(path, !optional && !hasDefault, false)));
         }
     }
 
     /** A map value or collection element: a group (walked, never required) or a leaf. */
     private void element(Type type, String path, boolean required) {
         Optional<ClassOrInterfaceDeclaration> group = type.isClassOrInterfaceType()
-                ? groupNamed(type.asClassOrInterfaceType().getNameAsString()) : Optional.empty();
+                ? groupNamed(type.asClassOrInterfaceType().getNameAsString())
+                : Optional.empty();
         if (group.isPresent()) {
             group(group.get(), path.endsWith(".*") ? path : path + "[*]", true);
         } else {
@@ -78,20 +92,30 @@ public final class ConfigMappingKeys {
 
     private Optional<ClassOrInterfaceDeclaration> groupNamed(String simpleName) {
         return sources.units().stream()
-                .flatMap(unit -> unit.findAll(ClassOrInterfaceDeclaration.class,
-                        type -> type.isInterface() && type.getNameAsString().equals(simpleName)).stream())
+                .flatMap(unit -> unit
+                        .findAll(
+                                ClassOrInterfaceDeclaration.class,
+                                type -> type.isInterface()
+                                        && type.getNameAsString().equals(simpleName))
+                        .stream())
                 .findFirst();
     }
 
     private static Optional<String> stringMember(Optional<AnnotationExpr> annotation, String member) {
-        return annotation.flatMap(a -> {
-            if (a instanceof SingleMemberAnnotationExpr single && member.equals("value")) {
-                return Optional.of(single.getMemberValue());
-            }
-            return a instanceof NormalAnnotationExpr normal ? normal.getPairs().stream()
-                    .filter(pair -> pair.getNameAsString().equals(member)).map(pair -> pair.getValue()).findFirst()
-                    : Optional.empty();
-        }).filter(value -> value.isStringLiteralExpr()).map(value -> value.asStringLiteralExpr().asString());
+        return annotation
+                .flatMap(a -> {
+                    if (a instanceof SingleMemberAnnotationExpr single && member.equals("value")) {
+                        return Optional.of(single.getMemberValue());
+                    }
+                    return a instanceof NormalAnnotationExpr normal
+                            ? normal.getPairs().stream()
+                                    .filter(pair -> pair.getNameAsString().equals(member))
+                                    .map(pair -> pair.getValue())
+                                    .findFirst()
+                            : Optional.empty();
+                })
+                .filter(value -> value.isStringLiteralExpr())
+                .map(value -> value.asStringLiteralExpr().asString());
     }
 
     private static String join(String prefix, String name) {

@@ -24,12 +24,17 @@ import java.util.regex.Pattern;
  * @param entrypointEnv variables referenced by ENTRYPOINT/CMD
  * @param installed    packages a RUN installs (apt-get/apt install, apk add, dnf/microdnf/yum install)
  */
-public record DockerfileFacts(Path path, Set<Integer> exposed, String user, List<String> copySources,
-        Set<String> entrypointEnv, Set<String> installed) {
+public record DockerfileFacts(
+        Path path,
+        Set<Integer> exposed,
+        String user,
+        List<String> copySources,
+        Set<String> entrypointEnv,
+        Set<String> installed) {
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)");
     // A package manager's install command; the package names follow it, up to the end of the shell command.
-    private static final Pattern INSTALL =
-            Pattern.compile("\\b(?:apt-get|apt|dnf|microdnf|yum)\\s+(?:\\S+\\s+)*?install\\b|\\bapk\\s+(?:\\S+\\s+)*?add\\b");
+    private static final Pattern INSTALL = Pattern.compile(
+            "\\b(?:apt-get|apt|dnf|microdnf|yum)\\s+(?:\\S+\\s+)*?install\\b|\\bapk\\s+(?:\\S+\\s+)*?add\\b");
 
     public static DockerfileFacts read(Path dockerfile) {
         Set<Integer> exposed = new LinkedHashSet<>();
@@ -41,18 +46,21 @@ public record DockerfileFacts(Path path, Set<Integer> exposed, String user, List
             String[] words = line.trim().split("\\s+");
             String args = line.trim().substring(words[0].length()).trim();
             switch (words[0].toUpperCase(Locale.ROOT)) {
-                case "EXPOSE" -> List.of(args.split("\\s+")).forEach(p -> exposed.add(Integer.parseInt(p.split("/")[0])));
+                case "EXPOSE" ->
+                    List.of(args.split("\\s+")).forEach(p -> exposed.add(Integer.parseInt(p.split("/")[0])));
                 case "USER" -> user = args;
                 case "RUN" -> installed.addAll(installedBy(args));
-                case "COPY", "ADD" -> List.of(words).subList(1, words.length - 1).stream()
-                        .filter(word -> !word.startsWith("--")).forEach(copySources::add);
+                case "COPY", "ADD" ->
+                    List.of(words).subList(1, words.length - 1).stream()
+                            .filter(word -> !word.startsWith("--"))
+                            .forEach(copySources::add);
                 case "ENTRYPOINT", "CMD" -> {
                     Matcher matcher = VARIABLE.matcher(args);
                     while (matcher.find()) {
                         entrypointEnv.add(matcher.group(1));
                     }
                 }
-                default -> { }
+                default -> {}
             }
         }
         return new DockerfileFacts(dockerfile, exposed, user, copySources, entrypointEnv, installed);
@@ -84,7 +92,8 @@ public record DockerfileFacts(Path path, Set<Integer> exposed, String user, List
                     continue;
                 }
                 boolean continued = line.endsWith("\\");
-                current.append(continued ? line.substring(0, line.length() - 1) : line).append(' ');
+                current.append(continued ? line.substring(0, line.length() - 1) : line)
+                        .append(' ');
                 if (!continued) {
                     result.add(current.toString());
                     current.setLength(0);

@@ -11,15 +11,21 @@ class DockerfileFactsTest {
     @Test
     void installedPackagesAreTheWordsAfterAnInstallCommandWithoutOptionsOrPins() {
         assertThat(DockerfileFacts.installedBy("apt-get update && apt-get install -y --no-install-recommends curl "
-                + "ca-certificates=2024* && rm -rf /var/lib/apt/lists/*")).containsExactly("curl", "ca-certificates");
-        assertThat(DockerfileFacts.installedBy("apk add --no-cache wget; microdnf -y install jq")).containsExactly("wget", "jq");
-        assertThat(DockerfileFacts.installedBy("groupadd --system tenantfleet && apt-get update")).isEmpty();
+                        + "ca-certificates=2024* && rm -rf /var/lib/apt/lists/*"))
+                .containsExactly("curl", "ca-certificates");
+        assertThat(DockerfileFacts.installedBy("apk add --no-cache wget; microdnf -y install jq"))
+                .containsExactly("wget", "jq");
+        assertThat(DockerfileFacts.installedBy("groupadd --system tenantfleet && apt-get update"))
+                .isEmpty();
     }
 
     @Test
     void theServiceImagesInstallCurlForTheirHealthChecks() {
         Programs programs = Programs.of(Repo.root());
-        programs.all().values().stream().filter(program -> program.http().isPresent()).forEach(program ->
-                assertThat(program.dockerfile().installed()).as(program.name()).contains("curl"));
+        programs.all().values().stream()
+                .filter(program -> program.http().isPresent())
+                .forEach(program -> assertThat(program.dockerfile().installed())
+                        .as(program.name())
+                        .contains("curl"));
     }
 }

@@ -7,8 +7,7 @@ package dev.tenantfleet.deploy.program;
  * {@code QUARKUS_LOG_CATEGORY__DEV_TENANTFLEET__LEVEL}. An environment name stays as it is.
  */
 public final class EnvForm {
-    private EnvForm() {
-    }
+    private EnvForm() {}
 
     public static String of(String property) {
         StringBuilder env = new StringBuilder(property.length());

@@ -16,6 +16,7 @@ public record EnvReads(Set<String> names, List<Pattern> patterns) {
     }
 
     public boolean reads(String env) {
-        return names.contains(env) || patterns.stream().anyMatch(p -> p.matcher(env).matches());
+        return names.contains(env)
+                || patterns.stream().anyMatch(p -> p.matcher(env).matches());
     }
 }

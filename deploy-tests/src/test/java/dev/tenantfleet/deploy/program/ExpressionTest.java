@@ -32,10 +32,12 @@ class ExpressionTest {
         Set<String> missing = new HashSet<>();
         Map<String, String> env = Map.of("PGHOST", "db");
 
-        String url = Expression.expand("jdbc:postgresql://${PGHOST:127.0.0.1}:${PGPORT:5432}/x",
-                name -> Optional.ofNullable(env.get(name)), missing);
-        String queue = Expression.expand("${known:${TENANT_ID}}", name -> Optional.of("q").filter(v -> name.equals("known")),
+        String url = Expression.expand(
+                "jdbc:postgresql://${PGHOST:127.0.0.1}:${PGPORT:5432}/x",
+                name -> Optional.ofNullable(env.get(name)),
                 missing);
+        String queue = Expression.expand(
+                "${known:${TENANT_ID}}", name -> Optional.of("q").filter(v -> name.equals("known")), missing);
 
         assertThat(url).isEqualTo("jdbc:postgresql://db:5432/x");
         assertThat(queue).isEqualTo("q");
@@ -46,7 +48,8 @@ class ExpressionTest {
     void aNameWithoutDefaultThatNothingProvidesIsMissing() {
         Set<String> missing = new HashSet<>();
 
-        assertThat(Expression.expand("${SYSTEM_API_TOKEN}", name -> Optional.empty(), missing)).isEmpty();
+        assertThat(Expression.expand("${SYSTEM_API_TOKEN}", name -> Optional.empty(), missing))
+                .isEmpty();
         assertThat(missing).containsExactly("SYSTEM_API_TOKEN");
     }
 }

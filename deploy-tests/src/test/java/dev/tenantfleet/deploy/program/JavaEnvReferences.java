@@ -19,15 +19,16 @@ import java.util.stream.Collectors;
  * annotations ({@code @Scheduled(every = "${tenantfleet.release.tick:1s}")}) and {@code @ConfigProperty} names.
  */
 public final class JavaEnvReferences {
-    private JavaEnvReferences() {
-    }
+    private JavaEnvReferences() {}
 
     public static Set<String> of(JavaSources sources) {
         Map<String, String> constants = stringConstants(sources);
         Set<String> names = new TreeSet<>();
         sources.units().forEach(unit -> {
-            unit.findAll(MethodCallExpr.class, call -> call.getNameAsString().matches("env|getenv")
-                            && call.getArguments().size() == 1)
+            unit.findAll(
+                            MethodCallExpr.class,
+                            call -> call.getNameAsString().matches("env|getenv")
+                                    && call.getArguments().size() == 1)
                     .forEach(call -> literal(call.getArgument(0), constants).ifPresent(names::add));
             unit.findAll(StringLiteralExpr.class, literal -> literal.asString().contains("${"))
                     .forEach(literal -> dev.tenantfleet.deploy.program.Expression.names(literal.asString())
@@ -43,25 +44,38 @@ public final class JavaEnvReferences {
         if (expression.isStringLiteralExpr()) {
             return Optional.of(expression.asStringLiteralExpr().asString());
         }
-        String name = expression.isNameExpr() ? expression.asNameExpr().getNameAsString()
-                : expression.isFieldAccessExpr() ? expression.asFieldAccessExpr().getNameAsString() : null;
+        String name = expression.isNameExpr()
+                ? expression.asNameExpr().getNameAsString()
+                : expression.isFieldAccessExpr()
+                        ? expression.asFieldAccessExpr().getNameAsString()
+                        : null;
         return Optional.ofNullable(name == null ? null : constants.get(name));
     }
 
     private static Optional<String> configPropertyName(AnnotationExpr annotation, Map<String, String> constants) {
         // Names concatenated from constants (mp.messaging.incoming. + Channels.X + .queue.name) are
         // application.properties keys anyway; only whole literals are taken here.
-        return annotation instanceof NormalAnnotationExpr normal ? normal.getPairs().stream()
-                .filter(pair -> pair.getNameAsString().equals("name")).findFirst()
-                .flatMap(pair -> literal(pair.getValue(), constants)) : Optional.empty();
+        return annotation instanceof NormalAnnotationExpr normal
+                ? normal.getPairs().stream()
+                        .filter(pair -> pair.getNameAsString().equals("name"))
+                        .findFirst()
+                        .flatMap(pair -> literal(pair.getValue(), constants))
+                : Optional.empty();
     }
 
     private static Map<String, String> stringConstants(JavaSources sources) {
         return sources.units().stream()
                 .flatMap(unit -> unit.findAll(FieldDeclaration.class, f -> f.isStatic() && f.isFinal()).stream())
                 .flatMap(field -> field.getVariables().stream())
-                .filter(variable -> variable.getInitializer().filter(Expression::isStringLiteralExpr).isPresent())
-                .collect(Collectors.toMap(VariableDeclarator::getNameAsString,
-                        variable -> variable.getInitializer().get().asStringLiteralExpr().asString(), (a, b) -> a));
+                .filter(variable -> variable.getInitializer()
+                        .filter(Expression::isStringLiteralExpr)
+                        .isPresent())
+                .collect(Collectors.toMap(
+                        VariableDeclarator::getNameAsString,
+                        variable -> variable.getInitializer()
+                                .get()
+                                .asStringLiteralExpr()
+                                .asString(),
+                        (a, b) -> a));
     }
 }

@@ -26,10 +26,12 @@ public final class JavaSources {
         if (!Files.isDirectory(sourceRoot)) {
             return new JavaSources(List.of());
         }
-        JavaParser parser = new JavaParser(
-                new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
+        JavaParser parser =
+                new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
         try (Stream<Path> files = Files.walk(sourceRoot)) {
-            return new JavaSources(files.filter(f -> f.toString().endsWith(".java")).map(f -> parse(parser, f)).toList());
+            return new JavaSources(files.filter(f -> f.toString().endsWith(".java"))
+                    .map(f -> parse(parser, f))
+                    .toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -42,7 +44,8 @@ public final class JavaSources {
     private static CompilationUnit parse(JavaParser parser, Path file) {
         try {
             ParseResult<CompilationUnit> result = parser.parse(file);
-            return result.getResult().filter(unit -> result.isSuccessful())
+            return result.getResult()
+                    .filter(unit -> result.isSuccessful())
                     .orElseThrow(() -> new IllegalStateException(file + ": " + result.getProblems()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

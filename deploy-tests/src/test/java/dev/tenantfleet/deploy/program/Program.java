@@ -15,6 +15,10 @@ import java.util.Optional;
  * @param http       port, health and metrics paths (services only)
  * @param dockerfile its Dockerfile
  */
-public record Program(String name, Path module, EnvReads reads, List<Requirement> required,
-        Optional<QuarkusHttp> http, DockerfileFacts dockerfile) {
-}
+public record Program(
+        String name,
+        Path module,
+        EnvReads reads,
+        List<Requirement> required,
+        Optional<QuarkusHttp> http,
+        DockerfileFacts dockerfile) {}

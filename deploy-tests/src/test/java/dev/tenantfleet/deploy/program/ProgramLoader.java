@@ -11,11 +11,11 @@ import java.util.regex.Pattern;
 
 /** Derives a {@link Program} from a module's sources: application.properties, @ConfigMapping, Java, Dockerfile. */
 final class ProgramLoader {
-    // Properties Quarkus sets itself at start (a random instance id): an expression using one needs nothing from outside.
+    // Properties Quarkus sets itself at start (a random instance id): an expression using one needs nothing from
+    // outside.
     private static final Set<String> PROVIDED_BY_QUARKUS = Set.of("quarkus.uuid");
 
-    private ProgramLoader() {
-    }
+    private ProgramLoader() {}
 
     static Program load(Path module, Path dockerfile) {
         String name = module.getFileName().toString();
@@ -23,7 +23,8 @@ final class ProgramLoader {
         List<MappedKey> mapped = ConfigMappingKeys.of(sources);
         Path propertiesFile = module.resolve("src/main/resources/application.properties");
         Optional<ApplicationProperties> properties = Files.isRegularFile(propertiesFile)
-                ? Optional.of(ApplicationProperties.load(propertiesFile)) : Optional.empty();
+                ? Optional.of(ApplicationProperties.load(propertiesFile))
+                : Optional.empty();
         DockerfileFacts facts = DockerfileFacts.read(dockerfile);
 
         Set<String> names = new HashSet<>(JavaEnvReferences.of(sources));
@@ -38,11 +39,18 @@ final class ProgramLoader {
         });
         List<Requirement> required = new ArrayList<>(OperationalRequirements.of(name));
         properties.ifPresent(p -> addProperties(p, names, required));
-        mapped.stream().filter(key -> key.required() && key.exact())
-                .filter(key -> properties.map(p -> p.raw(key.property()).isEmpty()).orElse(true))
+        mapped.stream()
+                .filter(key -> key.required() && key.exact())
+                .filter(key ->
+                        properties.map(p -> p.raw(key.property()).isEmpty()).orElse(true))
                 .forEach(key -> required.add(Requirement.of(key.property(), Set.of(EnvForm.of(key.property())))));
-        return new Program(name, module, new EnvReads(names, patterns), List.copyOf(required),
-                properties.map(QuarkusHttp::new), facts);
+        return new Program(
+                name,
+                module,
+                new EnvReads(names, patterns),
+                List.copyOf(required),
+                properties.map(QuarkusHttp::new),
+                facts);
     }
 
     /** Every key's environment form, every name its value refers to, and what a value needs from the environment. */

@@ -50,9 +50,10 @@ public final class Programs {
     private static Programs load(Path root) {
         Map<String, Program> programs = new TreeMap<>();
         try (Stream<Path> modules = Files.list(root)) {
-            modules.filter(Files::isDirectory).forEach(module -> dockerfile(module)
-                    .ifPresent(dockerfile -> programs.put(module.getFileName().toString(),
-                            ProgramLoader.load(module, dockerfile))));
+            modules.filter(Files::isDirectory)
+                    .forEach(module -> dockerfile(module)
+                            .ifPresent(dockerfile -> programs.put(
+                                    module.getFileName().toString(), ProgramLoader.load(module, dockerfile))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -61,7 +62,9 @@ public final class Programs {
 
     /** The module's Dockerfile: Dockerfile.jvm for a Quarkus service, Dockerfile otherwise. */
     public static Optional<Path> dockerfile(Path module) {
-        return Stream.of("Dockerfile.jvm", "Dockerfile").map(module.resolve("src/main/docker")::resolve)
-                .filter(Files::isRegularFile).findFirst();
+        return Stream.of("Dockerfile.jvm", "Dockerfile")
+                .map(module.resolve("src/main/docker")::resolve)
+                .filter(Files::isRegularFile)
+                .findFirst();
     }
 }

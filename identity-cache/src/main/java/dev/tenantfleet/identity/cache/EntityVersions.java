@@ -31,14 +31,24 @@ public final class EntityVersions {
 
     /** Whether {@code version} is newer than the last version applied to {@code entity} (true when none is recorded). */
     public boolean isNewer(String entity, long version) {
-        return TaggedCache.asLong("version-is-newer", redis.eval(LuaScripts.VERSION_IF_NEWER,
-                List.of(layout.version(entity)), List.of(decimal(version), LuaScripts.CHECK_ONLY))) == 1;
+        return TaggedCache.asLong(
+                        "version-is-newer",
+                        redis.eval(
+                                LuaScripts.VERSION_IF_NEWER,
+                                List.of(layout.version(entity)),
+                                List.of(decimal(version), LuaScripts.CHECK_ONLY)))
+                == 1;
     }
 
     /** Records {@code version} as applied to {@code entity} if it is newer than the recorded one; true if recorded. */
     public boolean recordIfNewer(String entity, long version) {
-        return TaggedCache.asLong("version-record-if-newer", redis.eval(LuaScripts.VERSION_IF_NEWER,
-                List.of(layout.version(entity)), List.of(decimal(version), Long.toString(versionTtl.toMillis())))) == 1;
+        return TaggedCache.asLong(
+                        "version-record-if-newer",
+                        redis.eval(
+                                LuaScripts.VERSION_IF_NEWER,
+                                List.of(layout.version(entity)),
+                                List.of(decimal(version), Long.toString(versionTtl.toMillis()))))
+                == 1;
     }
 
     /**
@@ -47,8 +57,13 @@ public final class EntityVersions {
      */
     public boolean invalidateIfNewer(String entity, long version, Collection<String> tags) {
         List<String> distinct = List.copyOf(new LinkedHashSet<>(tags));
-        return TaggedCache.asLong("invalidate-if-newer", redis.eval(LuaScripts.VERSION_IF_NEWER,
-                invalidateKeys(entity, distinct), invalidateArgs(version, distinct.size()))) == 1;
+        return TaggedCache.asLong(
+                        "invalidate-if-newer",
+                        redis.eval(
+                                LuaScripts.VERSION_IF_NEWER,
+                                invalidateKeys(entity, distinct),
+                                invalidateArgs(version, distinct.size())))
+                == 1;
     }
 
     /**
@@ -63,7 +78,8 @@ public final class EntityVersions {
     public List<Applied> invalidateAllIfNewer(List<Invalidation> invalidations) {
         List<RedisPort.ScriptCall> calls = new ArrayList<>(invalidations.size());
         for (Invalidation invalidation : invalidations) {
-            calls.add(new RedisPort.ScriptCall(LuaScripts.VERSION_IF_NEWER,
+            calls.add(new RedisPort.ScriptCall(
+                    LuaScripts.VERSION_IF_NEWER,
                     invalidateKeys(invalidation.entity(), invalidation.tags()),
                     invalidateArgs(invalidation.version(), invalidation.tags().size())));
         }
@@ -136,8 +152,7 @@ public final class EntityVersions {
      * @param applied whether it was applied (false for a duplicate, an older version, or an error)
      * @param error   the error Redis answered to this invalidation, or null
      */
-    public record Applied(boolean applied, IdentityCacheException error) {
-    }
+    public record Applied(boolean applied, IdentityCacheException error) {}
 
     private static String decimal(long version) {
         if (version < 1) {

@@ -61,11 +61,15 @@ public final class IdentityCaches {
 
     /** The tenant's view of the user from the cache, or from {@code loader} (following the fill rule); null: none. */
     public Optional<TenantUserView> tenantUser(UUID tenantId, UUID userId, Supplier<TenantUserView> loader) {
-        return tagged.getOrLoad(layout().tenantUser(tenantId, userId), tenantUserTags(tenantId, userId),
-                settings.tenantUserTtl(), () -> {
-                    TenantUserView view = loader.get();
-                    return view == null ? null : write(view);
-                }).map(this::readUser);
+        return tagged.getOrLoad(
+                        layout().tenantUser(tenantId, userId),
+                        tenantUserTags(tenantId, userId),
+                        settings.tenantUserTtl(),
+                        () -> {
+                            TenantUserView view = loader.get();
+                            return view == null ? null : write(view);
+                        })
+                .map(this::readUser);
     }
 
     /** Fill step 1 for a tenant's view of a user, for applications that load it themselves. */
@@ -85,7 +89,8 @@ public final class IdentityCaches {
 
     /** The tenant's policies from the cache, or from {@code loader} (JSON; following the fill rule). */
     public Optional<String> policies(UUID tenantId, Supplier<String> loader) {
-        return tagged.getOrLoad(layout().tenantPolicies(tenantId), policyTags(tenantId), settings.policiesTtl(), loader);
+        return tagged.getOrLoad(
+                layout().tenantPolicies(tenantId), policyTags(tenantId), settings.policiesTtl(), loader);
     }
 
     /** The cached user payload of an access token (JSON), if fresh. The token itself is never stored. */
@@ -99,8 +104,8 @@ public final class IdentityCaches {
      * {@code sub}: the tags' generations are read before the load.
      */
     public Optional<String> userPayload(String token, UUID userId, UUID tenantId, Supplier<String> loader) {
-        return tagged.getOrLoad(layout().userPayload(token), userPayloadTags(userId, tenantId), settings.userPayloadTtl(),
-                loader);
+        return tagged.getOrLoad(
+                layout().userPayload(token), userPayloadTags(userId, tenantId), settings.userPayloadTtl(), loader);
     }
 
     /** Invalidates one tag (O(1)); see {@link Tags} for the names. */
@@ -145,8 +150,10 @@ public final class IdentityCaches {
         try {
             return mapper.readValue(json, TenantUserView.class);
         } catch (JsonProcessingException e) {
-            throw new IdentityCacheException(IdentityCacheErrorCode.UNEXPECTED_REPLY,
-                    "a cached tenant user view is not readable: " + e.getOriginalMessage(), e);
+            throw new IdentityCacheException(
+                    IdentityCacheErrorCode.UNEXPECTED_REPLY,
+                    "a cached tenant user view is not readable: " + e.getOriginalMessage(),
+                    e);
         }
     }
 }

@@ -46,12 +46,15 @@ public final class JedisRedisPort implements RedisPort, AutoCloseable {
                 return normalize(jedis.eval(script, keys, args));
             }
         } catch (JedisConnectionException e) {
-            throw new IdentityCacheException(IdentityCacheErrorCode.REDIS_UNAVAILABLE, "Redis is unreachable: " + e.getMessage(), e);
+            throw new IdentityCacheException(
+                    IdentityCacheErrorCode.REDIS_UNAVAILABLE, "Redis is unreachable: " + e.getMessage(), e);
         } catch (JedisDataException e) {
             if (isBusyOrLoading(e.getMessage())) {
-                throw new IdentityCacheException(IdentityCacheErrorCode.REDIS_UNAVAILABLE, "Redis is not ready: " + e.getMessage(), e);
+                throw new IdentityCacheException(
+                        IdentityCacheErrorCode.REDIS_UNAVAILABLE, "Redis is not ready: " + e.getMessage(), e);
             }
-            throw new IdentityCacheException(IdentityCacheErrorCode.REDIS_ERROR, "Redis refused a script: " + e.getMessage(), e);
+            throw new IdentityCacheException(
+                    IdentityCacheErrorCode.REDIS_ERROR, "Redis refused a script: " + e.getMessage(), e);
         }
     }
 
@@ -64,8 +67,11 @@ public final class JedisRedisPort implements RedisPort, AutoCloseable {
     }
 
     static boolean isBusyOrLoading(String message) {
-        return message != null && (message.startsWith("LOADING") || message.startsWith("BUSY")
-                || message.startsWith("TRYAGAIN") || message.startsWith("MASTERDOWN"));
+        return message != null
+                && (message.startsWith("LOADING")
+                        || message.startsWith("BUSY")
+                        || message.startsWith("TRYAGAIN")
+                        || message.startsWith("MASTERDOWN"));
     }
 
     private static Object normalize(Object reply) {

@@ -22,7 +22,8 @@ public record KeyLayout(String prefix) {
     public KeyLayout {
         Objects.requireNonNull(prefix, "prefix");
         if (prefix.isBlank() || prefix.endsWith(":")) {
-            throw new IllegalArgumentException("the key prefix must be non-blank and not end with ':', got '" + prefix + "'");
+            throw new IllegalArgumentException(
+                    "the key prefix must be non-blank and not end with ':', got '" + prefix + "'");
         }
     }
 
@@ -65,7 +66,8 @@ public record KeyLayout(String prefix) {
     public static String sha256Hex(String value) {
         Objects.requireNonNull(value, "value");
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available", e);
         }

@@ -33,13 +33,13 @@ public final class LuaScripts {
     /** Plain GET of one key. */
     public static final String GET = load("get");
 
-    private LuaScripts() {
-    }
+    private LuaScripts() {}
 
     /** The SHA-1 of a script as Redis computes it for SCRIPT LOAD / EVALSHA (lowercase hex). */
     public static String sha1(String script) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(script.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-1").digest(script.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-1 is not available", e);
         }
@@ -49,7 +49,8 @@ public final class LuaScripts {
         String resource = "lua/" + name + ".lua";
         try (InputStream in = LuaScripts.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("missing script " + resource + " next to " + LuaScripts.class.getName());
+                throw new IllegalStateException(
+                        "missing script " + resource + " next to " + LuaScripts.class.getName());
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

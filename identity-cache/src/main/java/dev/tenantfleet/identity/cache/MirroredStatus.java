@@ -10,5 +10,4 @@ import java.time.Instant;
  * @param at      the time of the event that set it (the CloudEvent {@code time})
  * @param eventId the id of that event
  */
-public record MirroredStatus(TenantStatus status, Instant at, String eventId) {
-}
+public record MirroredStatus(TenantStatus status, Instant at, String eventId) {}

@@ -30,6 +30,7 @@ import java.util.function.Supplier;
 public final class TaggedCache {
     /** Random start values of new counters are drawn from [2^20, 2^48): far from 0/1, exact in every JSON reader. */
     static final long MIN_START = 1L << 20;
+
     static final long MAX_START = 1L << 48;
 
     private final ObjectMapper mapper = Json.mapper();
@@ -56,7 +57,8 @@ public final class TaggedCache {
             JsonNode data = mapper.readTree(entry).get("data");
             return data == null || data.isNull() ? Optional.empty() : Optional.of(mapper.writeValueAsString(data));
         } catch (JsonProcessingException e) {
-            throw new IdentityCacheException(IdentityCacheErrorCode.UNEXPECTED_REPLY, "entry " + key + " is not JSON", e);
+            throw new IdentityCacheException(
+                    IdentityCacheErrorCode.UNEXPECTED_REPLY, "entry " + key + " is not JSON", e);
         }
     }
 
@@ -94,7 +96,8 @@ public final class TaggedCache {
      */
     public boolean put(String key, String dataJson, TagGenerations generations, Duration ttl) {
         if (ttl.compareTo(tagTtl) >= 0) {
-            throw new IllegalArgumentException("an entry TTL (" + ttl + ") must be shorter than the tag TTL (" + tagTtl + ")");
+            throw new IllegalArgumentException(
+                    "an entry TTL (" + ttl + ") must be shorter than the tag TTL (" + tagTtl + ")");
         }
         ObjectNode entry = mapper.createObjectNode();
         ObjectNode tags = entry.putObject("tags");
@@ -133,8 +136,12 @@ public final class TaggedCache {
 
     /** Invalidates {@code tag} in O(1): every entry that carries it is stale from now on. Returns the new generation. */
     public long invalidate(String tag) {
-        return asLong("invalidate", redis.eval(LuaScripts.INVALIDATE, List.of(layout.tag(tag)),
-                List.of(Long.toString(tagTtl.toMillis()), Long.toString(randomStart()))));
+        return asLong(
+                "invalidate",
+                redis.eval(
+                        LuaScripts.INVALIDATE,
+                        List.of(layout.tag(tag)),
+                        List.of(Long.toString(tagTtl.toMillis()), Long.toString(randomStart()))));
     }
 
     /** The key layout this cache writes. */
@@ -151,8 +158,8 @@ public final class TaggedCache {
         try {
             return mapper.readTree(Objects.requireNonNull(dataJson, "dataJson"));
         } catch (JsonProcessingException e) {
-            throw new IdentityCacheException(IdentityCacheErrorCode.INVALID_DATA, "the data to cache is not JSON: "
-                    + e.getOriginalMessage(), e);
+            throw new IdentityCacheException(
+                    IdentityCacheErrorCode.INVALID_DATA, "the data to cache is not JSON: " + e.getOriginalMessage(), e);
         }
     }
 
@@ -164,7 +171,9 @@ public final class TaggedCache {
     }
 
     static IdentityCacheException unexpected(String script, Object reply) {
-        return new IdentityCacheException(IdentityCacheErrorCode.UNEXPECTED_REPLY,
-                "script '" + script + "' answered " + (reply == null ? "nil" : reply.getClass().getSimpleName()));
+        return new IdentityCacheException(
+                IdentityCacheErrorCode.UNEXPECTED_REPLY,
+                "script '" + script + "' answered "
+                        + (reply == null ? "nil" : reply.getClass().getSimpleName()));
     }
 }

@@ -7,8 +7,7 @@ public final class Tags {
     /** Every tenant's policies (invalidate it to drop all cached policies of the fleet at once). */
     public static final String POLICIES = "crm.policies";
 
-    private Tags() {
-    }
+    private Tags() {}
 
     /** Everything cached for one tenant: its users' views, its policies, token payloads issued for it. */
     public static String tenant(UUID tenantId) {

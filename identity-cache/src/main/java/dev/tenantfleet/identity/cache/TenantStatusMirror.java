@@ -48,9 +48,13 @@ public final class TenantStatusMirror {
         value.put("status", status.name());
         value.put("at", formattedAt);
         value.put("eventId", eventId);
-        return TaggedCache.asLong("tenant-status-cas", redis.eval(LuaScripts.TENANT_STATUS_CAS,
-                List.of(layout.tenantStatus(tenantId)),
-                List.of(value.toString(), formattedAt, Long.toString(ttl.toMillis())))) == 1;
+        return TaggedCache.asLong(
+                        "tenant-status-cas",
+                        redis.eval(
+                                LuaScripts.TENANT_STATUS_CAS,
+                                List.of(layout.tenantStatus(tenantId)),
+                                List.of(value.toString(), formattedAt, Long.toString(ttl.toMillis()))))
+                == 1;
     }
 
     /** The mirrored status; empty when unknown (never mirrored, expired, or unreadable). */
@@ -61,8 +65,10 @@ public final class TenantStatusMirror {
         }
         try {
             JsonNode node = mapper.readTree(raw);
-            return Optional.of(new MirroredStatus(TenantStatus.valueOf(node.path("status").asText()),
-                    Instant.parse(node.path("at").asText()), node.path("eventId").asText(null)));
+            return Optional.of(new MirroredStatus(
+                    TenantStatus.valueOf(node.path("status").asText()),
+                    Instant.parse(node.path("at").asText()),
+                    node.path("eventId").asText(null)));
         } catch (JsonProcessingException | IllegalArgumentException | DateTimeParseException e) {
             return Optional.empty();
         }
@@ -70,7 +76,8 @@ public final class TenantStatusMirror {
 
     /** What the mirror says about writes to the tenant. */
     public Writability writability(UUID tenantId) {
-        return get(tenantId).map(mirrored -> isWritable(mirrored.status()) ? Writability.WRITABLE : Writability.NOT_WRITABLE)
+        return get(tenantId)
+                .map(mirrored -> isWritable(mirrored.status()) ? Writability.WRITABLE : Writability.NOT_WRITABLE)
                 .orElse(Writability.UNKNOWN);
     }
 

@@ -22,7 +22,8 @@ class EntityVersionsTest {
     @BeforeAll
     static void connect() {
         redis = LocalRedis.client();
-        caches = new IdentityCaches(new JedisRedisPort(redis), CacheSettings.defaults().withPrefix(PREFIX));
+        caches = new IdentityCaches(
+                new JedisRedisPort(redis), CacheSettings.defaults().withPrefix(PREFIX));
     }
 
     @AfterAll
@@ -46,7 +47,9 @@ class EntityVersionsTest {
         assertThat(versions.recordIfNewer(entity, 4)).isFalse();
         assertThat(versions.lastApplied(entity)).isEqualTo(OptionalLong.of(5));
         assertThat(redis.pttl(caches.layout().version(entity)))
-                .isBetween(Duration.ofDays(7).minusMinutes(1).toMillis(), Duration.ofDays(7).toMillis());
+                .isBetween(
+                        Duration.ofDays(7).minusMinutes(1).toMillis(),
+                        Duration.ofDays(7).toMillis());
     }
 
     @Test
@@ -73,14 +76,17 @@ class EntityVersionsTest {
         caches.putTenantUser(tenant, view, generations);
         String counter = caches.layout().tag(Tags.member(tenant, user));
 
-        assertThat(caches.versions().invalidateIfNewer(entity, 3, List.of(Tags.member(tenant, user)))).isTrue();
+        assertThat(caches.versions().invalidateIfNewer(entity, 3, List.of(Tags.member(tenant, user))))
+                .isTrue();
         assertThat(caches.tenantUser(tenant, user)).isEmpty();
         assertThat(caches.versions().lastApplied(entity)).isEqualTo(OptionalLong.of(3));
         String afterApply = redis.get(counter);
 
         caches.putTenantUser(tenant, view, caches.tenantUserGenerations(tenant, user));
-        assertThat(caches.versions().invalidateIfNewer(entity, 3, List.of(Tags.member(tenant, user)))).isFalse();
-        assertThat(caches.versions().invalidateIfNewer(entity, 2, List.of(Tags.member(tenant, user)))).isFalse();
+        assertThat(caches.versions().invalidateIfNewer(entity, 3, List.of(Tags.member(tenant, user))))
+                .isFalse();
+        assertThat(caches.versions().invalidateIfNewer(entity, 2, List.of(Tags.member(tenant, user))))
+                .isFalse();
 
         assertThat(redis.get(counter)).as("an ignored event changes nothing").isEqualTo(afterApply);
         assertThat(caches.tenantUser(tenant, user)).contains(view);
@@ -93,23 +99,30 @@ class EntityVersionsTest {
         UUID other = UUID.randomUUID();
         String membership = "membership:" + tenant + ":" + user;
         String policy = "policy:" + UUID.randomUUID();
-        caches.putTenantUser(tenant, new TenantUserView(user, List.of("sales"), "active"),
+        caches.putTenantUser(
+                tenant,
+                new TenantUserView(user, List.of("sales"), "active"),
                 caches.tenantUserGenerations(tenant, user));
         TenantUserView untouched = new TenantUserView(other, List.of("sales"), "active");
         caches.putTenantUser(tenant, untouched, caches.tenantUserGenerations(tenant, other));
         caches.versions().recordIfNewer(policy, 7);
 
-        List<EntityVersions.Applied> applied = caches.versions().invalidateAllIfNewer(List.of(
-                new EntityVersions.Invalidation(membership, 2, List.of(Tags.member(tenant, user))),
-                new EntityVersions.Invalidation(policy, 6, List.of(Tags.policies(tenant))),
-                new EntityVersions.Invalidation(membership, 2, List.of(Tags.member(tenant, user))),
-                new EntityVersions.Invalidation(membership, 4, List.of(Tags.member(tenant, user))),
-                new EntityVersions.Invalidation(membership, 3, List.of(Tags.member(tenant, user)))));
+        List<EntityVersions.Applied> applied = caches.versions()
+                .invalidateAllIfNewer(List.of(
+                        new EntityVersions.Invalidation(membership, 2, List.of(Tags.member(tenant, user))),
+                        new EntityVersions.Invalidation(policy, 6, List.of(Tags.policies(tenant))),
+                        new EntityVersions.Invalidation(membership, 2, List.of(Tags.member(tenant, user))),
+                        new EntityVersions.Invalidation(membership, 4, List.of(Tags.member(tenant, user))),
+                        new EntityVersions.Invalidation(membership, 3, List.of(Tags.member(tenant, user)))));
 
-        assertThat(applied).extracting(EntityVersions.Applied::applied).containsExactly(true, false, false, true, false);
+        assertThat(applied)
+                .extracting(EntityVersions.Applied::applied)
+                .containsExactly(true, false, false, true, false);
         assertThat(applied).extracting(EntityVersions.Applied::error).containsOnlyNulls();
         assertThat(caches.versions().lastApplied(membership)).isEqualTo(OptionalLong.of(4));
-        assertThat(caches.versions().lastApplied(policy)).as("older than recorded").isEqualTo(OptionalLong.of(7));
+        assertThat(caches.versions().lastApplied(policy))
+                .as("older than recorded")
+                .isEqualTo(OptionalLong.of(7));
         assertThat(caches.tenantUser(tenant, user)).isEmpty();
         assertThat(caches.tenantUser(tenant, other)).contains(untouched);
     }

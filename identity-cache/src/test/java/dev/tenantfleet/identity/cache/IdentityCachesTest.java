@@ -22,7 +22,8 @@ class IdentityCachesTest {
     @BeforeAll
     static void connect() {
         redis = LocalRedis.client();
-        caches = new IdentityCaches(new JedisRedisPort(redis), CacheSettings.defaults().withPrefix(PREFIX));
+        caches = new IdentityCaches(
+                new JedisRedisPort(redis), CacheSettings.defaults().withPrefix(PREFIX));
     }
 
     @AfterAll
@@ -41,15 +42,20 @@ class IdentityCachesTest {
             assertThat(caches.tenantUser(tenant, user, () -> view)).contains(view);
             assertThat(caches.tenantUser(tenant, user)).contains(view);
             assertThat(redis.pttl(caches.layout().tenantUser(tenant, user)))
-                    .isBetween(Duration.ofMinutes(14).toMillis(), Duration.ofMinutes(15).toMillis());
+                    .isBetween(
+                            Duration.ofMinutes(14).toMillis(),
+                            Duration.ofMinutes(15).toMillis());
 
-            caches.invalidate(switch (tag) {
-                case "user" -> Tags.user(user);
-                case "member" -> Tags.member(tenant, user);
-                default -> Tags.tenant(tenant);
-            });
+            caches.invalidate(
+                    switch (tag) {
+                        case "user" -> Tags.user(user);
+                        case "member" -> Tags.member(tenant, user);
+                        default -> Tags.tenant(tenant);
+                    });
 
-            assertThat(caches.tenantUser(tenant, user)).as("after invalidating %s", tag).isEmpty();
+            assertThat(caches.tenantUser(tenant, user))
+                    .as("after invalidating %s", tag)
+                    .isEmpty();
         }
     }
 
@@ -79,11 +85,17 @@ class IdentityCachesTest {
         String token = token();
         UUID user = UUID.randomUUID();
 
-        assertThat(caches.userPayload(token, user, null, () -> "{\"sub\":\"" + user + "\"}")).isPresent();
+        assertThat(caches.userPayload(token, user, null, () -> "{\"sub\":\"" + user + "\"}"))
+                .isPresent();
 
         String key = "identity.user:" + KeyLayout.sha256Hex(token);
-        assertThat(redis.get(key)).contains("\"data\":{\"sub\":\"" + user + "\"}").doesNotContain(token);
-        assertThat(redis.pttl(key)).isBetween(Duration.ofSeconds(59).toMillis(), Duration.ofSeconds(60).toMillis());
+        assertThat(redis.get(key))
+                .contains("\"data\":{\"sub\":\"" + user + "\"}")
+                .doesNotContain(token);
+        assertThat(redis.pttl(key))
+                .isBetween(
+                        Duration.ofSeconds(59).toMillis(),
+                        Duration.ofSeconds(60).toMillis());
         assertThat(caches.userPayload(token)).contains("{\"sub\":\"" + user + "\"}");
 
         caches.invalidate(Tags.user(user));

@@ -45,7 +45,8 @@ class InvalidationCostTest {
         Map<String, Long> small = invalidationCost(10);
         Map<String, Long> large = invalidationCost(10_000);
 
-        assertThat(large).isEqualTo(small)
+        assertThat(large)
+                .isEqualTo(small)
                 .containsExactlyInAnyOrderEntriesOf(Map.of("evalsha", 1L, "exists", 1L, "incr", 1L, "pexpire", 1L));
     }
 

@@ -29,10 +29,12 @@ class JedisRedisPortTest {
 
     @Test
     void convertsRepliesAndSendsTheScriptAgainAfterScriptFlush() {
-        try (JedisRedisPort port = JedisRedisPort.connect("127.0.0.1", server.port()); Jedis admin = server.connect()) {
+        try (JedisRedisPort port = JedisRedisPort.connect("127.0.0.1", server.port());
+                Jedis admin = server.connect()) {
             String script = "return {1, 'two', redis.call('GET', KEYS[1]), ARGV[1]}";
 
-            assertThat(port.eval(script, List.of("missing"), List.of("é"))).isEqualTo(Arrays.asList(1L, "two", null, "é"));
+            assertThat(port.eval(script, List.of("missing"), List.of("é")))
+                    .isEqualTo(Arrays.asList(1L, "two", null, "é"));
             admin.scriptFlush();
             admin.set("k", "v");
             assertThat(port.eval(script, List.of("k"), List.of("é"))).isEqualTo(List.of(1L, "two", "v", "é"));
@@ -42,14 +44,16 @@ class JedisRedisPortTest {
 
     @Test
     void anErrorReplyIsARedisErrorAndAnUnreachableServerIsTransient() {
-        try (JedisRedisPort port = JedisRedisPort.connect("127.0.0.1", server.port()); Jedis admin = server.connect()) {
+        try (JedisRedisPort port = JedisRedisPort.connect("127.0.0.1", server.port());
+                Jedis admin = server.connect()) {
             admin.set("tf:tag:broken", "not a number");
             TaggedCache cache = new TaggedCache(port, new KeyLayout("tf"), Duration.ofHours(2));
 
-            assertThatThrownBy(() -> cache.invalidate("broken")).isInstanceOfSatisfying(IdentityCacheException.class, e -> {
-                assertThat(e.code()).isEqualTo(IdentityCacheErrorCode.REDIS_ERROR);
-                assertThat(e.isTransient()).isFalse();
-            });
+            assertThatThrownBy(() -> cache.invalidate("broken"))
+                    .isInstanceOfSatisfying(IdentityCacheException.class, e -> {
+                        assertThat(e.code()).isEqualTo(IdentityCacheErrorCode.REDIS_ERROR);
+                        assertThat(e.isTransient()).isFalse();
+                    });
         }
         RedisServerProcess down = RedisServerProcess.start();
         down.kill();

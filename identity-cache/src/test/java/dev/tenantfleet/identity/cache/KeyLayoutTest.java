@@ -47,11 +47,24 @@ class KeyLayoutTest {
         assertThat(defaults.tagTtl()).isEqualTo(Duration.ofHours(2));
         assertThat(defaults.userPayloadTtl()).isEqualTo(Duration.ofSeconds(60));
 
-        assertThatThrownBy(() -> new CacheSettings("tf", Duration.ofMinutes(15), Duration.ofMinutes(15),
-                Duration.ofMinutes(1), Duration.ofSeconds(60), Duration.ofDays(7), Duration.ofDays(7)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must exceed");
-        assertThatThrownBy(() -> new CacheSettings("tf", Duration.ofHours(2), Duration.ZERO,
-                Duration.ofMinutes(1), Duration.ofSeconds(60), Duration.ofDays(7), Duration.ofDays(7)))
+        assertThatThrownBy(() -> new CacheSettings(
+                        "tf",
+                        Duration.ofMinutes(15),
+                        Duration.ofMinutes(15),
+                        Duration.ofMinutes(1),
+                        Duration.ofSeconds(60),
+                        Duration.ofDays(7),
+                        Duration.ofDays(7)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("must exceed");
+        assertThatThrownBy(() -> new CacheSettings(
+                        "tf",
+                        Duration.ofHours(2),
+                        Duration.ZERO,
+                        Duration.ofMinutes(1),
+                        Duration.ofSeconds(60),
+                        Duration.ofDays(7),
+                        Duration.ofDays(7)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

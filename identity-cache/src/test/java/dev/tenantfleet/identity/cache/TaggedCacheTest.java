@@ -45,13 +45,15 @@ class TaggedCacheTest {
         AtomicInteger loads = new AtomicInteger();
 
         assertThat(cache.getOrLoad(key, List.of(randomTag()), TTL, () -> {
-            loads.incrementAndGet();
-            return "{\"name\":\"Ana\",\"n\":12345678901234567}";
-        })).contains("{\"name\":\"Ana\",\"n\":12345678901234567}");
+                    loads.incrementAndGet();
+                    return "{\"name\":\"Ana\",\"n\":12345678901234567}";
+                }))
+                .contains("{\"name\":\"Ana\",\"n\":12345678901234567}");
         assertThat(cache.getOrLoad(key, List.of(randomTag()), TTL, () -> {
-            loads.incrementAndGet();
-            return "{}";
-        })).contains("{\"name\":\"Ana\",\"n\":12345678901234567}");
+                    loads.incrementAndGet();
+                    return "{}";
+                }))
+                .contains("{\"name\":\"Ana\",\"n\":12345678901234567}");
 
         assertThat(loads).hasValue(1);
         assertThat(cache.get(key)).contains("{\"name\":\"Ana\",\"n\":12345678901234567}");
@@ -65,7 +67,8 @@ class TaggedCacheTest {
 
         assertThat(cache.put(key, "[1,2]", generations, TTL)).isTrue();
 
-        assertThat(redis.get(key)).isEqualTo("{\"tags\":{\"" + tag + "\":" + generations.byTag().get(tag) + "},\"data\":[1,2]}");
+        assertThat(redis.get(key))
+                .isEqualTo("{\"tags\":{\"" + tag + "\":" + generations.byTag().get(tag) + "},\"data\":[1,2]}");
     }
 
     @Test
@@ -95,7 +98,7 @@ class TaggedCacheTest {
         String tag = randomTag();
 
         TagGenerations generations = cache.generations(List.of(tag)); // (1) before loading
-        cache.invalidate(tag);                                         // identity changes the user meanwhile
+        cache.invalidate(tag); // identity changes the user meanwhile
         boolean stored = cache.put(key, "{\"roles\":[\"admin\"]}", generations, TTL); // (3) with the old generations
 
         assertThat(stored).isFalse();
@@ -113,8 +116,11 @@ class TaggedCacheTest {
         });
 
         assertThat(loaded).isEqualTo(Optional.of("{\"version\":1}"));
-        assertThat(cache.get(key)).as("the old data is never served from the cache").isEmpty();
-        assertThat(cache.getOrLoad(key, List.of(tag), TTL, () -> "{\"version\":2}")).contains("{\"version\":2}");
+        assertThat(cache.get(key))
+                .as("the old data is never served from the cache")
+                .isEmpty();
+        assertThat(cache.getOrLoad(key, List.of(tag), TTL, () -> "{\"version\":2}"))
+                .contains("{\"version\":2}");
         assertThat(cache.get(key)).contains("{\"version\":2}");
     }
 
@@ -158,13 +164,18 @@ class TaggedCacheTest {
         redis.pexpire(layout.tag(tag), 1_000);
 
         cache.generations(List.of(tag));
-        assertThat(redis.pttl(layout.tag(tag))).isBetween(Duration.ofMinutes(119).toMillis(), Duration.ofHours(2).toMillis());
+        assertThat(redis.pttl(layout.tag(tag)))
+                .isBetween(
+                        Duration.ofMinutes(119).toMillis(), Duration.ofHours(2).toMillis());
         redis.pexpire(layout.tag(tag), 1_000);
         cache.invalidate(tag);
-        assertThat(redis.pttl(layout.tag(tag))).isBetween(Duration.ofMinutes(119).toMillis(), Duration.ofHours(2).toMillis());
+        assertThat(redis.pttl(layout.tag(tag)))
+                .isBetween(
+                        Duration.ofMinutes(119).toMillis(), Duration.ofHours(2).toMillis());
 
         assertThat(redis.pttl(key)).isBetween(Duration.ofMinutes(14).toMillis(), TTL.toMillis());
-        assertThat(LocalRedis.keys(redis, PREFIX + ":*")).isNotEmpty()
+        assertThat(LocalRedis.keys(redis, PREFIX + ":*"))
+                .isNotEmpty()
                 .allSatisfy(k -> assertThat(redis.pttl(k)).as("TTL of %s", k).isPositive());
     }
 
@@ -201,7 +212,8 @@ class TaggedCacheTest {
         TagGenerations generations = cache.generations(List.of(randomTag()));
 
         assertThatThrownBy(() -> cache.put(randomKey(), "{nope", generations, TTL))
-                .isInstanceOfSatisfying(IdentityCacheException.class,
+                .isInstanceOfSatisfying(
+                        IdentityCacheException.class,
                         e -> assertThat(e.code()).isEqualTo(IdentityCacheErrorCode.INVALID_DATA));
         assertThatThrownBy(() -> cache.put(randomKey(), "{}", generations, Duration.ofHours(3)))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -24,7 +24,8 @@ class TenantStatusMirrorTest {
     @BeforeAll
     static void connect() {
         redis = LocalRedis.client();
-        IdentityCaches caches = new IdentityCaches(new JedisRedisPort(redis), CacheSettings.defaults().withPrefix(PREFIX));
+        IdentityCaches caches = new IdentityCaches(
+                new JedisRedisPort(redis), CacheSettings.defaults().withPrefix(PREFIX));
         mirror = caches.tenantStatus();
         layout = caches.layout();
     }
@@ -40,27 +41,40 @@ class TenantStatusMirrorTest {
         UUID tenant = UUID.randomUUID();
 
         assertThat(mirror.record(tenant, TenantStatus.ACTIVE, T0, "e1")).isTrue();
-        assertThat(mirror.record(tenant, TenantStatus.READ_ONLY, T0.plusMillis(80), "e3")).isTrue();
+        assertThat(mirror.record(tenant, TenantStatus.READ_ONLY, T0.plusMillis(80), "e3"))
+                .isTrue();
         // 13.8 s is before 13.88 s although "13.8Z" > "13.88Z" as strings: the mirror stores nine fractional digits
-        assertThat(mirror.record(tenant, TenantStatus.SUSPENDED, T0.plusMillis(10), "e2")).isFalse();
-        assertThat(mirror.record(tenant, TenantStatus.SUSPENDED, T0.plusMillis(80), "e3-again")).as("same time").isFalse();
+        assertThat(mirror.record(tenant, TenantStatus.SUSPENDED, T0.plusMillis(10), "e2"))
+                .isFalse();
+        assertThat(mirror.record(tenant, TenantStatus.SUSPENDED, T0.plusMillis(80), "e3-again"))
+                .as("same time")
+                .isFalse();
 
         assertThat(mirror.get(tenant)).contains(new MirroredStatus(TenantStatus.READ_ONLY, T0.plusMillis(80), "e3"));
         assertThat(redis.get(layout.tenantStatus(tenant)))
                 .isEqualTo("{\"status\":\"READ_ONLY\",\"at\":\"2025-03-20T07:16:13.880000000Z\",\"eventId\":\"e3\"}");
         assertThat(redis.pttl(layout.tenantStatus(tenant)))
-                .isBetween(Duration.ofDays(7).minusMinutes(1).toMillis(), Duration.ofDays(7).toMillis());
+                .isBetween(
+                        Duration.ofDays(7).minusMinutes(1).toMillis(),
+                        Duration.ofDays(7).toMillis());
     }
 
     @Test
     void onlyActiveTenantsAreWritable() {
         assertThat(TenantStatusMirror.isWritable(TenantStatus.ACTIVE)).isTrue();
-        for (TenantStatus status : new TenantStatus[] {TenantStatus.READ_ONLY, TenantStatus.SUSPENDED,
-                TenantStatus.DEACTIVATED, TenantStatus.PROVISIONING, TenantStatus.PROVISIONING_FAILED}) {
+        for (TenantStatus status : new TenantStatus[] {
+            TenantStatus.READ_ONLY,
+            TenantStatus.SUSPENDED,
+            TenantStatus.DEACTIVATED,
+            TenantStatus.PROVISIONING,
+            TenantStatus.PROVISIONING_FAILED
+        }) {
             UUID tenant = UUID.randomUUID();
             mirror.record(tenant, status, T0, "e");
             assertThat(mirror.writability(tenant)).as("%s", status).isEqualTo(Writability.NOT_WRITABLE);
-            assertThat(mirror.isWritable(tenant, id -> TenantStatus.ACTIVE)).as("%s", status).isFalse();
+            assertThat(mirror.isWritable(tenant, id -> TenantStatus.ACTIVE))
+                    .as("%s", status)
+                    .isFalse();
         }
         UUID active = UUID.randomUUID();
         mirror.record(active, TenantStatus.ACTIVE, T0, "e");
@@ -74,9 +88,10 @@ class TenantStatusMirrorTest {
 
         assertThat(mirror.writability(tenant)).isEqualTo(Writability.UNKNOWN);
         assertThat(mirror.isWritable(tenant, id -> {
-            asked.incrementAndGet();
-            return TenantStatus.SUSPENDED;
-        })).isFalse();
+                    asked.incrementAndGet();
+                    return TenantStatus.SUSPENDED;
+                }))
+                .isFalse();
         assertThat(asked).hasValue(1);
 
         redis.set(layout.tenantStatus(tenant), "{\"status\":\"SOMETHING_NEW\",\"at\":\"x\"}");

@@ -16,7 +16,11 @@ record CleanupStatement(String sql, int parameters) {
 
     /** Parses every configured statement. */
     static List<CleanupStatement> parse(List<String> statements) {
-        return statements.stream().map(String::trim).filter(sql -> !sql.isEmpty()).map(CleanupStatement::parse).toList();
+        return statements.stream()
+                .map(String::trim)
+                .filter(sql -> !sql.isEmpty())
+                .map(CleanupStatement::parse)
+                .toList();
     }
 
     static CleanupStatement parse(String statement) {

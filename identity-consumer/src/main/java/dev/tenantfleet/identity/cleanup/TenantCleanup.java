@@ -1,10 +1,9 @@
 package dev.tenantfleet.identity.cleanup;
 
-import dev.tenantfleet.model.jdbc.PostgresDatabase;
-
 import dev.tenantfleet.identity.config.IdentityConfig;
 import dev.tenantfleet.identity.failure.IdentityConsumerException;
 import dev.tenantfleet.identity.failure.IdentityErrorCode;
+import dev.tenantfleet.model.jdbc.PostgresDatabase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -31,6 +30,7 @@ public class TenantCleanup {
     private static final String UNDEFINED_TABLE = "42P01";
     /** SQLState classes worth waiting for: connection, insufficient resources, operator intervention, rollback. */
     private static final Set<String> RETRYABLE_CLASSES = Set.of("08", "53", "57", "40");
+
     private static final Set<String> RETRYABLE_STATES = Set.of("55P03", "55006");
     private static final String APPLICATION_NAME = "identity-consumer";
 
@@ -96,8 +96,11 @@ public class TenantCleanup {
         properties.setProperty("user", database.role());
         properties.setProperty("password", database.password());
         properties.setProperty("ApplicationName", APPLICATION_NAME);
-        properties.setProperty("connectTimeout", Long.toString(Math.max(1, config.connectTimeout().toSeconds())));
-        properties.setProperty("socketTimeout", Long.toString(config.statementTimeout().toSeconds() + 30));
+        properties.setProperty(
+                "connectTimeout",
+                Long.toString(Math.max(1, config.connectTimeout().toSeconds())));
+        properties.setProperty(
+                "socketTimeout", Long.toString(config.statementTimeout().toSeconds() + 30));
         properties.setProperty("tcpKeepAlive", "true");
         Connection connection = DRIVER.connect(PostgresDatabase.URL, properties);
         if (connection == null) {
@@ -111,10 +114,11 @@ public class TenantCleanup {
         if (state.startsWith("28")) {
             directory.forget(tenantId);
         }
-        boolean retryable = state.startsWith("28") || RETRYABLE_STATES.contains(state)
+        boolean retryable = state.startsWith("28")
+                || RETRYABLE_STATES.contains(state)
                 || RETRYABLE_CLASSES.contains(state.substring(0, Math.min(2, state.length())));
         String message = "cleanup in " + database + " failed (SQLState " + state + "): " + e.getMessage();
-        return new IdentityConsumerException(retryable ? IdentityErrorCode.TENANT_DB_UNAVAILABLE : IdentityErrorCode.CLEANUP_FAILED,
-                message, e);
+        return new IdentityConsumerException(
+                retryable ? IdentityErrorCode.TENANT_DB_UNAVAILABLE : IdentityErrorCode.CLEANUP_FAILED, message, e);
     }
 }

@@ -36,8 +36,7 @@ public class TenantDirectory {
     private final Duration cacheTtl;
     private final Map<UUID, Cached> cache = new ConcurrentHashMap<>();
 
-    private record Cached(TenantDatabase database, long expiresAtNanos) {
-    }
+    private record Cached(TenantDatabase database, long expiresAtNanos) {}
 
     public TenantDirectory(DataSource controlDb, IdentityConfig config) {
         this.controlDb = controlDb;
@@ -45,9 +44,12 @@ public class TenantDirectory {
         if (!config.cleanup().enabled()) {
             this.cipher = null;
         } else {
-            String keys = config.cleanup().keys().filter(value -> !value.isBlank()).orElseThrow(() -> new IllegalStateException(
-                    "identity.cleanup.keys (TENANTFLEET_KEYS) is required to log in to tenant databases while "
-                            + "identity.cleanup.enabled=true"));
+            String keys = config.cleanup()
+                    .keys()
+                    .filter(value -> !value.isBlank())
+                    .orElseThrow(() -> new IllegalStateException(
+                            "identity.cleanup.keys (TENANTFLEET_KEYS) is required to log in to tenant databases while "
+                                    + "identity.cleanup.enabled=true"));
             this.cipher = CredentialCipher.fromKeyRing(keys);
         }
     }
@@ -72,19 +74,26 @@ public class TenantDirectory {
         if (cipher == null) {
             throw new IllegalStateException("the tenant-side cleanup is disabled (identity.cleanup.enabled=false)");
         }
-        try (Connection connection = controlDb.getConnection(); PreparedStatement statement = connection.prepareStatement(FIND_TENANT)) {
+        try (Connection connection = controlDb.getConnection();
+                PreparedStatement statement = connection.prepareStatement(FIND_TENANT)) {
             statement.setObject(1, tenantId);
             try (ResultSet row = statement.executeQuery()) {
                 if (!row.next()) {
-                    throw new IdentityConsumerException(IdentityErrorCode.UNKNOWN_TENANT,
-                            "tenant " + tenantId + " is not in the control database");
+                    throw new IdentityConsumerException(
+                            IdentityErrorCode.UNKNOWN_TENANT, "tenant " + tenantId + " is not in the control database");
                 }
-                return new TenantDatabase(row.getString(1), row.getInt(2), row.getString(3), row.getString(4),
+                return new TenantDatabase(
+                        row.getString(1),
+                        row.getInt(2),
+                        row.getString(3),
+                        row.getString(4),
                         decrypt(tenantId, new EncryptedSecret(row.getString(6), row.getString(5))));
             }
         } catch (SQLException e) {
-            throw new IdentityConsumerException(IdentityErrorCode.CONTROL_DB_UNAVAILABLE,
-                    "cannot read tenant " + tenantId + " from the control database: " + e.getMessage(), e);
+            throw new IdentityConsumerException(
+                    IdentityErrorCode.CONTROL_DB_UNAVAILABLE,
+                    "cannot read tenant " + tenantId + " from the control database: " + e.getMessage(),
+                    e);
         }
     }
 
@@ -92,8 +101,10 @@ public class TenantDirectory {
         try {
             return cipher.decrypt(secret);
         } catch (TenantFleetException | IllegalArgumentException e) {
-            throw new IdentityConsumerException(IdentityErrorCode.TENANT_CREDENTIALS,
-                    "the password of tenant " + tenantId + " cannot be decrypted: " + e.getMessage(), e);
+            throw new IdentityConsumerException(
+                    IdentityErrorCode.TENANT_CREDENTIALS,
+                    "the password of tenant " + tenantId + " cannot be decrypted: " + e.getMessage(),
+                    e);
         }
     }
 }

@@ -15,14 +15,23 @@ import org.jboss.logging.Logger;
 public class BindingMode {
     private static final Logger LOG = Logger.getLogger(BindingMode.class);
 
-    public BindingMode(IdentityConfig config,
-            @ConfigProperty(name = "mp.messaging.incoming." + Channels.IDENTITY_EVENTS + ".queue.name") String identityQueue,
-            @ConfigProperty(name = "mp.messaging.incoming." + Channels.IDENTITY_EVENTS + ".routing-keys") String identityKeys,
-            @ConfigProperty(name = "mp.messaging.incoming." + Channels.TENANT_EVENTS + ".queue.name") String tenantQueue,
-            @ConfigProperty(name = "mp.messaging.incoming." + Channels.TENANT_EVENTS + ".routing-keys") String tenantKeys) {
-        String mode = config.tenantId().map(BindingMode::tenant).map(id -> "bound to tenant " + id).orElse("fleet-wide");
-        LOG.infof("identity-consumer runs %s: identity events from %s (%s), tenant events from %s (%s)", mode,
-                identityQueue, identityKeys, tenantQueue, tenantKeys);
+    public BindingMode(
+            IdentityConfig config,
+            @ConfigProperty(name = "mp.messaging.incoming." + Channels.IDENTITY_EVENTS + ".queue.name")
+                    String identityQueue,
+            @ConfigProperty(name = "mp.messaging.incoming." + Channels.IDENTITY_EVENTS + ".routing-keys")
+                    String identityKeys,
+            @ConfigProperty(name = "mp.messaging.incoming." + Channels.TENANT_EVENTS + ".queue.name")
+                    String tenantQueue,
+            @ConfigProperty(name = "mp.messaging.incoming." + Channels.TENANT_EVENTS + ".routing-keys")
+                    String tenantKeys) {
+        String mode = config.tenantId()
+                .map(BindingMode::tenant)
+                .map(id -> "bound to tenant " + id)
+                .orElse("fleet-wide");
+        LOG.infof(
+                "identity-consumer runs %s: identity events from %s (%s), tenant events from %s (%s)",
+                mode, identityQueue, identityKeys, tenantQueue, tenantKeys);
     }
 
     /**

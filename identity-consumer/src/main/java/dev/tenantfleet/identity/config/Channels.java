@@ -17,6 +17,5 @@ public final class Channels {
     /** Named worker pool of the tenant events ({@code smallrye.messaging.worker.tenant-events.max-concurrency}). */
     public static final String TENANT_EVENTS_POOL = "tenant-events";
 
-    private Channels() {
-    }
+    private Channels() {}
 }

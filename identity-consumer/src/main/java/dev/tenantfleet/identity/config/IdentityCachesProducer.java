@@ -15,7 +15,15 @@ public class IdentityCachesProducer {
     @Startup
     IdentityCaches identityCaches(QuarkusRedisPort redis, IdentityConfig config) {
         IdentityConfig.Cache cache = config.cache();
-        return new IdentityCaches(redis, new CacheSettings(cache.prefix(), cache.tagTtl(), cache.tenantUserTtl(),
-                cache.policiesTtl(), cache.userPayloadTtl(), cache.tenantStatusTtl(), cache.versionTtl()));
+        return new IdentityCaches(
+                redis,
+                new CacheSettings(
+                        cache.prefix(),
+                        cache.tagTtl(),
+                        cache.tenantUserTtl(),
+                        cache.policiesTtl(),
+                        cache.userPayloadTtl(),
+                        cache.tenantStatusTtl(),
+                        cache.versionTtl()));
     }
 }

@@ -108,8 +108,9 @@ public interface IdentityConfig {
          * Statements run in one transaction as the tenant's own role; {@code :userId} is the removed user's id (uuid).
          * Each must be idempotent. Default: the example CRM schema (unassign the user's open tasks and open deals).
          */
-        @WithDefault("DELETE FROM task_assignments ta USING tasks t WHERE ta.task_id = t.id AND t.status = 'open' AND ta.user_id = :userId,"
-                + "UPDATE deals d SET owner_id = NULL FROM deal_stages s WHERE s.code = d.stage_code AND NOT s.is_closed AND d.owner_id = :userId")
+        @WithDefault(
+                "DELETE FROM task_assignments ta USING tasks t WHERE ta.task_id = t.id AND t.status = 'open' AND ta.user_id = :userId,"
+                        + "UPDATE deals d SET owner_id = NULL FROM deal_stages s WHERE s.code = d.stage_code AND NOT s.is_closed AND d.owner_id = :userId")
         List<String> statements();
 
         /** Credential key ring {@code id:base64key[,...]} that decrypts tenant passwords (env {@code TENANTFLEET_KEYS}). */

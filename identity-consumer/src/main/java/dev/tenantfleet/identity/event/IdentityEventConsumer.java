@@ -53,7 +53,10 @@ public class IdentityEventConsumer {
     private final ExecutorService workers;
     private volatile NaturalBatcher<Message<byte[]>> batcher;
 
-    public IdentityEventConsumer(IdentityEventHandler handler, IncomingCloudEvents incoming, IdentityMetrics metrics,
+    public IdentityEventConsumer(
+            IdentityEventHandler handler,
+            IncomingCloudEvents incoming,
+            IdentityMetrics metrics,
             IdentityConfig config) {
         this.handler = handler;
         this.incoming = incoming;
@@ -103,7 +106,10 @@ public class IdentityEventConsumer {
         try (TenantLogContext log = TenantLogContext.tenantId(event.data().tenantId())) {
             RuntimeException failure = result.failure();
             if (failure instanceof IdentityConsumerException e && !Retrier.isTransient(e)) {
-                incoming.deadLetter(Channels.IDENTITY_EVENTS, message, e.code(),
+                incoming.deadLetter(
+                        Channels.IDENTITY_EVENTS,
+                        message,
+                        e.code(),
                         "event " + event.id() + " (" + event.type() + "): " + e.getMessage());
             } else {
                 requeue(message, event, failure);
@@ -112,8 +118,9 @@ public class IdentityEventConsumer {
     }
 
     private void requeue(Message<byte[]> message, CloudEvent<IdentityEvent> event, RuntimeException e) {
-        LOG.errorf("Identity event %s (%s) could not be applied, it goes back to the queue: %s", event.id(), event.type(),
-                e.getMessage());
+        LOG.errorf(
+                "Identity event %s (%s) could not be applied, it goes back to the queue: %s",
+                event.id(), event.type(), e.getMessage());
         LOG.debug("Cause of the requeue", e);
         metrics.requeued(Channels.IDENTITY_EVENTS);
         IncomingCloudEvents.requeue(message, e);

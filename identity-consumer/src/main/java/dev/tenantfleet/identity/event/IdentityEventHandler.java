@@ -39,8 +39,13 @@ public class IdentityEventHandler {
     private final Retrier retrier;
     private final IdentityMetrics metrics;
 
-    public IdentityEventHandler(IdentityCaches caches, Reactions reactions, TenantCleanup cleanup, EntityLocks locks,
-            Retrier retrier, IdentityMetrics metrics) {
+    public IdentityEventHandler(
+            IdentityCaches caches,
+            Reactions reactions,
+            TenantCleanup cleanup,
+            EntityLocks locks,
+            Retrier retrier,
+            IdentityMetrics metrics) {
         this.caches = caches;
         this.versions = caches.versions();
         this.reactions = reactions;
@@ -69,7 +74,8 @@ public class IdentityEventHandler {
                     withCleanup.add(i);
                 } else {
                     pipelined.add(i);
-                    invalidations.add(new EntityVersions.Invalidation(data.entity(), data.version(), effect.invalidate()));
+                    invalidations.add(
+                            new EntityVersions.Invalidation(data.entity(), data.version(), effect.invalidate()));
                 }
             } catch (RuntimeException e) {
                 settle.accept(EventResult.failed(e), i);
@@ -81,14 +87,20 @@ public class IdentityEventHandler {
         }
     }
 
-    private void applyPipelined(List<CloudEvent<IdentityEvent>> events, List<Integer> pipelined,
-            List<EntityVersions.Invalidation> invalidations, long deadline, ObjIntConsumer<EventResult> settle) {
+    private void applyPipelined(
+            List<CloudEvent<IdentityEvent>> events,
+            List<Integer> pipelined,
+            List<EntityVersions.Invalidation> invalidations,
+            long deadline,
+            ObjIntConsumer<EventResult> settle) {
         if (pipelined.isEmpty()) {
             return;
         }
         List<EntityVersions.Applied> applied;
         try {
-            applied = retrier.runUntil(deadline, pipelined.size() + " identity events",
+            applied = retrier.runUntil(
+                    deadline,
+                    pipelined.size() + " identity events",
                     () -> versions.invalidateAllIfNewer(invalidations));
         } catch (RuntimeException e) {
             pipelined.forEach(i -> settle.accept(EventResult.failed(e), i));
@@ -132,13 +144,16 @@ public class IdentityEventHandler {
             metrics.ignoredStale(data.routingSuffix());
         }
         if (LOG.isDebugEnabled()) {
-            LOG.debugf("%s %s %s v%d (event %s)", outcome, data.routingSuffix(), data.entity(), data.version(), event.id());
+            LOG.debugf(
+                    "%s %s %s v%d (event %s)",
+                    outcome, data.routingSuffix(), data.entity(), data.version(), event.id());
         }
     }
 
     private Outcome apply(IdentityEvent event, Effect effect) {
         if (!effect.hasCleanup()) {
-            return versions.invalidateIfNewer(event.entity(), event.version(), effect.invalidate()) ? Outcome.APPLIED
+            return versions.invalidateIfNewer(event.entity(), event.version(), effect.invalidate())
+                    ? Outcome.APPLIED
                     : Outcome.IGNORED_STALE;
         }
         if (!versions.isNewer(event.entity(), event.version())) {

@@ -38,7 +38,8 @@ public final class NaturalBatcher<T> implements Flow.Subscriber<T> {
 
     public NaturalBatcher(Executor executor, int workers, int maxBatch, Consumer<List<T>> work) {
         if (workers < 1 || maxBatch < 1) {
-            throw new IllegalArgumentException("workers and maxBatch must be >= 1, got " + workers + " and " + maxBatch);
+            throw new IllegalArgumentException(
+                    "workers and maxBatch must be >= 1, got " + workers + " and " + maxBatch);
         }
         this.executor = Objects.requireNonNull(executor, "executor");
         this.workers = workers;

@@ -47,8 +47,9 @@ public class Retrier {
                     throw e;
                 }
                 if (attempt == 1) {
-                    LOG.warnf("%s failed (%s); retrying with backoff for up to %d ms", what, e.getMessage(),
-                            (deadline - System.nanoTime()) / 1_000_000);
+                    LOG.warnf(
+                            "%s failed (%s); retrying with backoff for up to %d ms",
+                            what, e.getMessage(), (deadline - System.nanoTime()) / 1_000_000);
                 }
                 sleep(backoff);
                 backoff = min(backoff.multipliedBy(2), config.maxBackoff());

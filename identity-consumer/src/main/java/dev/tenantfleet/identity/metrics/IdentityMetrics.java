@@ -18,9 +18,9 @@ import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.stream.Stream;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 /**
  * identity-consumer's meters, scraped at {@code /q/metrics} (Prometheus names in brackets):
@@ -71,8 +71,9 @@ public class IdentityMetrics {
                 .description("Identity deliveries taken together in one batch")
                 .register(registry);
         // Only what the consumer dead-letters: unreadable messages and the identity errors that are not retried.
-        Stream.concat(Stream.<ErrorCode>of(MessageErrorCode.values()),
-                Stream.of(IdentityErrorCode.values()).filter(code -> !code.retryable()))
+        Stream.concat(
+                        Stream.<ErrorCode>of(MessageErrorCode.values()),
+                        Stream.of(IdentityErrorCode.values()).filter(code -> !code.retryable()))
                 .forEach(code -> counter(deadLettered, "identity.events.dead.lettered", "reason", code.name()));
         Stream.of(Channels.IDENTITY_EVENTS, Channels.TENANT_EVENTS)
                 .forEach(channel -> counter(requeued, "identity.events.requeued", "channel", channel));
@@ -84,7 +85,8 @@ public class IdentityMetrics {
      */
     @PreDestroy
     void unregister() {
-        Stream.of(applied, ignored, deadLettered, requeued).flatMap(counters -> counters.values().stream())
+        Stream.of(applied, ignored, deadLettered, requeued)
+                .flatMap(counters -> counters.values().stream())
                 .forEach(registry::remove);
         registry.remove(lag);
         registry.remove(lastLag);
@@ -112,7 +114,12 @@ public class IdentityMetrics {
 
     /** A message was dead-lettered (by {@link DeadLetters}); the counter's reason is its error code. */
     void deadLettered(@Observes DeadLettered letter) {
-        counter(deadLettered, "identity.events.dead.lettered", "reason", letter.code().name()).increment();
+        counter(
+                        deadLettered,
+                        "identity.events.dead.lettered",
+                        "reason",
+                        letter.code().name())
+                .increment();
     }
 
     /** A delivery went back to the queue after its retries ran out. */
@@ -121,6 +128,7 @@ public class IdentityMetrics {
     }
 
     private Counter counter(Map<String, Counter> cache, String name, String tag, String value) {
-        return cache.computeIfAbsent(value, v -> Counter.builder(name).tag(tag, v).register(registry));
+        return cache.computeIfAbsent(
+                value, v -> Counter.builder(name).tag(tag, v).register(registry));
     }
 }

@@ -15,7 +15,11 @@ public class Reactions {
     private final MembershipReaction memberships;
     private final OAuthClientReaction oauthClients;
 
-    public Reactions(PolicyReaction policies, UserReaction users, MembershipReaction memberships, OAuthClientReaction oauthClients) {
+    public Reactions(
+            PolicyReaction policies,
+            UserReaction users,
+            MembershipReaction memberships,
+            OAuthClientReaction oauthClients) {
         this.policies = policies;
         this.users = users;
         this.memberships = memberships;

@@ -19,7 +19,9 @@ public class UserReaction {
 
     /** Whether this reaction handles {@code event}. */
     public boolean handles(IdentityEvent event) {
-        return event instanceof UserCreated || event instanceof UserUpdated || event instanceof UserDeactivated
+        return event instanceof UserCreated
+                || event instanceof UserUpdated
+                || event instanceof UserDeactivated
                 || event instanceof UserDeleted;
     }
 

@@ -31,7 +31,9 @@ public class QuarkusRedisPort implements RedisPort {
     private final Duration timeout;
     private final Map<String, String> shas = new ConcurrentHashMap<>();
 
-    public QuarkusRedisPort(RedisDataSource redis, Redis pipeline,
+    public QuarkusRedisPort(
+            RedisDataSource redis,
+            Redis pipeline,
             @ConfigProperty(name = "quarkus.redis.timeout", defaultValue = "PT10S") Duration timeout) {
         this.redis = redis;
         this.pipeline = pipeline;
@@ -52,7 +54,8 @@ public class QuarkusRedisPort implements RedisPort {
         }
         List<Request> requests = new ArrayList<>(calls.size());
         for (ScriptCall call : calls) {
-            Request request = Request.cmd(io.vertx.mutiny.redis.client.Command.EVALSHA).arg(shas.computeIfAbsent(call.script(), LuaScripts::sha1))
+            Request request = Request.cmd(io.vertx.mutiny.redis.client.Command.EVALSHA)
+                    .arg(shas.computeIfAbsent(call.script(), LuaScripts::sha1))
                     .arg(call.keys().size());
             call.keys().forEach(request::arg);
             call.args().forEach(request::arg);
@@ -102,10 +105,13 @@ public class QuarkusRedisPort implements RedisPort {
 
     private static IdentityCacheException classify(RuntimeException e) {
         String reply = errorReply(e);
-        if (reply.isEmpty() || reply.startsWith("LOADING") || reply.startsWith("BUSY") || reply.startsWith("TRYAGAIN")
+        if (reply.isEmpty()
+                || reply.startsWith("LOADING")
+                || reply.startsWith("BUSY")
+                || reply.startsWith("TRYAGAIN")
                 || reply.startsWith("MASTERDOWN")) {
-            return new IdentityCacheException(IdentityCacheErrorCode.REDIS_UNAVAILABLE,
-                    "Redis is unavailable: " + describe(e), e);
+            return new IdentityCacheException(
+                    IdentityCacheErrorCode.REDIS_UNAVAILABLE, "Redis is unavailable: " + describe(e), e);
         }
         return new IdentityCacheException(IdentityCacheErrorCode.REDIS_ERROR, "Redis refused a script: " + reply, e);
     }

@@ -30,8 +30,8 @@ public class TenantEventConsumer {
     private final Retrier retrier;
     private final IdentityMetrics metrics;
 
-    public TenantEventConsumer(IncomingCloudEvents incoming, TenantStatusHandler handler, Retrier retrier,
-            IdentityMetrics metrics) {
+    public TenantEventConsumer(
+            IncomingCloudEvents incoming, TenantStatusHandler handler, Retrier retrier, IdentityMetrics metrics) {
         this.incoming = incoming;
         this.handler = handler;
         this.retrier = retrier;
@@ -49,8 +49,9 @@ public class TenantEventConsumer {
             retrier.run("tenant event " + event.id(), () -> handler.handle(event));
             return message.ack();
         } catch (RuntimeException e) {
-            LOG.errorf("Tenant event %s (%s) could not be mirrored, it goes back to the queue: %s", event.id(), event.type(),
-                    e.getMessage());
+            LOG.errorf(
+                    "Tenant event %s (%s) could not be mirrored, it goes back to the queue: %s",
+                    event.id(), event.type(), e.getMessage());
             LOG.debug("Cause of the requeue", e);
             metrics.requeued(Channels.TENANT_EVENTS);
             return IncomingCloudEvents.requeue(message, e);

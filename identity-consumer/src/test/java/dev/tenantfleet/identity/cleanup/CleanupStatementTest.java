@@ -13,13 +13,15 @@ class CleanupStatementTest {
                 "UPDATE deals SET owner_id = NULL, note = 'x::text' WHERE owner_id = :userId::uuid OR created_by = :userId");
 
         assertThat(statement.sql())
-                .isEqualTo("UPDATE deals SET owner_id = NULL, note = 'x::text' WHERE owner_id = ?::uuid OR created_by = ?");
+                .isEqualTo(
+                        "UPDATE deals SET owner_id = NULL, note = 'x::text' WHERE owner_id = ?::uuid OR created_by = ?");
         assertThat(statement.parameters()).isEqualTo(2);
     }
 
     @Test
     void blankStatementsAreDroppedAndOtherNamesAreNotPlaceholders() {
-        List<CleanupStatement> statements = CleanupStatement.parse(List.of("  ", "DELETE FROM t WHERE a = :userIdentity"));
+        List<CleanupStatement> statements =
+                CleanupStatement.parse(List.of("  ", "DELETE FROM t WHERE a = :userIdentity"));
 
         assertThat(statements).containsExactly(new CleanupStatement("DELETE FROM t WHERE a = :userIdentity", 0));
     }

@@ -106,8 +106,10 @@ class MembershipCleanupTest {
         try (CapturedLogs logs = CapturedLogs.of("dev.tenantfleet.identity")) {
             removed = broker.publish(new MembershipRemoved(tenant.tenantId(), leaver, 2));
             applied(removed);
-            assertThat(logs.mentioning("Cleanup of user " + leaver)).as("the cleanup's log line names its tenant")
-                    .singleElement().satisfies(line -> assertThat(line.mdc())
+            assertThat(logs.mentioning("Cleanup of user " + leaver))
+                    .as("the cleanup's log line names its tenant")
+                    .singleElement()
+                    .satisfies(line -> assertThat(line.mdc())
                             .containsEntry(LogKeys.TENANT_ID, tenant.tenantId().toString()));
         }
 
@@ -119,8 +121,9 @@ class MembershipCleanupTest {
 
         double ignoredBefore = Meters.count(registry, "identity.events.ignored.stale", "type", "membership.removed");
         broker.publish(removed); // redelivered
-        await().atMost(EFFECT).until(() -> Meters.count(registry, "identity.events.ignored.stale", "type",
-                "membership.removed") > ignoredBefore);
+        await().atMost(EFFECT)
+                .until(() -> Meters.count(registry, "identity.events.ignored.stale", "type", "membership.removed")
+                        > ignoredBefore);
         assertThat(assignees(open)).containsExactly(stays.toString());
     }
 
@@ -143,10 +146,12 @@ class MembershipCleanupTest {
 
         broker.publish(new MembershipRemoved(tenant.tenantId(), user, 4)); // removed, then re-added: delivered late
 
-        await().atMost(EFFECT).until(() -> Meters.count(registry, "identity.events.ignored.stale", "type",
-                "membership.removed") > ignoredBefore);
+        await().atMost(EFFECT)
+                .until(() -> Meters.count(registry, "identity.events.ignored.stale", "type", "membership.removed")
+                        > ignoredBefore);
         assertThat(assignees(open)).containsExactly(user.toString());
-        assertThat(caches.versions().lastApplied("membership:" + tenant.tenantId() + ":" + user)).isEqualTo(OptionalLong.of(5));
+        assertThat(caches.versions().lastApplied("membership:" + tenant.tenantId() + ":" + user))
+                .isEqualTo(OptionalLong.of(5));
     }
 
     @Test
@@ -160,22 +165,27 @@ class MembershipCleanupTest {
         assertThat(TestBroker.headers(dead))
                 .containsEntry(MessageHeaders.DEAD_LETTER_ERROR_CODE, "UNKNOWN_TENANT")
                 .containsEntry(MessageHeaders.DEAD_LETTER_SOURCE_QUEUE, TestBroker.IDENTITY_QUEUE);
-        assertThat(TestBroker.headers(dead).get(MessageHeaders.DEAD_LETTER_REASON)).contains(unknown.toString());
-        assertThat(caches.versions().lastApplied(event.data().entity())).as("not recorded: not applied").isEmpty();
+        assertThat(TestBroker.headers(dead).get(MessageHeaders.DEAD_LETTER_REASON))
+                .contains(unknown.toString());
+        assertThat(caches.versions().lastApplied(event.data().entity()))
+                .as("not recorded: not applied")
+                .isEmpty();
     }
 
     private UUID newUser() throws Exception {
         UUID user = UUID.randomUUID();
-        tenant.execute("INSERT INTO users (id, email, display_name) VALUES ('" + user + "', '" + user + "@example.com', 'U')");
+        tenant.execute(
+                "INSERT INTO users (id, email, display_name) VALUES ('" + user + "', '" + user + "@example.com', 'U')");
         return user;
     }
 
     private UUID task(String status, UUID... assignees) throws Exception {
         UUID task = UUID.randomUUID();
-        tenant.execute("INSERT INTO tasks (id, title, status, created_by) VALUES ('" + task + "', 'Call back', '" + status
-                + "', '" + assignees[0] + "')");
+        tenant.execute("INSERT INTO tasks (id, title, status, created_by) VALUES ('" + task + "', 'Call back', '"
+                + status + "', '" + assignees[0] + "')");
         for (UUID assignee : assignees) {
-            tenant.execute("INSERT INTO task_assignments (task_id, user_id) VALUES ('" + task + "', '" + assignee + "')");
+            tenant.execute(
+                    "INSERT INTO task_assignments (task_id, user_id) VALUES ('" + task + "', '" + assignee + "')");
         }
         return task;
     }
@@ -192,11 +202,14 @@ class MembershipCleanupTest {
     }
 
     private String owner(UUID deal) throws Exception {
-        return tenant.strings("SELECT owner_id FROM deals WHERE id = '" + deal + "'").get(0);
+        return tenant.strings("SELECT owner_id FROM deals WHERE id = '" + deal + "'")
+                .get(0);
     }
 
     private void applied(CloudEvent<IdentityEvent> event) {
-        await().atMost(EFFECT).until(() -> caches.versions().lastApplied(event.data().entity())
-                .equals(OptionalLong.of(event.data().version())));
+        await().atMost(EFFECT)
+                .until(() -> caches.versions()
+                        .lastApplied(event.data().entity())
+                        .equals(OptionalLong.of(event.data().version())));
     }
 }

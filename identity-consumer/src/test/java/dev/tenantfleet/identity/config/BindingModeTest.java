@@ -20,19 +20,23 @@ class BindingModeTest {
     void shouldRefuseAnUpperCaseTenantIdNamingTheLowerCaseOne() {
         String upper = tenant.toString().toUpperCase(Locale.ROOT);
 
-        assertThatThrownBy(() -> BindingMode.tenant(upper)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("set TENANT_ID=" + tenant).hasMessageContaining(upper);
+        assertThatThrownBy(() -> BindingMode.tenant(upper))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("set TENANT_ID=" + tenant)
+                .hasMessageContaining(upper);
     }
 
     @Test
     void shouldRefuseATenantIdWithSpaces() {
-        assertThatThrownBy(() -> BindingMode.tenant(" " + tenant)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> BindingMode.tenant(" " + tenant))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("without spaces");
     }
 
     @Test
     void shouldRefuseSomethingThatIsNotATenantId() {
-        assertThatThrownBy(() -> BindingMode.tenant("acme")).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> BindingMode.tenant("acme"))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("must be a tenant id (UUID), got 'acme'");
     }
 }

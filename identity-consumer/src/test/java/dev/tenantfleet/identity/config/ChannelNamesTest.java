@@ -26,20 +26,23 @@ class ChannelNamesTest {
 
     @Test
     void shouldBindEveryChannelToItsExchangeConstant() {
-        assertThat(config.byChannel("exchange.name")).isEqualTo(Map.of(
-                Channels.IDENTITY_EVENTS, Exchanges.IDENTITY_EVENTS,
-                Channels.TENANT_EVENTS, Exchanges.TENANT_EVENTS,
-                Channels.DEAD_LETTERS, Exchanges.DEAD_LETTERS));
+        assertThat(config.byChannel("exchange.name"))
+                .isEqualTo(Map.of(
+                        Channels.IDENTITY_EVENTS, Exchanges.IDENTITY_EVENTS,
+                        Channels.TENANT_EVENTS, Exchanges.TENANT_EVENTS,
+                        Channels.DEAD_LETTERS, Exchanges.DEAD_LETTERS));
         assertThat(config.deadLetterExchanges()).containsExactly(Exchanges.DEAD_LETTERS);
     }
 
     @Test
     void shouldConsumeTheFleetWideQueueConstantsWithTheirBindings() {
-        assertThat(config.byChannel("queue.name")).isEqualTo(Map.of(
-                Channels.IDENTITY_EVENTS, Queues.IDENTITY_CONSUMER_ALL,
-                Channels.TENANT_EVENTS, Queues.IDENTITY_CONSUMER_TENANT_STATUS));
-        assertThat(config.byChannel("routing-keys")).isEqualTo(Map.of(
-                Channels.IDENTITY_EVENTS, IdentityRouting.ALL,
-                Channels.TENANT_EVENTS, RoutingKeys.ALL_TENANT_EVENTS));
+        assertThat(config.byChannel("queue.name"))
+                .isEqualTo(Map.of(
+                        Channels.IDENTITY_EVENTS, Queues.IDENTITY_CONSUMER_ALL,
+                        Channels.TENANT_EVENTS, Queues.IDENTITY_CONSUMER_TENANT_STATUS));
+        assertThat(config.byChannel("routing-keys"))
+                .isEqualTo(Map.of(
+                        Channels.IDENTITY_EVENTS, IdentityRouting.ALL,
+                        Channels.TENANT_EVENTS, RoutingKeys.ALL_TENANT_EVENTS));
     }
 }

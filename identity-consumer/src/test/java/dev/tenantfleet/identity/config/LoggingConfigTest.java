@@ -51,8 +51,8 @@ class LoggingConfigTest {
 
     /** A record logged inside the log context of the tenant whose event is handled. */
     private ExtLogRecord record() {
-        ExtLogRecord record = new ExtLogRecord(Level.INFO, "%s applied", ExtLogRecord.FormatStyle.PRINTF,
-                LoggingConfigTest.class.getName());
+        ExtLogRecord record = new ExtLogRecord(
+                Level.INFO, "%s applied", ExtLogRecord.FormatStyle.PRINTF, LoggingConfigTest.class.getName());
         record.setParameters(new Object[] {"user-created"});
         record.setLoggerName("dev.tenantfleet.identity.event.IdentityEventHandler");
         try (TenantLogContext log = TenantLogContext.tenantId(tenantId)) {

@@ -10,10 +10,10 @@ import dev.tenantfleet.identity.support.IdentityTestEnvironment;
 import dev.tenantfleet.identity.support.TestBroker;
 import dev.tenantfleet.model.identity.UserUpdated;
 import dev.tenantfleet.model.observability.MetricNames;
-import java.time.Duration;
-import java.util.UUID;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Health, metrics and the fleet-wide queues, as an operator sees them. */
@@ -23,7 +23,9 @@ class OperationsTest {
 
     @Test
     void readyWhenBrokerAndRedisAnswer() {
-        given().when().get("/api/health/ready").then()
+        given().when()
+                .get("/api/health/ready")
+                .then()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("Redis connection health check"));
@@ -37,17 +39,32 @@ class OperationsTest {
             broker.publish(event); // the same version again: ignored as stale
         }
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
-                given().when().get("/q/metrics").then().statusCode(200).extract().asString())
-                .contains("identity_events_applied_total{", "type=\"user.updated\"", "identity_event_lag_seconds_count",
-                        "identity_event_lag_seconds_bucket", "identity_event_lag_last_seconds")
-                .contains(MetricNames.IDENTITY_CONSUMER));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(given().when()
+                                .get("/q/metrics")
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .asString())
+                        .contains(
+                                "identity_events_applied_total{",
+                                "type=\"user.updated\"",
+                                "identity_event_lag_seconds_count",
+                                "identity_event_lag_seconds_bucket",
+                                "identity_event_lag_last_seconds")
+                        .contains(MetricNames.IDENTITY_CONSUMER));
     }
 
     @Test
     void deadLetterAndRequeueCountersAreScrapedAtZeroBeforeTheirFirstIncrement() {
-        assertThat(given().when().get("/q/metrics").then().statusCode(200).extract().asString())
-                .contains("identity_events_dead_lettered_total{reason=\"UNKNOWN_TENANT\"}",
+        assertThat(given().when()
+                        .get("/q/metrics")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString())
+                .contains(
+                        "identity_events_dead_lettered_total{reason=\"UNKNOWN_TENANT\"}",
                         "identity_events_dead_lettered_total{reason=\"MALFORMED_JSON\"}",
                         "identity_events_requeued_total{channel=\"tenant-events\"}");
     }

@@ -65,8 +65,11 @@ class PerTenantBindingTest {
     @Test
     void theQueuesAreNamedAfterTheTenant() throws Exception {
         assertThat(broker.queueExists(TestBroker.QUEUE_PREFIX + "." + tenantId)).isTrue();
-        assertThat(broker.queueExists(TestBroker.QUEUE_PREFIX + "." + tenantId + ".tenant-status")).isTrue();
-        assertThat(broker.queueExists(TestBroker.IDENTITY_QUEUE)).as("no fleet-wide queue").isFalse();
+        assertThat(broker.queueExists(TestBroker.QUEUE_PREFIX + "." + tenantId + ".tenant-status"))
+                .isTrue();
+        assertThat(broker.queueExists(TestBroker.IDENTITY_QUEUE))
+                .as("no fleet-wide queue")
+                .isFalse();
     }
 
     @Test
@@ -74,7 +77,9 @@ class PerTenantBindingTest {
         UUID tenant = UUID.fromString(tenantId);
         PolicyUpdated other = new PolicyUpdated(UUID.randomUUID(), UUID.randomUUID(), 1);
 
-        assertThat(broker.publishMandatory(other)).as("another tenant's event is routed to no queue").isFalse();
+        assertThat(broker.publishMandatory(other))
+                .as("another tenant's event is routed to no queue")
+                .isFalse();
 
         CloudEvent<IdentityEvent> own = broker.publish(new PolicyUpdated(tenant, UUID.randomUUID(), 1));
         CloudEvent<IdentityEvent> global = broker.publish(new UserUpdated(UUID.randomUUID(), null, 1));
@@ -86,11 +91,14 @@ class PerTenantBindingTest {
     @Test
     void itMirrorsItsTenantsStatusOnly() throws Exception {
         UUID tenant = UUID.fromString(tenantId);
-        broker.publishTenantEvent(new TenantStatusChanged(tenant, "acme", TenantStatus.ACTIVE, TenantStatus.SUSPENDED,
-                "ops", null), Instant.now());
+        broker.publishTenantEvent(
+                new TenantStatusChanged(tenant, "acme", TenantStatus.ACTIVE, TenantStatus.SUSPENDED, "ops", null),
+                Instant.now());
 
-        await().atMost(WAIT).until(() -> caches.caches().tenantStatus().get(tenant).isPresent());
-        assertThat(caches.caches().tenantStatus().get(tenant).orElseThrow().status()).isEqualTo(TenantStatus.SUSPENDED);
+        await().atMost(WAIT)
+                .until(() -> caches.caches().tenantStatus().get(tenant).isPresent());
+        assertThat(caches.caches().tenantStatus().get(tenant).orElseThrow().status())
+                .isEqualTo(TenantStatus.SUSPENDED);
     }
 
     @AfterAll
@@ -103,7 +111,10 @@ class PerTenantBindingTest {
     }
 
     private void awaitApplied(CloudEvent<IdentityEvent> event) {
-        await().atMost(WAIT).until(() -> caches.caches().versions().lastApplied(event.data().entity())
-                .equals(OptionalLong.of(event.data().version())));
+        await().atMost(WAIT)
+                .until(() -> caches.caches()
+                        .versions()
+                        .lastApplied(event.data().entity())
+                        .equals(OptionalLong.of(event.data().version())));
     }
 }

@@ -59,15 +59,21 @@ class PoisonMessageTest {
         String user = UUID.randomUUID().toString();
         Map<String, String> poison = Map.of(
                 "MALFORMED_JSON", "{\"specversion\":\"1.0\",",
-                "UNKNOWN_TYPE", envelope("tenantfleet.identity.user-renamed.v1", "{\"userId\":\"" + user + "\",\"version\":1}"),
+                "UNKNOWN_TYPE",
+                        envelope("tenantfleet.identity.user-renamed.v1", "{\"userId\":\"" + user + "\",\"version\":1}"),
                 "MISSING_FIELD", envelope("tenantfleet.identity.user-updated.v1", "{\"version\":2}"),
-                "WRONG_FIELD_TYPE", envelope("tenantfleet.identity.user-updated.v1",
-                        "{\"userId\":\"" + user + "\",\"version\":\"two\"}"));
+                "WRONG_FIELD_TYPE",
+                        envelope(
+                                "tenantfleet.identity.user-updated.v1",
+                                "{\"userId\":\"" + user + "\",\"version\":\"two\"}"));
         double deadBefore = Meters.count(registry, "identity.events.dead.lettered", "reason", "MALFORMED_JSON");
 
         for (Map.Entry<String, String> message : poison.entrySet()) {
-            broker.publishRaw(TestBroker.IDENTITY_EXCHANGE, "identity.global.user.updated",
-                    message.getValue().getBytes(StandardCharsets.UTF_8), messageId(message.getKey()));
+            broker.publishRaw(
+                    TestBroker.IDENTITY_EXCHANGE,
+                    "identity.global.user.updated",
+                    message.getValue().getBytes(StandardCharsets.UTF_8),
+                    messageId(message.getKey()));
         }
         UUID next = UUID.randomUUID();
         CloudEvent<IdentityEvent> valid = broker.publish(new UserUpdated(next, null, 1));
@@ -82,11 +88,15 @@ class PoisonMessageTest {
                     .as(code)
                     .containsEntry(MessageHeaders.DEAD_LETTER_ERROR_CODE, code)
                     .containsEntry(MessageHeaders.DEAD_LETTER_SOURCE_QUEUE, TestBroker.IDENTITY_QUEUE);
-            assertThat(TestBroker.headers(dead).get(MessageHeaders.DEAD_LETTER_REASON)).isNotBlank();
+            assertThat(TestBroker.headers(dead).get(MessageHeaders.DEAD_LETTER_REASON))
+                    .isNotBlank();
             assertThat(new String(dead.getBody(), StandardCharsets.UTF_8)).isEqualTo(poison.get(code));
         }
-        await().atMost(WAIT).until(() -> caches.caches().versions().lastApplied(valid.data().entity())
-                .equals(OptionalLong.of(1)));
+        await().atMost(WAIT)
+                .until(() -> caches.caches()
+                        .versions()
+                        .lastApplied(valid.data().entity())
+                        .equals(OptionalLong.of(1)));
         assertThat(Meters.count(registry, "identity.events.dead.lettered", "reason", "MALFORMED_JSON"))
                 .isEqualTo(deadBefore + 1);
     }
@@ -100,14 +110,20 @@ class PoisonMessageTest {
                 "9223372036854775808", "WRONG_FIELD_TYPE",
                 "1.0", "WRONG_FIELD_TYPE");
         for (String version : versions.keySet()) {
-            broker.publishRaw(TestBroker.IDENTITY_EXCHANGE, "identity.global.user.updated",
-                    envelope("tenantfleet.identity.user-updated.v1", "{\"userId\":\"" + user + "\",\"version\":" + version + "}")
-                            .getBytes(StandardCharsets.UTF_8), messageId("version-" + version));
+            broker.publishRaw(
+                    TestBroker.IDENTITY_EXCHANGE,
+                    "identity.global.user.updated",
+                    envelope(
+                                    "tenantfleet.identity.user-updated.v1",
+                                    "{\"userId\":\"" + user + "\",\"version\":" + version + "}")
+                            .getBytes(StandardCharsets.UTF_8),
+                    messageId("version-" + version));
         }
 
         Map<String, GetResponse> deadLetters = new java.util.HashMap<>();
         for (String version : versions.keySet()) {
-            deadLetters.put(version, broker.takeDeadLetter(TestBroker.IDENTITY_QUEUE, messageId("version-" + version), WAIT));
+            deadLetters.put(
+                    version, broker.takeDeadLetter(TestBroker.IDENTITY_QUEUE, messageId("version-" + version), WAIT));
         }
         for (Map.Entry<String, String> version : versions.entrySet()) {
             assertThat(TestBroker.headers(deadLetters.get(version.getKey())))
@@ -115,7 +131,8 @@ class PoisonMessageTest {
                     .containsEntry(MessageHeaders.DEAD_LETTER_ERROR_CODE, version.getValue())
                     .containsEntry(MessageHeaders.DEAD_LETTER_SOURCE_QUEUE, TestBroker.IDENTITY_QUEUE);
         }
-        assertThat(caches.caches().versions().lastApplied(new UserUpdated(user, null, 1).entity())).isEmpty();
+        assertThat(caches.caches().versions().lastApplied(new UserUpdated(user, null, 1).entity()))
+                .isEmpty();
     }
 
     private String messageId(String code) {

@@ -161,7 +161,9 @@ class IdentityReactionsTest {
         broker.publish(event); // the same envelope again, as a redelivery or a publisher retry would bring it
 
         await().atMost(EFFECT).until(() -> ignored("user.updated") > ignoredBefore);
-        assertThat(caches.tenantUser(tenant, user)).as("the duplicate invalidated nothing").contains(view);
+        assertThat(caches.tenantUser(tenant, user))
+                .as("the duplicate invalidated nothing")
+                .contains(view);
     }
 
     @Test
@@ -176,7 +178,8 @@ class IdentityReactionsTest {
 
         await().atMost(EFFECT).until(() -> ignored("membership.added") > ignoredBefore);
         assertThat(caches.tenantUser(tenant, user)).contains(view);
-        assertThat(caches.versions().lastApplied("membership:" + tenant + ":" + user)).isEqualTo(OptionalLong.of(3));
+        assertThat(caches.versions().lastApplied("membership:" + tenant + ":" + user))
+                .isEqualTo(OptionalLong.of(3));
     }
 
     @Test
@@ -186,8 +189,8 @@ class IdentityReactionsTest {
         TenantUserView stale = new TenantUserView(user, List.of("admin"), "active");
 
         TagGenerations generations = caches.tenantUserGenerations(tenant, user); // (1) before loading from identity
-        applied(broker.publish(new UserDeactivated(user, null, 1)));              // identity deactivates the user meanwhile
-        boolean stored = caches.putTenantUser(tenant, stale, generations);         // (3) the data loaded before
+        applied(broker.publish(new UserDeactivated(user, null, 1))); // identity deactivates the user meanwhile
+        boolean stored = caches.putTenantUser(tenant, stale, generations); // (3) the data loaded before
 
         assertThat(stored).isFalse();
         assertThat(caches.tenantUser(tenant, user)).isEmpty();
@@ -195,14 +198,17 @@ class IdentityReactionsTest {
         // the same race inside getOrLoad: the load sees the old data, the event lands before the write
         UUID other = UUID.randomUUID();
         assertThat(caches.tenantUser(tenant, other, () -> {
-            try {
-                applied(broker.publish(new UserUpdated(other, null, 1)));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-            return new TenantUserView(other, List.of("admin"), "active");
-        })).isPresent();
-        assertThat(caches.tenantUser(tenant, other)).as("never served from the cache").isEmpty();
+                    try {
+                        applied(broker.publish(new UserUpdated(other, null, 1)));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                    return new TenantUserView(other, List.of("admin"), "active");
+                }))
+                .isPresent();
+        assertThat(caches.tenantUser(tenant, other))
+                .as("never served from the cache")
+                .isEmpty();
     }
 
     /**
@@ -240,9 +246,13 @@ class IdentityReactionsTest {
             assertThat(caches.versions().lastApplied("membership:" + tenant + ":" + user))
                     .isEqualTo(OptionalLong.of(VERSIONS));
         }
-        assertThat(caches.versions().lastApplied(new PolicyUpdated(tenant, policy, 1).entity())).isEqualTo(OptionalLong.of(VERSIONS));
-        assertThat(caches.tenantUser(tenant, untouched.id())).as("nobody else's entry").contains(untouched);
-        assertThat(Meters.count(registry, "identity.events.requeued", "channel", Channels.IDENTITY_EVENTS)).isZero();
+        assertThat(caches.versions().lastApplied(new PolicyUpdated(tenant, policy, 1).entity()))
+                .isEqualTo(OptionalLong.of(VERSIONS));
+        assertThat(caches.tenantUser(tenant, untouched.id()))
+                .as("nobody else's entry")
+                .contains(untouched);
+        assertThat(Meters.count(registry, "identity.events.requeued", "channel", Channels.IDENTITY_EVENTS))
+                .isZero();
     }
 
     @Test
@@ -254,16 +264,32 @@ class IdentityReactionsTest {
         String ownTagged = namespace + ":catalogue";
         String plain = namespace + ":plain";
         String ownTag = "app:reactions-test:" + UUID.randomUUID();
-        assertThat(tagged.put(followsUser, "{\"theme\":\"dark\"}", tagged.generations(List.of(Tags.user(user))),
-                Duration.ofMinutes(5))).isTrue();
-        assertThat(tagged.put(ownTagged, "[1,2]", tagged.generations(List.of(ownTag)), Duration.ofMinutes(5))).isTrue();
-        testCaches.redis().set(plain, "not an entry", SetParams.setParams().px(Duration.ofMinutes(5).toMillis()));
+        assertThat(tagged.put(
+                        followsUser,
+                        "{\"theme\":\"dark\"}",
+                        tagged.generations(List.of(Tags.user(user))),
+                        Duration.ofMinutes(5)))
+                .isTrue();
+        assertThat(tagged.put(ownTagged, "[1,2]", tagged.generations(List.of(ownTag)), Duration.ofMinutes(5)))
+                .isTrue();
+        testCaches
+                .redis()
+                .set(
+                        plain,
+                        "not an entry",
+                        SetParams.setParams().px(Duration.ofMinutes(5).toMillis()));
 
         applied(broker.publish(new UserUpdated(user, null, 1)));
 
-        assertThat(tagged.get(followsUser)).as("an application's entry carrying user:<uid>").isEmpty();
-        assertThat(tagged.get(ownTagged)).as("an entry carrying only the application's own tag").contains("[1,2]");
-        assertThat(testCaches.redis().get(plain)).as("a key under the prefix that is not an entry").isEqualTo("not an entry");
+        assertThat(tagged.get(followsUser))
+                .as("an application's entry carrying user:<uid>")
+                .isEmpty();
+        assertThat(tagged.get(ownTagged))
+                .as("an entry carrying only the application's own tag")
+                .contains("[1,2]");
+        assertThat(testCaches.redis().get(plain))
+                .as("a key under the prefix that is not an entry")
+                .isEqualTo("not an entry");
     }
 
     private static CloudEvent<IdentityEvent> envelope(IdentityEvent event) {
@@ -278,8 +304,10 @@ class IdentityReactionsTest {
     }
 
     private void applied(CloudEvent<IdentityEvent> event) {
-        await().atMost(EFFECT).until(() -> caches.versions().lastApplied(event.data().entity())
-                .equals(OptionalLong.of(event.data().version())));
+        await().atMost(EFFECT)
+                .until(() -> caches.versions()
+                        .lastApplied(event.data().entity())
+                        .equals(OptionalLong.of(event.data().version())));
     }
 
     private double ignored(String type) {

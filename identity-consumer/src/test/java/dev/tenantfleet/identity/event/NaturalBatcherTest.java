@@ -131,7 +131,9 @@ class NaturalBatcherTest {
         batcher.onNext(3);
 
         executor.shutdown();
-        assertThat(executor.awaitTermination(10, TimeUnit.SECONDS)).as("the worker ended").isTrue();
+        assertThat(executor.awaitTermination(10, TimeUnit.SECONDS))
+                .as("the worker ended")
+                .isTrue();
         assertThat(batches).containsExactly(List.of(1));
     }
 
@@ -145,8 +147,7 @@ class NaturalBatcherTest {
             }
 
             @Override
-            public void cancel() {
-            }
+            public void cancel() {}
         });
 
         assertThat(requested).hasValue(Long.MAX_VALUE);
@@ -166,12 +167,10 @@ class NaturalBatcherTest {
     private static NaturalBatcher<Integer> subscribed(NaturalBatcher<Integer> batcher) {
         batcher.onSubscribe(new Flow.Subscription() {
             @Override
-            public void request(long n) {
-            }
+            public void request(long n) {}
 
             @Override
-            public void cancel() {
-            }
+            public void cancel() {}
         });
         return batcher;
     }

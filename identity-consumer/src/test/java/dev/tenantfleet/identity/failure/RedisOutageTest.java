@@ -61,7 +61,8 @@ class RedisOutageTest {
     @Test
     void eventsPublishedWhileRedisIsDownWaitAndAreAllAppliedWhenItIsBack() throws Exception {
         int port = Integer.parseInt(redisHosts.substring(redisHosts.lastIndexOf(':') + 1));
-        try (TestBroker broker = new TestBroker(); TestCaches caches = new TestCaches("127.0.0.1", port, prefix)) {
+        try (TestBroker broker = new TestBroker();
+                TestCaches caches = new TestCaches("127.0.0.1", port, prefix)) {
             double base = applied();
             CloudEvent<IdentityEvent> before = broker.publish(new UserDeactivated(UUID.randomUUID(), null, 1));
             awaitApplied(caches, before);
@@ -71,23 +72,32 @@ class RedisOutageTest {
             double requeued = Meters.count(registry, "identity.events.requeued", "channel", "identity-events");
 
             PrivateRedis.shutdown(port);
-            await().atMost(Duration.ofSeconds(20)).until(() -> given().get("/api/health/ready").statusCode() == 503);
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> given().get("/api/health/ready").statusCode() == 503);
             List<CloudEvent<IdentityEvent>> during = new ArrayList<>();
             for (int i = 0; i < EVENTS; i++) {
                 during.add(broker.publish(new UserDeactivated(UUID.randomUUID(), null, 1)));
             }
 
-            await().atMost(Duration.ofSeconds(30)).until(() -> Meters.count(registry, "identity.events.requeued", "channel",
-                    "identity-events") >= requeued + EVENTS);
-            assertThat(applied()).as("nothing applied, so nothing acked, while Redis is down").isEqualTo(applied);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> Meters.count(registry, "identity.events.requeued", "channel", "identity-events")
+                            >= requeued + EVENTS);
+            assertThat(applied())
+                    .as("nothing applied, so nothing acked, while Redis is down")
+                    .isEqualTo(applied);
 
             restarted = RedisServerProcess.startOn(port);
 
-            await().atMost(Duration.ofSeconds(40)).ignoreExceptions().untilAsserted(() -> assertThat(during)
-                    .allSatisfy(event -> assertThat(caches.caches().versions().lastApplied(event.data().entity()))
-                            .isEqualTo(OptionalLong.of(1))));
+            await().atMost(Duration.ofSeconds(40))
+                    .ignoreExceptions()
+                    .untilAsserted(() -> assertThat(during)
+                            .allSatisfy(event -> assertThat(caches.caches()
+                                            .versions()
+                                            .lastApplied(event.data().entity()))
+                                    .isEqualTo(OptionalLong.of(1))));
             assertThat(applied()).isEqualTo(applied + EVENTS);
-            await().atMost(Duration.ofSeconds(20)).until(() -> given().get("/api/health/ready").statusCode() == 200);
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> given().get("/api/health/ready").statusCode() == 200);
         }
     }
 
@@ -96,7 +106,10 @@ class RedisOutageTest {
     }
 
     private static void awaitApplied(TestCaches caches, CloudEvent<IdentityEvent> event) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> caches.caches().versions().lastApplied(event.data().entity())
-                .equals(OptionalLong.of(event.data().version())));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> caches.caches()
+                        .versions()
+                        .lastApplied(event.data().entity())
+                        .equals(OptionalLong.of(event.data().version())));
     }
 }

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /** In-process retries, on their own: which failures are retried, and the budget a batch's events share. */
 class RetrierTest {
-    private final Retrier retrier = new Retrier(config(Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofSeconds(5)));
+    private final Retrier retrier =
+            new Retrier(config(Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofSeconds(5)));
     private final AtomicInteger attempts = new AtomicInteger();
 
     @Test
@@ -27,9 +28,10 @@ class RetrierTest {
     @Test
     void shouldNotRetryAFailureThatWaitingCannotHelp() {
         assertThatThrownBy(() -> retrier.run("work", () -> {
-            attempts.incrementAndGet();
-            throw new IdentityCacheException(IdentityCacheErrorCode.REDIS_ERROR, "refused");
-        })).isInstanceOf(IdentityCacheException.class);
+                    attempts.incrementAndGet();
+                    throw new IdentityCacheException(IdentityCacheErrorCode.REDIS_ERROR, "refused");
+                }))
+                .isInstanceOf(IdentityCacheException.class);
 
         assertThat(attempts).hasValue(1);
     }
@@ -39,9 +41,10 @@ class RetrierTest {
         long passed = System.nanoTime() - 1;
 
         assertThatThrownBy(() -> retrier.runUntil(passed, "the second event of a batch", () -> {
-            attempts.incrementAndGet();
-            return unavailable();
-        })).isInstanceOf(IdentityCacheException.class);
+                    attempts.incrementAndGet();
+                    return unavailable();
+                }))
+                .isInstanceOf(IdentityCacheException.class);
 
         assertThat(attempts).as("one attempt: the batch's budget is spent").hasValue(1);
     }
@@ -68,8 +71,8 @@ class RetrierTest {
                 return total;
             }
         };
-        return (IdentityConfig) Proxy.newProxyInstance(RetrierTest.class.getClassLoader(),
-                new Class<?>[] { IdentityConfig.class }, (proxy, method, args) -> {
+        return (IdentityConfig) Proxy.newProxyInstance(
+                RetrierTest.class.getClassLoader(), new Class<?>[] {IdentityConfig.class}, (proxy, method, args) -> {
                     if (method.getName().equals("retry")) {
                         return retry;
                     }

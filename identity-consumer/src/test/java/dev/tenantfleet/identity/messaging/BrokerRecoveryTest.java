@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dev.tenantfleet.identity.cache.support.LocalRedis;
 import dev.tenantfleet.identity.support.IdentityTestEnvironment;
-import dev.tenantfleet.testsupport.OwnVhost;
 import dev.tenantfleet.identity.support.TestCaches;
 import dev.tenantfleet.model.envelope.CloudEvent;
 import dev.tenantfleet.model.messaging.Exchanges;
@@ -17,6 +16,7 @@ import dev.tenantfleet.model.tenant.TenantEvent;
 import dev.tenantfleet.model.tenant.TenantStatus;
 import dev.tenantfleet.model.tenant.TenantStatusChanged;
 import dev.tenantfleet.testsupport.BrokerProbe;
+import dev.tenantfleet.testsupport.OwnVhost;
 import dev.tenantfleet.testsupport.TestVhosts;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -62,7 +62,8 @@ class BrokerRecoveryTest {
         long recreated = System.nanoTime();
 
         awaitConsumingAndReady();
-        LOG.infof("identity-consumer consuming and ready again %d ms after its vhost was re-created",
+        LOG.infof(
+                "identity-consumer consuming and ready again %d ms after its vhost was re-created",
                 (System.nanoTime() - recreated) / 1_000_000);
         assertMirrored(publishSuspended());
         assertDeadLettered(publishUnreadableIdentityEvent());
@@ -75,16 +76,20 @@ class BrokerRecoveryTest {
         UUID publishedWhileAway = publishSuspended();
 
         awaitConsumingAndReady();
-        LOG.infof("identity-consumer consuming and ready again %d ms after its connections were cut",
+        LOG.infof(
+                "identity-consumer consuming and ready again %d ms after its connections were cut",
                 (System.nanoTime() - cut) / 1_000_000);
         assertMirrored(publishedWhileAway);
         assertDeadLettered(publishUnreadableIdentityEvent());
     }
 
     private void awaitConsumingAndReady() {
-        await("identity-consumer consuming in " + vhost).atMost(RECOVERY).pollInterval(Duration.ofMillis(500))
+        await("identity-consumer consuming in " + vhost)
+                .atMost(RECOVERY)
+                .pollInterval(Duration.ofMillis(500))
                 .untilAsserted(() -> {
-                    assertThat(TestVhosts.consumers(vhost)).containsEntry(Queues.IDENTITY_CONSUMER_ALL, 1)
+                    assertThat(TestVhosts.consumers(vhost))
+                            .containsEntry(Queues.IDENTITY_CONSUMER_ALL, 1)
                             .containsEntry(Queues.IDENTITY_CONSUMER_TENANT_STATUS, 1);
                     given().get("/api/health/ready").then().statusCode(200).body("status", equalTo("UP"));
                 });
@@ -93,18 +98,29 @@ class BrokerRecoveryTest {
     /** A tenant suspended on tenant.events; once consumed, its status is in the Redis mirror. */
     private static UUID publishSuspended() {
         UUID tenant = UUID.randomUUID();
-        TenantStatusChanged data = new TenantStatusChanged(tenant, "recovery-" + tenant.toString().substring(0, 8),
-                TenantStatus.ACTIVE, TenantStatus.SUSPENDED, "broker-recovery-test", null);
-        byte[] body = TenantEvent.codec().encode(CloudEvent.of("/tenant-service", TenantStatusChanged.TYPE, data.slug(), data));
-        publish(Exchanges.TENANT_EVENTS, RoutingKeys.tenantEvent(data.shortType(), tenant), UUID.randomUUID().toString(),
+        TenantStatusChanged data = new TenantStatusChanged(
+                tenant,
+                "recovery-" + tenant.toString().substring(0, 8),
+                TenantStatus.ACTIVE,
+                TenantStatus.SUSPENDED,
+                "broker-recovery-test",
+                null);
+        byte[] body = TenantEvent.codec()
+                .encode(CloudEvent.of("/tenant-service", TenantStatusChanged.TYPE, data.slug(), data));
+        publish(
+                Exchanges.TENANT_EVENTS,
+                RoutingKeys.tenantEvent(data.shortType(), tenant),
+                UUID.randomUUID().toString(),
                 new String(body, StandardCharsets.UTF_8));
         return tenant;
     }
 
     private void assertMirrored(UUID tenant) {
-        await("status of " + tenant + " mirrored").atMost(RECOVERY).untilAsserted(() -> assertThat(
-                caches.caches().tenantStatus().get(tenant)).hasValueSatisfying(
-                        mirrored -> assertThat(mirrored.status()).isEqualTo(TenantStatus.SUSPENDED)));
+        await("status of " + tenant + " mirrored")
+                .atMost(RECOVERY)
+                .untilAsserted(() -> assertThat(caches.caches().tenantStatus().get(tenant))
+                        .hasValueSatisfying(
+                                mirrored -> assertThat(mirrored.status()).isEqualTo(TenantStatus.SUSPENDED)));
     }
 
     /** An unreadable identity event: once consumed, identity-consumer dead-letters it into its queue's DLQ. */
@@ -116,8 +132,10 @@ class BrokerRecoveryTest {
 
     private static void assertDeadLettered(String messageId) {
         try (BrokerProbe broker = BrokerProbe.bind(Exchanges.IDENTITY_EVENTS, "no.such.key")) {
-            await("identity event " + messageId + " consumed and dead-lettered").atMost(RECOVERY).until(() -> broker
-                    .take(Queues.deadLetterQueueOf(Queues.IDENTITY_CONSUMER_ALL), messageId).isPresent());
+            await("identity event " + messageId + " consumed and dead-lettered")
+                    .atMost(RECOVERY)
+                    .until(() -> broker.take(Queues.deadLetterQueueOf(Queues.IDENTITY_CONSUMER_ALL), messageId)
+                            .isPresent());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

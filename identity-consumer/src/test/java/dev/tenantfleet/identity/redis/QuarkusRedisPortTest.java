@@ -31,10 +31,8 @@ class QuarkusRedisPortTest {
         List<RedisPort.Reply> first = port.evalAll(calls(script, 1, 50));
         List<RedisPort.Reply> second = port.evalAll(calls(script, 51, 100)); // now known: one pipelined round trip
 
-        assertThat(first).extracting(RedisPort.Reply::value)
-                .containsExactlyElementsOf(expected(1, 50));
-        assertThat(second).extracting(RedisPort.Reply::value)
-                .containsExactlyElementsOf(expected(51, 100));
+        assertThat(first).extracting(RedisPort.Reply::value).containsExactlyElementsOf(expected(1, 50));
+        assertThat(second).extracting(RedisPort.Reply::value).containsExactlyElementsOf(expected(51, 100));
         assertThat(first).extracting(RedisPort.Reply::error).containsOnlyNulls();
     }
 

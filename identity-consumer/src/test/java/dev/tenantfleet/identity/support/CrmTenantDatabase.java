@@ -42,18 +42,22 @@ public final class CrmTenantDatabase implements AutoCloseable {
         System.setProperty("liquibase.analytics.enabled", "false");
         System.setProperty("liquibase.showBanner", "false");
         CrmTenantDatabase db = new CrmTenantDatabase(LocalRedis.randomHex(6));
-        try (Connection admin = Postgres.admin("postgres"); Statement statement = admin.createStatement()) {
-            statement.execute("CREATE ROLE " + db.role + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '" + db.password + "'");
+        try (Connection admin = Postgres.admin("postgres");
+                Statement statement = admin.createStatement()) {
+            statement.execute("CREATE ROLE " + db.role + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '"
+                    + db.password + "'");
             statement.execute("CREATE DATABASE " + db.name + " OWNER " + db.role);
         }
-        try (Connection admin = Postgres.admin(db.name); Statement statement = admin.createStatement()) {
+        try (Connection admin = Postgres.admin(db.name);
+                Statement statement = admin.createStatement()) {
             statement.execute("CREATE EXTENSION IF NOT EXISTS \"uuid-ossp\"");
             statement.execute("CREATE EXTENSION IF NOT EXISTS unaccent");
         }
         try (Connection owner = db.owner()) {
-            Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(owner));
-            Liquibase liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(CrmTenantDatabase.class.getClassLoader()),
-                    database);
+            Database database =
+                    DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(owner));
+            Liquibase liquibase = new Liquibase(
+                    CHANGELOG, new ClassLoaderResourceAccessor(CrmTenantDatabase.class.getClassLoader()), database);
             liquibase.update(tag, new Contexts(), new LabelExpression());
         }
         return db;
@@ -64,8 +68,8 @@ public final class CrmTenantDatabase implements AutoCloseable {
         UUID server = UUID.randomUUID();
         EncryptedSecret secret = cipher.encrypt(password);
         try (Connection admin = Postgres.admin(controlDb)) {
-            try (PreparedStatement insert = admin.prepareStatement(
-                    "INSERT INTO database_server (id, name, host, port) VALUES (?, ?, ?, ?)")) {
+            try (PreparedStatement insert =
+                    admin.prepareStatement("INSERT INTO database_server (id, name, host, port) VALUES (?, ?, ?, ?)")) {
                 insert.setObject(1, server);
                 insert.setString(2, "srv-" + name);
                 insert.setString(3, Postgres.HOST);
@@ -101,7 +105,9 @@ public final class CrmTenantDatabase implements AutoCloseable {
     /** Runs {@code sql} as the owner and returns the first column of every row. */
     public List<String> strings(String sql) throws SQLException {
         List<String> values = new ArrayList<>();
-        try (Connection owner = owner(); Statement statement = owner.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+        try (Connection owner = owner();
+                Statement statement = owner.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
             while (rows.next()) {
                 values.add(rows.getString(1));
             }
@@ -111,14 +117,16 @@ public final class CrmTenantDatabase implements AutoCloseable {
 
     /** Runs {@code sql} as the owner. */
     public void execute(String sql) throws SQLException {
-        try (Connection owner = owner(); Statement statement = owner.createStatement()) {
+        try (Connection owner = owner();
+                Statement statement = owner.createStatement()) {
             statement.execute(sql);
         }
     }
 
     @Override
     public void close() throws SQLException {
-        try (Connection admin = Postgres.admin("postgres"); Statement statement = admin.createStatement()) {
+        try (Connection admin = Postgres.admin("postgres");
+                Statement statement = admin.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
             statement.execute("DROP ROLE IF EXISTS " + role);
         }

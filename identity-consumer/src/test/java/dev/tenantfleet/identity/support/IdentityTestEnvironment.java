@@ -21,12 +21,14 @@ public class IdentityTestEnvironment implements QuarkusTestResourceLifecycleMana
     public Map<String, String> start() {
         prefix = LocalRedis.randomPrefix();
         controlDb = "tf_identity_it_ctl_" + LocalRedis.randomHex(6);
-        try (Connection admin = Postgres.admin("postgres"); Statement statement = admin.createStatement()) {
+        try (Connection admin = Postgres.admin("postgres");
+                Statement statement = admin.createStatement()) {
             statement.execute("CREATE DATABASE " + controlDb);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create the test control database: " + e.getMessage(), e);
         }
-        try (Connection admin = Postgres.admin(controlDb); Statement statement = admin.createStatement()) {
+        try (Connection admin = Postgres.admin(controlDb);
+                Statement statement = admin.createStatement()) {
             statement.execute("""
                     CREATE TABLE database_server (
                       id uuid PRIMARY KEY, name varchar(63) NOT NULL UNIQUE, host varchar(255) NOT NULL, port int NOT NULL,
@@ -50,7 +52,8 @@ public class IdentityTestEnvironment implements QuarkusTestResourceLifecycleMana
         try (JedisPooled redis = LocalRedis.client()) {
             LocalRedis.deletePrefix(redis, prefix);
         }
-        try (Connection admin = Postgres.admin("postgres"); Statement statement = admin.createStatement()) {
+        try (Connection admin = Postgres.admin("postgres");
+                Statement statement = admin.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + controlDb + " WITH (FORCE)");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot drop the test control database " + controlDb, e);

@@ -13,8 +13,7 @@ public final class Postgres {
     public static final String ADMIN_PASSWORD = env("TENANTFLEET_TEST_PG_ADMIN_PASSWORD", "");
     private static final Driver DRIVER = new Driver();
 
-    private Postgres() {
-    }
+    private Postgres() {}
 
     /** The JDBC URL of {@code database}. */
     public static String url(String database) {

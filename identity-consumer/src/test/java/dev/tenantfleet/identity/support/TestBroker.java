@@ -22,6 +22,7 @@ public final class TestBroker extends TestBrokerClient {
     public static final String TENANT_EXCHANGE = "tenant.events.identity-test";
     /** Queue names of the test consumer: {@code identity-consumer-test.all}, ... */
     public static final String QUEUE_PREFIX = "identity-consumer-test";
+
     public static final String IDENTITY_QUEUE = QUEUE_PREFIX + ".all";
     public static final String TENANT_QUEUE = QUEUE_PREFIX + ".tenant-status";
     private static final String SOURCE = "/identity-test";
@@ -42,7 +43,11 @@ public final class TestBroker extends TestBrokerClient {
 
     /** Publishes (again) an envelope, as a redelivery or a duplicate from the publisher would bring it. */
     public void publish(CloudEvent<IdentityEvent> envelope) throws Exception {
-        publishRaw(IDENTITY_EXCHANGE, envelope.data().routingKey(), IdentityEvent.codec().encode(envelope), envelope.id());
+        publishRaw(
+                IDENTITY_EXCHANGE,
+                envelope.data().routingKey(),
+                IdentityEvent.codec().encode(envelope),
+                envelope.id());
     }
 
     /**
@@ -55,16 +60,26 @@ public final class TestBroker extends TestBrokerClient {
 
     /** Publishes a tenant event with the given time, as tenant-service would route it. */
     public CloudEvent<TenantEvent> publishTenantEvent(TenantEvent event, Instant time) throws Exception {
-        CloudEvent<TenantEvent> envelope = new CloudEvent<>(UUID.randomUUID().toString(), URI.create("/tenant-service"),
-                event.type(), time, event.slug(), event);
-        publishRaw(TENANT_EXCHANGE, RoutingKeys.tenantEvent(event.shortType(), event.tenantId()),
-                TenantEvent.codec().encode(envelope), envelope.id());
+        CloudEvent<TenantEvent> envelope = new CloudEvent<>(
+                UUID.randomUUID().toString(), URI.create("/tenant-service"), event.type(), time, event.slug(), event);
+        publishRaw(
+                TENANT_EXCHANGE,
+                RoutingKeys.tenantEvent(event.shortType(), event.tenantId()),
+                TenantEvent.codec().encode(envelope),
+                envelope.id());
         return envelope;
     }
 
     /** Publishes all {@code envelopes} back to back, then waits for the broker's confirms: a burst. */
     public void publishBurst(List<CloudEvent<IdentityEvent>> envelopes) throws Exception {
-        publishAll(IDENTITY_EXCHANGE, envelopes.stream().map(envelope -> new Outgoing(envelope.data().routingKey(),
-                IdentityEvent.codec().encode(envelope), envelope.id())).toList(), Duration.ofSeconds(30));
+        publishAll(
+                IDENTITY_EXCHANGE,
+                envelopes.stream()
+                        .map(envelope -> new Outgoing(
+                                envelope.data().routingKey(),
+                                IdentityEvent.codec().encode(envelope),
+                                envelope.id()))
+                        .toList(),
+                Duration.ofSeconds(30));
     }
 }

@@ -18,7 +18,8 @@ public final class TestCaches implements AutoCloseable {
 
     public TestCaches(String host, int port, String prefix) {
         this.redis = new JedisPooled(host, port);
-        this.caches = new IdentityCaches(new JedisRedisPort(redis), CacheSettings.defaults().withPrefix(prefix));
+        this.caches = new IdentityCaches(
+                new JedisRedisPort(redis), CacheSettings.defaults().withPrefix(prefix));
     }
 
     public IdentityCaches caches() {

@@ -69,25 +69,30 @@ class TenantStatusMirrorConsumerTest {
         UUID tenant = UUID.randomUUID();
         assertThat(mirror.writability(tenant)).isEqualTo(Writability.UNKNOWN);
 
-        CloudEvent<TenantEvent> provisioned = broker.publishTenantEvent(new TenantProvisioned(tenant, "acme", "Acme", "local",
-                "tf_acme", "v1.4"), T0);
+        CloudEvent<TenantEvent> provisioned = broker.publishTenantEvent(
+                new TenantProvisioned(tenant, "acme", "Acme", "local", "tf_acme", "v1.4"), T0);
         awaitStatus(tenant, TenantStatus.ACTIVE, provisioned);
         assertThat(mirror.writability(tenant)).isEqualTo(Writability.WRITABLE);
 
-        CloudEvent<TenantEvent> readOnly = broker.publishTenantEvent(new TenantStatusChanged(tenant, "acme",
-                TenantStatus.ACTIVE, TenantStatus.READ_ONLY, "ops", "release gate"), T0.plusSeconds(10));
+        CloudEvent<TenantEvent> readOnly = broker.publishTenantEvent(
+                new TenantStatusChanged(
+                        tenant, "acme", TenantStatus.ACTIVE, TenantStatus.READ_ONLY, "ops", "release gate"),
+                T0.plusSeconds(10));
         awaitStatus(tenant, TenantStatus.READ_ONLY, readOnly);
         assertThat(mirror.writability(tenant)).isEqualTo(Writability.NOT_WRITABLE);
 
         double ignoredBefore = Meters.count(registry, "identity.events.ignored.stale", "type", "tenant.status-changed");
-        broker.publishTenantEvent(new TenantStatusChanged(tenant, "acme", TenantStatus.ACTIVE, TenantStatus.SUSPENDED,
-                "ops", "late"), T0.plusSeconds(5)); // delivered after, happened before
-        await().atMost(WAIT).until(() -> Meters.count(registry, "identity.events.ignored.stale", "type",
-                "tenant.status-changed") > ignoredBefore);
+        broker.publishTenantEvent(
+                new TenantStatusChanged(tenant, "acme", TenantStatus.ACTIVE, TenantStatus.SUSPENDED, "ops", "late"),
+                T0.plusSeconds(5)); // delivered after, happened before
+        await().atMost(WAIT)
+                .until(() -> Meters.count(registry, "identity.events.ignored.stale", "type", "tenant.status-changed")
+                        > ignoredBefore);
         assertThat(mirror.get(tenant)).map(MirroredStatus::status).contains(TenantStatus.READ_ONLY);
 
-        CloudEvent<TenantEvent> deactivated = broker.publishTenantEvent(new TenantDeactivated(tenant, "acme",
-                TenantStatus.READ_ONLY, "ops", "left", T0.plusSeconds(20)), T0.plusSeconds(20));
+        CloudEvent<TenantEvent> deactivated = broker.publishTenantEvent(
+                new TenantDeactivated(tenant, "acme", TenantStatus.READ_ONLY, "ops", "left", T0.plusSeconds(20)),
+                T0.plusSeconds(20));
         awaitStatus(tenant, TenantStatus.DEACTIVATED, deactivated);
         assertThat(mirror.isWritable(tenant, id -> TenantStatus.ACTIVE)).isFalse();
     }
@@ -95,8 +100,10 @@ class TenantStatusMirrorConsumerTest {
     @Test
     void anAdoptedTenantIsMirroredWithTheStatusItWasAdoptedIn() throws Exception {
         UUID tenant = UUID.randomUUID();
-        CloudEvent<TenantEvent> adopted = broker.publishTenantEvent(new TenantAdopted(tenant, "initech", "Initech", "local",
-                "legacy_initech", TenantStatus.READ_ONLY, "v1.2", false), T0);
+        CloudEvent<TenantEvent> adopted = broker.publishTenantEvent(
+                new TenantAdopted(
+                        tenant, "initech", "Initech", "local", "legacy_initech", TenantStatus.READ_ONLY, "v1.2", false),
+                T0);
         awaitStatus(tenant, TenantStatus.READ_ONLY, adopted);
         assertThat(mirror.writability(tenant)).isEqualTo(Writability.NOT_WRITABLE);
     }
@@ -104,11 +111,15 @@ class TenantStatusMirrorConsumerTest {
     @Test
     void anUnreadableTenantEventIsDeadLetteredAndTheMirrorKeepsGoing() throws Exception {
         String id = "poison-tenant-" + UUID.randomUUID();
-        broker.publishRaw(TestBroker.TENANT_EXCHANGE, "tenant.status-changed." + UUID.randomUUID(),
-                "not json".getBytes(StandardCharsets.UTF_8), id);
+        broker.publishRaw(
+                TestBroker.TENANT_EXCHANGE,
+                "tenant.status-changed." + UUID.randomUUID(),
+                "not json".getBytes(StandardCharsets.UTF_8),
+                id);
         UUID tenant = UUID.randomUUID();
-        CloudEvent<TenantEvent> changed = broker.publishTenantEvent(new TenantStatusChanged(tenant, "globex",
-                TenantStatus.ACTIVE, TenantStatus.SUSPENDED, "ops", null), T0);
+        CloudEvent<TenantEvent> changed = broker.publishTenantEvent(
+                new TenantStatusChanged(tenant, "globex", TenantStatus.ACTIVE, TenantStatus.SUSPENDED, "ops", null),
+                T0);
 
         GetResponse dead = broker.takeDeadLetter(TestBroker.TENANT_QUEUE, id, WAIT);
 
@@ -117,7 +128,9 @@ class TenantStatusMirrorConsumerTest {
     }
 
     private void awaitStatus(UUID tenant, TenantStatus status, CloudEvent<TenantEvent> by) {
-        await().atMost(WAIT).until(() -> mirror.get(tenant),
-                mirrored -> mirrored.equals(Optional.of(new MirroredStatus(status, by.time(), by.id()))));
+        await().atMost(WAIT)
+                .until(
+                        () -> mirror.get(tenant),
+                        mirrored -> mirrored.equals(Optional.of(new MirroredStatus(status, by.time(), by.id()))));
     }
 }

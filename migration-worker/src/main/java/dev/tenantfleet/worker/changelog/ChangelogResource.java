@@ -18,8 +18,7 @@ public class ChangelogResource {
      * @param tags   the releases, in changelog order
      * @param head   the last tag
      */
-    public record ChangelogInfo(String digest, List<String> tags, String head) {
-    }
+    public record ChangelogInfo(String digest, List<String> tags, String head) {}
 
     private final ChangelogSource source;
 

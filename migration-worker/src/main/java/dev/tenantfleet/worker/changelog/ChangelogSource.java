@@ -16,8 +16,9 @@ public class ChangelogSource {
 
     public ChangelogSource(WorkerConfig config) {
         this.changelog = TenantChangelog.load(config.changelog().location());
-        LOG.infof("Tenant changelog %s: %d changesets, tags %s, digest %s", changelog.location(),
-                changelog.changeSets().size(), changelog.tags(), changelog.digest());
+        LOG.infof(
+                "Tenant changelog %s: %d changesets, tags %s, digest %s",
+                changelog.location(), changelog.changeSets().size(), changelog.tags(), changelog.digest());
     }
 
     /** The parsed changelog. */

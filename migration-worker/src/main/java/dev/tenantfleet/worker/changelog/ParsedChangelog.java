@@ -53,8 +53,8 @@ final class ParsedChangelog {
         if (parser instanceof XMLChangeLogSAXParser xml) {
             xml.setShouldWarnOnMismatchedXsdVersion(false);
         }
-        DatabaseChangeLog changelog = Scope.child(Map.of(Scope.Attr.database.name(), database),
-                () -> parser.parse(source.path(), parameters, accessor));
+        DatabaseChangeLog changelog = Scope.child(
+                Map.of(Scope.Attr.database.name(), database), () -> parser.parse(source.path(), parameters, accessor));
         return new ParsedChangelog(source, changelog, parameters);
     }
 

@@ -86,7 +86,8 @@ public class ParsedChangelogs {
 
     private static boolean atLatestChecksums(TenantHistory history) {
         String latest = ChecksumVersion.latest().getVersion() + ":";
-        return history.applied().stream().allMatch(row -> row.checksum() == null || row.checksum().startsWith(latest));
+        return history.applied().stream()
+                .allMatch(row -> row.checksum() == null || row.checksum().startsWith(latest));
     }
 
     /** The parameters Liquibase's update command would build for {@code database}, to give the command. */
@@ -100,7 +101,7 @@ public class ParsedChangelogs {
     }
 
     private ParsedChangelog takeFitting(TenantChangelog source, ChangeLogParameters tenant) {
-        for (Iterator<ParsedChangelog> it = idle.iterator(); it.hasNext();) {
+        for (Iterator<ParsedChangelog> it = idle.iterator(); it.hasNext(); ) {
             ParsedChangelog candidate = it.next();
             if (candidate.fits(source, tenant) && idle.removeFirstOccurrence(candidate)) {
                 return candidate;

@@ -23,8 +23,7 @@ final class TenantParameters extends ChangeLogParameters {
     private static final String DATABASE_PREFIX = "database.";
 
     /** What a lookup answered while parsing. */
-    private record Lookup(boolean present, Object value) {
-    }
+    private record Lookup(boolean present, Object value) {}
 
     private final Map<String, Lookup> readWhileParsing = new HashMap<>();
     // the database's values alone, without the properties the changelog defines while it is parsed
@@ -107,7 +106,8 @@ final class TenantParameters extends ChangeLogParameters {
      * has one the parse read it; where it has none the parse read the changelog's own property, the same for everyone.
      */
     private void remember(String key) {
-        readWhileParsing.computeIfAbsent(key.toLowerCase(Locale.ROOT),
+        readWhileParsing.computeIfAbsent(
+                key.toLowerCase(Locale.ROOT),
                 k -> new Lookup(databaseValues.hasValue(k, null), databaseValues.getValue(k, null)));
     }
 

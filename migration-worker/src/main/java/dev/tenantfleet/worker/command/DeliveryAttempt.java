@@ -12,11 +12,12 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 final class DeliveryAttempt {
     static final String DELIVERY_COUNT = "x-delivery-count";
 
-    private DeliveryAttempt() {
-    }
+    private DeliveryAttempt() {}
 
     static int of(Message<?> message) {
-        return message.getMetadata(IncomingRabbitMQMetadata.class).map(DeliveryAttempt::of).orElse(1);
+        return message.getMetadata(IncomingRabbitMQMetadata.class)
+                .map(DeliveryAttempt::of)
+                .orElse(1);
     }
 
     static int of(IncomingRabbitMQMetadata metadata) {

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.reactive.messaging.Metadata;
 public class ResultPublisher {
     /** CloudEvents {@code source} of everything the worker publishes. */
     public static final String SOURCE = "/migration-worker";
+
     private static final int PERSISTENT = 2;
 
     private final MutinyEmitter<byte[]> emitter;
@@ -50,7 +51,8 @@ public class ResultPublisher {
                 .withDeliveryMode(PERSISTENT)
                 .build();
         emitter.sendMessage(Message.of(codec.encode(event), Metadata.of(metadata)))
-                .await().atMost(config.publishTimeout());
+                .await()
+                .atMost(config.publishTimeout());
         return event;
     }
 }

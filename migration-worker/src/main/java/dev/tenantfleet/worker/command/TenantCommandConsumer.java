@@ -9,8 +9,8 @@ import dev.tenantfleet.model.migration.MigrateTenant;
 import dev.tenantfleet.model.migration.MigrationCommand;
 import dev.tenantfleet.model.migration.MigrationResult;
 import dev.tenantfleet.model.migration.RollbackTenant;
-import dev.tenantfleet.worker.config.Channels;
 import dev.tenantfleet.model.observability.TenantLogContext;
+import dev.tenantfleet.worker.config.Channels;
 import dev.tenantfleet.worker.metrics.WorkerMetrics;
 import dev.tenantfleet.worker.migrate.MigrateTenantHandler;
 import dev.tenantfleet.worker.rollback.RollbackTenantHandler;
@@ -45,8 +45,12 @@ public class TenantCommandConsumer {
     private final IncomingCloudEvents incoming;
     private final WorkerMetrics metrics;
 
-    public TenantCommandConsumer(MigrateTenantHandler migrations, RollbackTenantHandler rollbacks, ResultPublisher results,
-            IncomingCloudEvents incoming, WorkerMetrics metrics) {
+    public TenantCommandConsumer(
+            MigrateTenantHandler migrations,
+            RollbackTenantHandler rollbacks,
+            ResultPublisher results,
+            IncomingCloudEvents incoming,
+            WorkerMetrics metrics) {
         this.migrations = migrations;
         this.rollbacks = rollbacks;
         this.results = results;
@@ -67,12 +71,16 @@ public class TenantCommandConsumer {
     private CompletionStage<Void> handle(Message<byte[]> message, CloudEvent<MigrationCommand> event) {
         if (!(event.data() instanceof MigrateTenant) && !(event.data() instanceof RollbackTenant)) {
             // migrate-release belongs to tenant-service; here it can only be a mis-bound queue or publisher.
-            throw new MessageFormatException(MessageErrorCode.UNKNOWN_TYPE, "'" + event.type()
-                    + "' is not a per-tenant command; migration workers only run " + MigrateTenant.TYPE + " and "
-                    + RollbackTenant.TYPE);
+            throw new MessageFormatException(
+                    MessageErrorCode.UNKNOWN_TYPE,
+                    "'" + event.type()
+                            + "' is not a per-tenant command; migration workers only run " + MigrateTenant.TYPE
+                            + " and "
+                            + RollbackTenant.TYPE);
         }
         try {
-            MigrationResult result = event.data() instanceof MigrateTenant migrate ? migrations.handle(migrate)
+            MigrationResult result = event.data() instanceof MigrateTenant migrate
+                    ? migrations.handle(migrate)
                     : rollbacks.handle((RollbackTenant) event.data());
             results.publish(result.withDeliveryAttempt(DeliveryAttempt.of(message)));
             metrics.record(result); // after the publish: a command redelivered because its result was lost counts once

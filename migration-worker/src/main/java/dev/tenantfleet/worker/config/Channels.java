@@ -24,6 +24,5 @@ public final class Channels {
      */
     public static final String MIGRATION_WORKER_POOL = "tenant-migrations";
 
-    private Channels() {
-    }
+    private Channels() {}
 }

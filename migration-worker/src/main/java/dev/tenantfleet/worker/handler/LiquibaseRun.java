@@ -42,8 +42,7 @@ public abstract class LiquibaseRun<C extends MigrationCommand> {
      * @param changeSets the changesets it applied, in order, or (a rollback) rolled back, newest first
      *                   ({@code path::id::author})
      */
-    public record Report(String headBefore, String headAfter, List<String> changeSets) {
-    }
+    public record Report(String headBefore, String headAfter, List<String> changeSets) {}
 
     /** The work one run planned. */
     protected interface Work {
@@ -122,7 +121,8 @@ public abstract class LiquibaseRun<C extends MigrationCommand> {
         }
 
         private MigrationError error(Exception failure) {
-            return guard.fired() ? guard.error(listener.changeSet())
+            return guard.fired()
+                    ? guard.error(listener.changeSet())
                     : MigrationErrorClassifier.classify(failure, listener.changeSet());
         }
 

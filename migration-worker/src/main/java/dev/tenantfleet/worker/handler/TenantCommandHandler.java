@@ -35,8 +35,12 @@ public abstract class TenantCommandHandler<C extends MigrationCommand> {
     private final LiquibaseRun<C> liquibase;
 
     /** @param liquibase what runs on the locked session */
-    protected TenantCommandHandler(Logger log, ChangelogSource changelogSource, CredentialCipher cipher,
-            TenantSessions sessions, LiquibaseRun<C> liquibase) {
+    protected TenantCommandHandler(
+            Logger log,
+            ChangelogSource changelogSource,
+            CredentialCipher cipher,
+            TenantSessions sessions,
+            LiquibaseRun<C> liquibase) {
         this.log = log;
         this.changelogSource = changelogSource;
         this.cipher = cipher;
@@ -82,11 +86,19 @@ public abstract class TenantCommandHandler<C extends MigrationCommand> {
             CommandChecks.sameChangelog(target.changelogDigest(), run.changelog());
             refuse(run.command(), run.changelog());
             String password = CommandChecks.password(cipher, target.connection().password());
-            LiquibaseRun.Report report = sessions.run(run.label(), target.connection(), password,
+            LiquibaseRun.Report report = sessions.run(
+                    run.label(),
+                    target.connection(),
+                    password,
                     session -> liquibase.run(session, run.changelog(), run.command()));
             MigrationResult result = succeeded(run, report);
-            log.infof("%s: %s, head %s -> %s in %d ms", run.label(), done(report.changeSets().size()),
-                    report.headBefore(), report.headAfter(), result.durationMillis());
+            log.infof(
+                    "%s: %s, head %s -> %s in %d ms",
+                    run.label(),
+                    done(report.changeSets().size()),
+                    report.headBefore(),
+                    report.headAfter(),
+                    result.durationMillis());
             return result;
         } catch (TenantWorkException e) {
             return failure(run, e.error(), e.headAfter(), e.applied());
@@ -95,8 +107,14 @@ public abstract class TenantCommandHandler<C extends MigrationCommand> {
 
     private MigrationResult failure(Run<C> run, MigrationError error, String headAfter, List<String> applied) {
         MigrationResult result = failed(run, error, headAfter, applied);
-        log.warnf("%s: failed with %s (%s)%s, head %s in %d ms", run.label(), error.code(), error.message(),
-                doneBeforeFailure(result.appliedChangeSets().size()), result.headAfter(), result.durationMillis());
+        log.warnf(
+                "%s: failed with %s (%s)%s, head %s in %d ms",
+                run.label(),
+                error.code(),
+                error.message(),
+                doneBeforeFailure(result.appliedChangeSets().size()),
+                result.headAfter(),
+                result.durationMillis());
         return result;
     }
 
@@ -108,8 +126,7 @@ public abstract class TenantCommandHandler<C extends MigrationCommand> {
      * @param changelogDigest the changelog digest the command expects; null skips the check
      * @param connection      the tenant database
      */
-    public record Target(String label, String startDetails, String changelogDigest, TenantConnection connection) {
-    }
+    public record Target(String label, String startDetails, String changelogDigest, TenantConnection connection) {}
 
     /** What {@code command} aims at. */
     protected abstract Target target(C command);
@@ -119,8 +136,7 @@ public abstract class TenantCommandHandler<C extends MigrationCommand> {
      *
      * @throws TenantWorkException to refuse
      */
-    protected void refuse(C command, TenantChangelog changelog) {
-    }
+    protected void refuse(C command, TenantChangelog changelog) {}
 
     /** The result of a run whose work reported {@code report}. */
     protected abstract MigrationResult succeeded(Run<C> run, LiquibaseRun.Report report);

@@ -44,26 +44,35 @@ public class WorkerMetrics {
     private final Map<String, Counter> failures = new HashMap<>();
 
     /** Upper bounds of the duration histogram: a tenant migration takes from ~100 ms to the timeout (120 s default) and beyond. */
-    private static final Duration[] BUCKETS = Stream.of(0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 120.0, 300.0, 900.0)
-            .map(seconds -> Duration.ofMillis(Math.round(seconds * 1000))).toArray(Duration[]::new);
+    private static final Duration[] BUCKETS = Stream.of(
+                    0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 120.0, 300.0, 900.0)
+            .map(seconds -> Duration.ofMillis(Math.round(seconds * 1000)))
+            .toArray(Duration[]::new);
 
     public WorkerMetrics(MeterRegistry registry) {
         this.registry = registry;
         for (String kind : KINDS) {
             for (String outcome : OUTCOMES) {
-                runs.put(kind + outcome, Timer.builder(RUNS)
-                        .description("How long one migrate-tenant or rollback-tenant run took on this worker")
-                        .tag("kind", kind).tag("outcome", outcome)
-                        // Fixed buckets, not Micrometer's ~60 percentile buckets: 4 series per worker x 20 workers
-                        // would be thousands of series for a histogram read at this resolution anyway.
-                        .serviceLevelObjectives(BUCKETS)
-                        .register(registry));
+                runs.put(
+                        kind + outcome,
+                        Timer.builder(RUNS)
+                                .description("How long one migrate-tenant or rollback-tenant run took on this worker")
+                                .tag("kind", kind)
+                                .tag("outcome", outcome)
+                                // Fixed buckets, not Micrometer's ~60 percentile buckets: 4 series per worker x 20
+                                // workers
+                                // would be thousands of series for a histogram read at this resolution anyway.
+                                .serviceLevelObjectives(BUCKETS)
+                                .register(registry));
             }
             for (MigrationErrorCode code : MigrationErrorCode.values()) {
-                failures.put(kind + code, Counter.builder(FAILURES)
-                        .description("Failed migrate-tenant and rollback-tenant runs by error class")
-                        .tag("kind", kind).tag("error_class", code.name())
-                        .register(registry));
+                failures.put(
+                        kind + code,
+                        Counter.builder(FAILURES)
+                                .description("Failed migrate-tenant and rollback-tenant runs by error class")
+                                .tag("kind", kind)
+                                .tag("error_class", code.name())
+                                .register(registry));
             }
         }
     }
@@ -80,7 +89,8 @@ public class WorkerMetrics {
 
     /** Records one run from the result the worker is about to publish. */
     public void record(MigrationResult result) {
-        String kind = result instanceof TenantMigrated || result instanceof TenantMigrationFailed ? "migrate" : "rollback";
+        String kind =
+                result instanceof TenantMigrated || result instanceof TenantMigrationFailed ? "migrate" : "rollback";
         MigrationError error = errorOf(result);
         runs.get(kind + (error == null ? "success" : "failure")).record(Duration.ofMillis(result.durationMillis()));
         if (error != null) {

@@ -22,12 +22,11 @@ import org.jboss.logging.Logger;
 final class DriftCheck {
     private static final Logger LOG = Logger.getLogger(DriftCheck.class);
 
-    private DriftCheck() {
-    }
+    private DriftCheck() {}
 
     /** {@code error}, reclassified as SCHEMA_DRIFT naming the changesets and objects when the schema is ahead. */
-    static MigrationError reclassify(MigrationError error, TenantSession session, TenantChangelog changelog,
-            List<ChangeSetInfo> pending) {
+    static MigrationError reclassify(
+            MigrationError error, TenantSession session, TenantChangelog changelog, List<ChangeSetInfo> pending) {
         if (error.code() != MigrationErrorCode.CHANGESET_SQL_ERROR && error.code() != MigrationErrorCode.SCHEMA_DRIFT) {
             return error;
         }
@@ -37,7 +36,9 @@ final class DriftCheck {
                 return error;
             }
             String found = drift.stream().map(SchemaDrift::describe).collect(Collectors.joining("; "));
-            return SchemaAhead.error(found + " (the run failed with: " + error.message() + ")", drift.get(0).changeSet());
+            return SchemaAhead.error(
+                    found + " (the run failed with: " + error.message() + ")",
+                    drift.get(0).changeSet());
         } catch (SQLException | RuntimeException e) {
             LOG.warnf("%s: cannot check for schema drift after the failure (%s)", session.label(), e.getMessage());
             return error;

@@ -43,7 +43,8 @@ public class LiquibaseUpdate extends LiquibaseRun<MigrateTenant> {
     @Override
     protected Work plan(TenantSession session, TenantChangelog changelog, TenantHistory before, MigrateTenant command) {
         TenantPlan plan = changelog.plan(before, command.targetTag());
-        List<ChangeSetInfo> outside = plan.pending().stream().filter(cs -> !cs.runInTransaction()).toList();
+        List<ChangeSetInfo> outside =
+                plan.pending().stream().filter(cs -> !cs.runInTransaction()).toList();
         if (!outside.isEmpty() && !command.nonTransactionalAllowed()) {
             throw TenantWorkException.refused(nonTransactional(outside), before.head());
         }
@@ -55,17 +56,24 @@ public class LiquibaseUpdate extends LiquibaseRun<MigrateTenant> {
             public void run(Guarded guarded) throws Exception {
                 RunningChangeSetListener listener = guarded.listener();
                 if (outside.isEmpty()) {
-                    OneTransaction.run(session, guarded.guard(),
-                            jdbc -> update(changelog, before, jdbc, listener, command.targetTag(), null), jdbc -> { });
+                    OneTransaction.run(
+                            session,
+                            guarded.guard(),
+                            jdbc -> update(changelog, before, jdbc, listener, command.targetTag(), null),
+                            jdbc -> {});
                     return;
                 }
                 int prefix = plan.pending().indexOf(outside.get(0));
                 if (prefix > 0) {
-                    OneTransaction.run(session, guarded.guard(),
-                            jdbc -> update(changelog, before, jdbc, listener, null, prefix), jdbc -> { });
+                    OneTransaction.run(
+                            session,
+                            guarded.guard(),
+                            jdbc -> update(changelog, before, jdbc, listener, null, prefix),
+                            jdbc -> {});
                 }
                 guarded.nextPhase();
-                changeSetByChangeSet(session, jdbc -> update(changelog, before, jdbc, listener, command.targetTag(), null));
+                changeSetByChangeSet(
+                        session, jdbc -> update(changelog, before, jdbc, listener, command.targetTag(), null));
             }
 
             @Override
@@ -108,9 +116,16 @@ public class LiquibaseUpdate extends LiquibaseRun<MigrateTenant> {
         }
     }
 
-    private void update(TenantChangelog changelog, TenantHistory before, Connection jdbc,
-            RunningChangeSetListener listener, String targetTag, Integer count) throws Exception {
-        String[] name = count != null ? UpdateCountCommandStep.COMMAND_NAME
+    private void update(
+            TenantChangelog changelog,
+            TenantHistory before,
+            Connection jdbc,
+            RunningChangeSetListener listener,
+            String targetTag,
+            Integer count)
+            throws Exception {
+        String[] name = count != null
+                ? UpdateCountCommandStep.COMMAND_NAME
                 : targetTag != null ? UpdateToTagCommandStep.COMMAND_NAME : UpdateCommandStep.COMMAND_NAME;
         liquibase.execute(changelog, before, jdbc, listener, name, command -> {
             summaryOff(command);
@@ -132,7 +147,10 @@ public class LiquibaseUpdate extends LiquibaseRun<MigrateTenant> {
         String message = "pending changeset(s) " + keys + " have runInTransaction=false and cannot run inside the"
                 + " tenant's single release transaction; nothing was applied. Send the command with"
                 + " allowNonTransactional=true to apply them (the tenant can then end between releases on failure)";
-        return new MigrationError(MigrationErrorCode.NON_TRANSACTIONAL, message, MigrationErrorCode.NON_TRANSACTIONAL.hint(),
+        return new MigrationError(
+                MigrationErrorCode.NON_TRANSACTIONAL,
+                message,
+                MigrationErrorCode.NON_TRANSACTIONAL.hint(),
                 outside.get(0).key());
     }
 }

@@ -23,40 +23,62 @@ import org.jboss.logging.Logger;
  */
 @Singleton
 public class MigrateTenantHandler extends TenantCommandHandler<MigrateTenant> {
-    public MigrateTenantHandler(ChangelogSource changelogSource, CredentialCipher cipher, TenantSessions sessions,
-            LiquibaseUpdate update) {
+    public MigrateTenantHandler(
+            ChangelogSource changelogSource, CredentialCipher cipher, TenantSessions sessions, LiquibaseUpdate update) {
         super(Logger.getLogger(MigrateTenantHandler.class), changelogSource, cipher, sessions, update);
     }
 
     @Override
     protected Target target(MigrateTenant command) {
-        return new Target("migrate-tenant " + command.slug(), "target "
-                + (command.targetTag() == null ? "head" : command.targetTag()) + ", release " + command.releaseId(),
-                command.changelogDigest(), command.connection());
+        return new Target(
+                "migrate-tenant " + command.slug(),
+                "target " + (command.targetTag() == null ? "head" : command.targetTag()) + ", release "
+                        + command.releaseId(),
+                command.changelogDigest(),
+                command.connection());
     }
 
     @Override
     protected void refuse(MigrateTenant command, TenantChangelog changelog) {
         if (command.targetTag() != null && !changelog.tags().contains(command.targetTag())) {
-            throw CommandChecks.refused(MigrationErrorCode.UNKNOWN_TAG, "tag '" + command.targetTag()
-                    + "' is not in the worker's changelog; its tags are " + changelog.tags());
+            throw CommandChecks.refused(
+                    MigrationErrorCode.UNKNOWN_TAG,
+                    "tag '" + command.targetTag() + "' is not in the worker's changelog; its tags are "
+                            + changelog.tags());
         }
     }
 
     @Override
     protected MigrationResult succeeded(Run<MigrateTenant> run, LiquibaseRun.Report report) {
         MigrateTenant command = run.command();
-        return new TenantMigrated(command.commandId(), command.tenantId(), command.slug(), command.purpose(),
-                report.headBefore(), report.headAfter(), report.changeSets(), run.millis(), run.changelog().digest(),
+        return new TenantMigrated(
+                command.commandId(),
+                command.tenantId(),
+                command.slug(),
+                command.purpose(),
+                report.headBefore(),
+                report.headAfter(),
+                report.changeSets(),
+                run.millis(),
+                run.changelog().digest(),
                 command.releaseId());
     }
 
     @Override
-    protected MigrationResult failed(Run<MigrateTenant> run, MigrationError error, String headAfter,
-            List<String> applied) {
+    protected MigrationResult failed(
+            Run<MigrateTenant> run, MigrationError error, String headAfter, List<String> applied) {
         MigrateTenant command = run.command();
-        return new TenantMigrationFailed(command.commandId(), command.tenantId(), command.slug(), command.purpose(), error,
-                headAfter, applied, run.millis(), run.changelog().digest(), command.releaseId());
+        return new TenantMigrationFailed(
+                command.commandId(),
+                command.tenantId(),
+                command.slug(),
+                command.purpose(),
+                error,
+                headAfter,
+                applied,
+                run.millis(),
+                run.changelog().digest(),
+                command.releaseId());
     }
 
     @Override

@@ -29,7 +29,8 @@ public class LiquibaseRollback extends LiquibaseRun<RollbackTenant> {
     }
 
     @Override
-    protected Work plan(TenantSession session, TenantChangelog changelog, TenantHistory before, RollbackTenant command) {
+    protected Work plan(
+            TenantSession session, TenantChangelog changelog, TenantHistory before, RollbackTenant command) {
         if (!RollbackCheck.needed(before, command, changelog)) {
             return null;
         }
@@ -37,8 +38,14 @@ public class LiquibaseRollback extends LiquibaseRun<RollbackTenant> {
         return new Work() {
             @Override
             public void run(Guarded guarded) throws Exception {
-                OneTransaction.run(session, guarded.guard(),
-                        jdbc -> liquibase.execute(changelog, before, jdbc, guarded.listener(),
+                OneTransaction.run(
+                        session,
+                        guarded.guard(),
+                        jdbc -> liquibase.execute(
+                                changelog,
+                                before,
+                                jdbc,
+                                guarded.listener(),
                                 RollbackCountCommandStep.COMMAND_NAME,
                                 scope -> scope.addArgumentValue(RollbackCountCommandStep.COUNT_ARG, count)),
                         connection -> verifyRemoved(before, TenantHistory.read(connection), command));
@@ -60,14 +67,20 @@ public class LiquibaseRollback extends LiquibaseRun<RollbackTenant> {
 
     /** Inside the transaction: Liquibase must have removed exactly the release's changesets, else nothing commits. */
     private static void verifyRemoved(TenantHistory before, TenantHistory after, RollbackTenant command) {
-        List<String> expected = before.keys().subList(0, before.keys().size() - command.changeSets().size());
+        List<String> expected = before.keys()
+                .subList(0, before.keys().size() - command.changeSets().size());
         if (!after.keys().equals(expected)) {
             List<String> removed = new ArrayList<>(before.keys());
             removed.removeAll(after.keys());
             String message = "Liquibase rolled back " + removed + " instead of exactly the release's changesets; the"
                     + " rollback transaction was rolled back, the tenant is unchanged";
-            throw TenantWorkException.refused(new MigrationError(MigrationErrorCode.ROLLBACK_MISMATCH, message,
-                    MigrationErrorCode.ROLLBACK_MISMATCH.hint(), null), before.head());
+            throw TenantWorkException.refused(
+                    new MigrationError(
+                            MigrationErrorCode.ROLLBACK_MISMATCH,
+                            message,
+                            MigrationErrorCode.ROLLBACK_MISMATCH.hint(),
+                            null),
+                    before.head());
         }
     }
 }

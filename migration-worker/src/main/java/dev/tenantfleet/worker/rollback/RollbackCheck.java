@@ -21,8 +21,7 @@ import java.util.Set;
 final class RollbackCheck {
     private static final int LISTED = 5;
 
-    private RollbackCheck() {
-    }
+    private RollbackCheck() {}
 
     /**
      * Whether there is something to roll back. False for an empty release, and for a redelivery after success: none of
@@ -42,31 +41,47 @@ final class RollbackCheck {
             if (Objects.equals(history.head(), command.expectedHead())) {
                 return false;
             }
-            throw fail(MigrationErrorCode.ROLLBACK_MISMATCH, history, "none of the release's " + release.size()
-                    + " changesets is applied, but the tenant is at " + history.head() + ", not at the expected head "
-                    + command.expectedHead() + "; nothing was rolled back", null);
+            throw fail(
+                    MigrationErrorCode.ROLLBACK_MISMATCH,
+                    history,
+                    "none of the release's " + release.size()
+                            + " changesets is applied, but the tenant is at " + history.head()
+                            + ", not at the expected head "
+                            + command.expectedHead() + "; nothing was rolled back",
+                    null);
         }
         List<String> newest = applied.subList(Math.max(0, applied.size() - release.size()), applied.size());
         if (!newest.equals(release)) {
-            throw fail(MigrationErrorCode.ROLLBACK_MISMATCH, history, "the tenant's newest changesets are " + list(newest)
-                    + ", not the release's " + list(release) + " (both in apply order); nothing was rolled back", null);
+            throw fail(
+                    MigrationErrorCode.ROLLBACK_MISMATCH,
+                    history,
+                    "the tenant's newest changesets are " + list(newest) + ", not the release's " + list(release)
+                            + " (both in apply order); nothing was rolled back",
+                    null);
         }
         for (String key : release) {
             Optional<ChangeSetInfo> info = changelog.find(key);
             if (info.isEmpty()) {
-                throw fail(MigrationErrorCode.ROLLBACK_UNSUPPORTED, history, "changeset " + key
-                        + " is not in this worker's changelog, so its rollback is unknown; nothing was rolled back", key);
+                throw fail(
+                        MigrationErrorCode.ROLLBACK_UNSUPPORTED,
+                        history,
+                        "changeset " + key
+                                + " is not in this worker's changelog, so its rollback is unknown; nothing was rolled back",
+                        key);
             }
             if (!info.get().rollbackSupported()) {
-                throw fail(MigrationErrorCode.ROLLBACK_UNSUPPORTED, history, "changeset " + key
-                        + " has no rollback; nothing was rolled back", key);
+                throw fail(
+                        MigrationErrorCode.ROLLBACK_UNSUPPORTED,
+                        history,
+                        "changeset " + key + " has no rollback; nothing was rolled back",
+                        key);
             }
         }
         return true;
     }
 
-    private static TenantWorkException fail(MigrationErrorCode code, TenantHistory history, String message,
-            String changeSet) {
+    private static TenantWorkException fail(
+            MigrationErrorCode code, TenantHistory history, String message, String changeSet) {
         return TenantWorkException.refused(new MigrationError(code, message, code.hint(), changeSet), history.head());
     }
 

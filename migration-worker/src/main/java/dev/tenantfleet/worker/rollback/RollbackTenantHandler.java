@@ -22,32 +22,55 @@ import org.jboss.logging.Logger;
  */
 @Singleton
 public class RollbackTenantHandler extends TenantCommandHandler<RollbackTenant> {
-    public RollbackTenantHandler(ChangelogSource changelogSource, CredentialCipher cipher, TenantSessions sessions,
+    public RollbackTenantHandler(
+            ChangelogSource changelogSource,
+            CredentialCipher cipher,
+            TenantSessions sessions,
             LiquibaseRollback rollback) {
         super(Logger.getLogger(RollbackTenantHandler.class), changelogSource, cipher, sessions, rollback);
     }
 
     @Override
     protected Target target(RollbackTenant command) {
-        return new Target("rollback-tenant " + command.slug(), command.changeSets().size() + " changesets of release "
-                + command.releaseId() + ", expected head " + command.expectedHead(), command.changelogDigest(),
+        return new Target(
+                "rollback-tenant " + command.slug(),
+                command.changeSets().size() + " changesets of release " + command.releaseId() + ", expected head "
+                        + command.expectedHead(),
+                command.changelogDigest(),
                 command.connection());
     }
 
     @Override
     protected MigrationResult succeeded(Run<RollbackTenant> run, LiquibaseRun.Report report) {
         RollbackTenant command = run.command();
-        return new TenantRolledBack(command.commandId(), command.tenantId(), command.slug(), MigrationPurpose.RELEASE,
-                command.releaseId(), report.headBefore(), report.headAfter(), report.changeSets(), run.millis(),
+        return new TenantRolledBack(
+                command.commandId(),
+                command.tenantId(),
+                command.slug(),
+                MigrationPurpose.RELEASE,
+                command.releaseId(),
+                report.headBefore(),
+                report.headAfter(),
+                report.changeSets(),
+                run.millis(),
                 run.changelog().digest());
     }
 
     @Override
-    protected MigrationResult failed(Run<RollbackTenant> run, MigrationError error, String headAfter,
-            List<String> applied) {
+    protected MigrationResult failed(
+            Run<RollbackTenant> run, MigrationError error, String headAfter, List<String> applied) {
         RollbackTenant command = run.command();
-        return new TenantRollbackFailed(command.commandId(), command.tenantId(), command.slug(), MigrationPurpose.RELEASE,
-                command.releaseId(), error, headAfter, List.of(), run.millis(), run.changelog().digest());
+        return new TenantRollbackFailed(
+                command.commandId(),
+                command.tenantId(),
+                command.slug(),
+                MigrationPurpose.RELEASE,
+                command.releaseId(),
+                error,
+                headAfter,
+                List.of(),
+                run.millis(),
+                run.changelog().digest());
     }
 
     @Override

@@ -19,6 +19,9 @@ class PackageCyclesTest {
 
     @Test
     void packagesDoNotDependOnEachOtherInCircles() {
-        slices().matching("dev.tenantfleet.worker.(**)").should().beFreeOfCycles().check(WORKER);
+        slices().matching("dev.tenantfleet.worker.(**)")
+                .should()
+                .beFreeOfCycles()
+                .check(WORKER);
     }
 }

@@ -16,7 +16,8 @@ class ChangelogEndpointTest {
     @Test
     void theChangelogEndpointTellsTheDigestTheTagsAndTheHead() {
         given().get("/api/changelog")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .contentType("application/json")
                 .body("digest", matchesPattern("sha256:[0-9a-f]{64}"))
                 .body("tags", contains("v1.0", "v1.1", "v1.2", "v1.3", "v1.4"))
@@ -25,7 +26,8 @@ class ChangelogEndpointTest {
 
     @Test
     void healthIsUpOnceTheBrokerAnswers() {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/health").then().statusCode(200)
-                .body("status", equalTo("UP")));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () -> given().get("/api/health").then().statusCode(200).body("status", equalTo("UP")));
     }
 }

@@ -58,7 +58,8 @@ class ParsedChangelogsTest {
 
         assertThat(reused.parses()).isEqualTo(1);
         assertThat(perTenant.parses()).isZero();
-        assertThat(behind.strings(HISTORY)).hasSize(reference.strings(HISTORY).size())
+        assertThat(behind.strings(HISTORY))
+                .hasSize(reference.strings(HISTORY).size())
                 .isEqualTo(reference.strings(HISTORY));
         assertThat(fresh.strings(HISTORY)).isEqualTo(freshReference.strings(HISTORY));
         assertThat(behind.strings(COLUMNS)).isNotEmpty().isEqualTo(reference.strings(COLUMNS));
@@ -72,17 +73,20 @@ class ParsedChangelogsTest {
         TenantDatabase next = database();
         migrate(reused, CRM, drifted, "v1.1");
         try (Connection owner = drifted.owner()) {
-            owner.createStatement().execute("UPDATE databasechangelog SET md5sum = '9:00000000000000000000000000000000'"
-                    + " WHERE orderexecuted = 1");
+            owner.createStatement()
+                    .execute("UPDATE databasechangelog SET md5sum = '9:00000000000000000000000000000000'"
+                            + " WHERE orderexecuted = 1");
         }
 
-        assertThatThrownBy(() -> migrate(reused, CRM, drifted, "v1.4")).isInstanceOf(CommandExecutionException.class)
+        assertThatThrownBy(() -> migrate(reused, CRM, drifted, "v1.4"))
+                .isInstanceOf(CommandExecutionException.class)
                 .hasMessageContaining("check sum");
         migrate(reused, CRM, next, "v1.4");
 
         assertThat(reused.parses()).isEqualTo(2);
         assertThat(next.strings("SELECT tag FROM databasechangelog WHERE tag IS NOT NULL ORDER BY orderexecuted DESC"
-                + " LIMIT 1")).containsExactly("v1.4");
+                        + " LIMIT 1"))
+                .containsExactly("v1.4");
     }
 
     @Test
@@ -148,9 +152,14 @@ class ParsedChangelogsTest {
     private static void migrate(ParsedChangelogs parsed, TenantChangelog changelog, TenantDatabase db, String tag)
             throws Exception {
         try (Connection owner = db.owner()) {
-            new LiquibaseCommand(parsed).execute(changelog, TenantHistory.read(owner), owner,
-                    new RunningChangeSetListener(), UpdateToTagCommandStep.COMMAND_NAME,
-                    command -> command.addArgumentValue(UpdateToTagCommandStep.TAG_ARG, tag));
+            new LiquibaseCommand(parsed)
+                    .execute(
+                            changelog,
+                            TenantHistory.read(owner),
+                            owner,
+                            new RunningChangeSetListener(),
+                            UpdateToTagCommandStep.COMMAND_NAME,
+                            command -> command.addArgumentValue(UpdateToTagCommandStep.TAG_ARG, tag));
         }
     }
 
@@ -160,8 +169,10 @@ class ParsedChangelogsTest {
                 PreparedStatement update = owner.prepareStatement(
                         "UPDATE databasechangelog SET md5sum = ? WHERE filename = ? AND id = ? AND author = ?")) {
             for (ChangeSet changeSet : parsed.getChangeSets()) {
-                String checksum = LiquibaseSupport.inScope(CRM.newResourceAccessor(),
-                        LiquibaseSupport.offlinePostgres(), () -> changeSet.generateCheckSum(ChecksumVersion.V8).toString());
+                String checksum = LiquibaseSupport.inScope(
+                        CRM.newResourceAccessor(),
+                        LiquibaseSupport.offlinePostgres(),
+                        () -> changeSet.generateCheckSum(ChecksumVersion.V8).toString());
                 update.setString(1, checksum);
                 update.setString(2, changeSet.getFilePath());
                 update.setString(3, changeSet.getId());
@@ -169,6 +180,7 @@ class ParsedChangelogsTest {
                 update.executeUpdate();
             }
         }
-        assertThat(db.strings("SELECT DISTINCT left(md5sum, 2) FROM databasechangelog")).containsExactly("8:");
+        assertThat(db.strings("SELECT DISTINCT left(md5sum, 2) FROM databasechangelog"))
+                .containsExactly("8:");
     }
 }

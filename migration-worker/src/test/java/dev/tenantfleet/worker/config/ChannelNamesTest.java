@@ -22,17 +22,21 @@ class ChannelNamesTest {
 
     @Test
     void shouldBindEveryChannelToItsExchangeConstant() {
-        assertThat(config.byChannel("exchange.name")).isEqualTo(Map.of(
-                Channels.TENANT_COMMANDS, Exchanges.MIGRATION_COMMANDS,
-                Channels.MIGRATION_RESULTS, Exchanges.MIGRATION_RESULTS,
-                Channels.DEAD_LETTERS, Exchanges.DEAD_LETTERS));
+        assertThat(config.byChannel("exchange.name"))
+                .isEqualTo(Map.of(
+                        Channels.TENANT_COMMANDS, Exchanges.MIGRATION_COMMANDS,
+                        Channels.MIGRATION_RESULTS, Exchanges.MIGRATION_RESULTS,
+                        Channels.DEAD_LETTERS, Exchanges.DEAD_LETTERS));
         assertThat(config.deadLetterExchanges()).containsExactly(Exchanges.DEAD_LETTERS);
     }
 
     @Test
     void shouldConsumeTheQueueConstantWithItsBindings() {
-        assertThat(config.byChannel("queue.name")).isEqualTo(Map.of(Channels.TENANT_COMMANDS, Queues.MIGRATION_WORKER_COMMANDS));
-        assertThat(config.byChannel("routing-keys")).containsEntry(Channels.TENANT_COMMANDS,
-                RoutingKeys.ALL_MIGRATE_TENANT_COMMANDS + "," + RoutingKeys.ALL_ROLLBACK_TENANT_COMMANDS);
+        assertThat(config.byChannel("queue.name"))
+                .isEqualTo(Map.of(Channels.TENANT_COMMANDS, Queues.MIGRATION_WORKER_COMMANDS));
+        assertThat(config.byChannel("routing-keys"))
+                .containsEntry(
+                        Channels.TENANT_COMMANDS,
+                        RoutingKeys.ALL_MIGRATE_TENANT_COMMANDS + "," + RoutingKeys.ALL_ROLLBACK_TENANT_COMMANDS);
     }
 }

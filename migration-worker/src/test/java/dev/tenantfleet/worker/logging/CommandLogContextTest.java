@@ -43,9 +43,11 @@ class CommandLogContextTest {
         tenants.send(tenant, command, TenantMigrated.class);
 
         List<CapturedLogs.Line> lines = linesAbout(tenant, "migrated");
-        assertThat(lines).hasSizeGreaterThanOrEqualTo(2).allSatisfy(line -> assertThat(line.mdc())
-                .containsEntry(LogKeys.RELEASE_ID, command.releaseId().toString())
-                .containsEntry(LogKeys.TENANT_SLUG, tenant.slug()));
+        assertThat(lines)
+                .hasSizeGreaterThanOrEqualTo(2)
+                .allSatisfy(line -> assertThat(line.mdc())
+                        .containsEntry(LogKeys.RELEASE_ID, command.releaseId().toString())
+                        .containsEntry(LogKeys.TENANT_SLUG, tenant.slug()));
     }
 
     @Test
@@ -57,15 +59,17 @@ class CommandLogContextTest {
         tenants.send(provisioned, tenants.provision(provisioned, "v1.0"), TenantMigrated.class);
 
         // The pool threads that ran the release command run this one too: nothing of the first may be left behind.
-        assertThat(linesAbout(provisioned, "migrated")).allSatisfy(line -> assertThat(line.mdc())
-                .doesNotContainKey(LogKeys.RELEASE_ID)
-                .containsEntry(LogKeys.TENANT_SLUG, provisioned.slug()));
+        assertThat(linesAbout(provisioned, "migrated"))
+                .allSatisfy(line -> assertThat(line.mdc())
+                        .doesNotContainKey(LogKeys.RELEASE_ID)
+                        .containsEntry(LogKeys.TENANT_SLUG, provisioned.slug()));
     }
 
     /** The handler's lines about {@code tenant}, once the one containing {@code last} was logged. */
     private List<CapturedLogs.Line> linesAbout(TestTenant tenant, String last) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> logs.mentioning(tenant.slug()).stream()
-                .anyMatch(line -> line.message().contains(last)));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> logs.mentioning(tenant.slug()).stream()
+                        .anyMatch(line -> line.message().contains(last)));
         return logs.mentioning(tenant.slug());
     }
 }

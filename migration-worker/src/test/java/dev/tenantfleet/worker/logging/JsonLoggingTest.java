@@ -34,12 +34,15 @@ class JsonLoggingTest {
 
     @Test
     void withLogJsonTheConsoleWritesJsonObjectsCarryingTheMdc() throws Exception {
-        Handler console = consoleHandler(LogContext.getLogContext().getLogger("").getHandlers()).orElseThrow();
-        assertThat(console.getFormatter().getClass().getName()).isEqualTo("io.quarkus.logging.json.runtime.JsonFormatter");
+        Handler console = consoleHandler(
+                        LogContext.getLogContext().getLogger("").getHandlers())
+                .orElseThrow();
+        assertThat(console.getFormatter().getClass().getName())
+                .isEqualTo("io.quarkus.logging.json.runtime.JsonFormatter");
 
         UUID releaseId = UUID.randomUUID();
-        ExtLogRecord record = new ExtLogRecord(Level.INFO, "migrated", ExtLogRecord.FormatStyle.NO_FORMAT,
-                JsonLoggingTest.class.getName());
+        ExtLogRecord record = new ExtLogRecord(
+                Level.INFO, "migrated", ExtLogRecord.FormatStyle.NO_FORMAT, JsonLoggingTest.class.getName());
         record.setLoggerName("dev.tenantfleet.worker.migrate.MigrateTenantHandler");
         try (TenantLogContext log = TenantLogContext.of(releaseId, "acme-json")) {
             record.copyMdc();

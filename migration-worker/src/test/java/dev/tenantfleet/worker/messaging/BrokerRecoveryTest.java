@@ -9,8 +9,8 @@ import dev.tenantfleet.model.messaging.Exchanges;
 import dev.tenantfleet.model.messaging.Queues;
 import dev.tenantfleet.model.messaging.RoutingKeys;
 import dev.tenantfleet.testsupport.BrokerProbe;
-import dev.tenantfleet.testsupport.TestVhosts;
 import dev.tenantfleet.testsupport.OwnVhost;
+import dev.tenantfleet.testsupport.TestVhosts;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
@@ -44,7 +44,8 @@ class BrokerRecoveryTest {
         long recreated = System.nanoTime();
 
         awaitConsumingAndReady();
-        LOG.infof("migration-worker consuming and ready again %d ms after its vhost was re-created",
+        LOG.infof(
+                "migration-worker consuming and ready again %d ms after its vhost was re-created",
                 (System.nanoTime() - recreated) / 1_000_000);
         assertHandled(publishUnreadableCommand());
     }
@@ -56,14 +57,17 @@ class BrokerRecoveryTest {
         String publishedWhileAway = publishUnreadableCommand();
 
         awaitConsumingAndReady();
-        LOG.infof("migration-worker consuming and ready again %d ms after its connections were cut",
+        LOG.infof(
+                "migration-worker consuming and ready again %d ms after its connections were cut",
                 (System.nanoTime() - cut) / 1_000_000);
         assertHandled(publishedWhileAway);
         assertHandled(publishUnreadableCommand());
     }
 
     private void awaitConsumingAndReady() {
-        await("migration-worker consuming in " + vhost).atMost(RECOVERY).pollInterval(Duration.ofMillis(500))
+        await("migration-worker consuming in " + vhost)
+                .atMost(RECOVERY)
+                .pollInterval(Duration.ofMillis(500))
                 .untilAsserted(() -> {
                     assertThat(TestVhosts.consumers(vhost)).containsEntry(QUEUE, 1);
                     given().get("/api/health/ready").then().statusCode(200).body("status", equalTo("UP"));
@@ -74,7 +78,10 @@ class BrokerRecoveryTest {
     private static String publishUnreadableCommand() {
         String messageId = "recovery-" + UUID.randomUUID();
         try (BrokerProbe broker = BrokerProbe.bind(Exchanges.MIGRATION_COMMANDS, "no.such.key")) {
-            broker.publish(Exchanges.MIGRATION_COMMANDS, RoutingKeys.migrateTenantCommand(UUID.randomUUID()), messageId,
+            broker.publish(
+                    Exchanges.MIGRATION_COMMANDS,
+                    RoutingKeys.migrateTenantCommand(UUID.randomUUID()),
+                    messageId,
                     "{not a command");
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -84,8 +91,10 @@ class BrokerRecoveryTest {
 
     private static void assertHandled(String messageId) {
         try (BrokerProbe broker = BrokerProbe.bind(Exchanges.MIGRATION_COMMANDS, "no.such.key")) {
-            await("command " + messageId + " consumed and dead-lettered by the worker").atMost(RECOVERY)
-                    .until(() -> broker.take(Queues.deadLetterQueueOf(QUEUE), messageId).isPresent());
+            await("command " + messageId + " consumed and dead-lettered by the worker")
+                    .atMost(RECOVERY)
+                    .until(() -> broker.take(Queues.deadLetterQueueOf(QUEUE), messageId)
+                            .isPresent());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -32,7 +32,9 @@ class WorkerMetricsEndpointTest {
         String body = scrapeText();
 
         assertThat(PrometheusScrape.parse(body).names()).containsAll(MetricNames.MIGRATION_WORKER);
-        assertThat(body).doesNotContain(tenant.slug()).doesNotContain(tenant.id().toString());
+        assertThat(body)
+                .doesNotContain(tenant.slug())
+                .doesNotContain(tenant.id().toString());
     }
 
     @Test
@@ -44,10 +46,19 @@ class WorkerMetricsEndpointTest {
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             PrometheusScrape after = scrape();
-            assertThat(after.valueOrZero(COUNT, "kind", "migrate", "outcome", "success")).isEqualTo(before + 1);
-            assertThat(after.valueOrZero(MetricNames.TENANT_MIGRATION + "_bucket", "kind", "migrate",
-                    "outcome", "success", "le", "+Inf")).isGreaterThanOrEqualTo(before + 1);
-            assertThat(after.valueOrZero(MetricNames.TENANT_MIGRATION + "_sum", "kind", "migrate", "outcome", "success"))
+            assertThat(after.valueOrZero(COUNT, "kind", "migrate", "outcome", "success"))
+                    .isEqualTo(before + 1);
+            assertThat(after.valueOrZero(
+                            MetricNames.TENANT_MIGRATION + "_bucket",
+                            "kind",
+                            "migrate",
+                            "outcome",
+                            "success",
+                            "le",
+                            "+Inf"))
+                    .isGreaterThanOrEqualTo(before + 1);
+            assertThat(after.valueOrZero(
+                            MetricNames.TENANT_MIGRATION + "_sum", "kind", "migrate", "outcome", "success"))
                     .isPositive();
         });
     }
@@ -57,15 +68,21 @@ class WorkerMetricsEndpointTest {
         TestTenant tenant = tenants.create();
         PrometheusScrape before = scrape();
 
-        TenantMigrationFailed failed = tenants.send(tenant, tenants.migrate(tenant, "v9.9", null, null),
-                TenantMigrationFailed.class);
+        TenantMigrationFailed failed =
+                tenants.send(tenant, tenants.migrate(tenant, "v9.9", null, null), TenantMigrationFailed.class);
 
         assertThat(failed.error().code()).isEqualTo(MigrationErrorCode.UNKNOWN_TAG);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             PrometheusScrape after = scrape();
-            assertThat(after.valueOrZero(MetricNames.TENANT_MIGRATION_FAILURES, "kind", "migrate", "error_class",
-                    "UNKNOWN_TAG")).isEqualTo(before.valueOrZero(MetricNames.TENANT_MIGRATION_FAILURES, "kind",
-                    "migrate", "error_class", "UNKNOWN_TAG") + 1);
+            assertThat(after.valueOrZero(
+                            MetricNames.TENANT_MIGRATION_FAILURES, "kind", "migrate", "error_class", "UNKNOWN_TAG"))
+                    .isEqualTo(before.valueOrZero(
+                                    MetricNames.TENANT_MIGRATION_FAILURES,
+                                    "kind",
+                                    "migrate",
+                                    "error_class",
+                                    "UNKNOWN_TAG")
+                            + 1);
             assertThat(after.valueOrZero(COUNT, "kind", "migrate", "outcome", "failure"))
                     .isEqualTo(before.valueOrZero(COUNT, "kind", "migrate", "outcome", "failure") + 1);
         });

@@ -114,7 +114,8 @@ class MigrateTenantCommandTest {
         assertThat(migrated.headBefore()).isNull();
         assertThat(migrated.headAfter()).isEqualTo("v1.1");
         assertThat(migrated.changelogDigest()).isEqualTo(changelog.changelog().digest());
-        assertThat(migrated.appliedChangeSets()).hasSize(13)
+        assertThat(migrated.appliedChangeSets())
+                .hasSize(13)
                 .startsWith(V10 + "::v1.0-001-create-users::tenant-fleet")
                 .endsWith(V11 + "::v1.1-005-tag::tenant-fleet")
                 .allMatch(cs -> cs.startsWith(V10) || cs.startsWith(V11));
@@ -124,7 +125,8 @@ class MigrateTenantCommandTest {
         expected.addAll(V11_TABLES);
         expected.addAll(LIQUIBASE_TABLES);
         assertThat(db.tables()).containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(db.strings("SELECT count(*) FROM databasechangeloglock WHERE locked")).containsExactly("0");
+        assertThat(db.strings("SELECT count(*) FROM databasechangeloglock WHERE locked"))
+                .containsExactly("0");
     }
 
     @Test
@@ -133,17 +135,30 @@ class MigrateTenantCommandTest {
         MigrateTenant toV13 = command(db, "v1.3", changelog.changelog().digest());
         TestBroker.Inbox results = broker.resultsFor(toV13.tenantId());
         broker.publish(toV13);
-        assertThat(MigrationResult.codec().decode(results.next(RESULT_TIMEOUT).getBody()).data())
+        assertThat(MigrationResult.codec()
+                        .decode(results.next(RESULT_TIMEOUT).getBody())
+                        .data())
                 .isInstanceOf(TenantMigrated.class);
-        try (var owner = db.owner(); var statement = owner.createStatement()) {
+        try (var owner = db.owner();
+                var statement = owner.createStatement()) {
             statement.execute("ALTER TABLE contacts ADD COLUMN full_name text"); // v1.4-001, by hand with psql
         }
 
-        MigrateTenant toV14 = new MigrateTenant(UUID.randomUUID(), toV13.tenantId(), toV13.slug(), toV13.connection(),
-                "v1.4", toV13.changelogDigest(), toV13.purpose(), UUID.randomUUID(), toV13.timeoutSeconds(),
+        MigrateTenant toV14 = new MigrateTenant(
+                UUID.randomUUID(),
+                toV13.tenantId(),
+                toV13.slug(),
+                toV13.connection(),
+                "v1.4",
+                toV13.changelogDigest(),
+                toV13.purpose(),
+                UUID.randomUUID(),
+                toV13.timeoutSeconds(),
                 toV13.allowNonTransactional());
         broker.publish(toV14);
-        MigrationResult result = MigrationResult.codec().decode(results.next(RESULT_TIMEOUT).getBody()).data();
+        MigrationResult result = MigrationResult.codec()
+                .decode(results.next(RESULT_TIMEOUT).getBody())
+                .data();
 
         assertThat(result).isInstanceOfSatisfying(TenantMigrationFailed.class, failed -> {
             assertThat(failed.error().code()).isEqualTo(MigrationErrorCode.SCHEMA_DRIFT);
@@ -184,7 +199,8 @@ class MigrateTenantCommandTest {
 
         assertThat(delivery.getEnvelope().getRoutingKey())
                 .isEqualTo(RoutingKeys.tenantResult("migration-failed", command.tenantId()));
-        TenantMigrationFailed failed = (TenantMigrationFailed) MigrationResult.codec().decode(delivery.getBody()).data();
+        TenantMigrationFailed failed = (TenantMigrationFailed)
+                MigrationResult.codec().decode(delivery.getBody()).data();
         assertThat(failed.error().code()).isEqualTo(MigrationErrorCode.CHANGELOG_MISMATCH);
         assertThat(failed.error().message()).contains(changelog.changelog().digest());
         assertThat(failed.error().hint()).isEqualTo(MigrationErrorCode.CHANGELOG_MISMATCH.hint());
@@ -199,8 +215,11 @@ class MigrateTenantCommandTest {
         TenantDatabase db = newDatabase();
         TenantConnection real = db.connection(cipher);
         String missing = "tf_worker_it_missing_" + TenantDatabase.randomHex(4);
-        MigrateTenant command = command(db, "v1.0", null, new TenantConnection(real.host(), real.port(), missing,
-                real.username(), real.password()));
+        MigrateTenant command = command(
+                db,
+                "v1.0",
+                null,
+                new TenantConnection(real.host(), real.port(), missing, real.username(), real.password()));
         TestBroker.Inbox results = broker.resultsFor(command.tenantId());
 
         broker.publish(command);
@@ -230,11 +249,23 @@ class MigrateTenantCommandTest {
         TenantDatabase db = newDatabase();
         // The local server trusts every password, so "refused" is a role that does not exist (SQLState 28000).
         TenantConnection real = db.connection(cipher);
-        MigrateTenant unknownRole = command(db, null, null, new TenantConnection(real.host(), real.port(), real.database(),
-                "tf_no_such_role_" + TenantDatabase.randomHex(4), real.password()));
+        MigrateTenant unknownRole = command(
+                db,
+                null,
+                null,
+                new TenantConnection(
+                        real.host(),
+                        real.port(),
+                        real.database(),
+                        "tf_no_such_role_" + TenantDatabase.randomHex(4),
+                        real.password()));
         CredentialCipher otherKey = CredentialCipher.fromKeyRing("test-1:" + CredentialCipher.generateKey());
-        MigrateTenant undecryptable = command(db, null, null, new TenantConnection(real.host(), real.port(),
-                real.database(), real.username(), otherKey.encrypt("whatever")));
+        MigrateTenant undecryptable = command(
+                db,
+                null,
+                null,
+                new TenantConnection(
+                        real.host(), real.port(), real.database(), real.username(), otherKey.encrypt("whatever")));
         TestBroker.Inbox refusedResults = broker.resultsFor(unknownRole.tenantId());
         TestBroker.Inbox undecryptableResults = broker.resultsFor(undecryptable.tenantId());
 
@@ -258,13 +289,20 @@ class MigrateTenantCommandTest {
         broker.publish(toV10);
         assertThat(result(results)).isInstanceOf(TenantMigrated.class);
         // A worker killed mid-run leaves Liquibase's lock row behind.
-        try (Connection admin = db.admin(); Statement statement = admin.createStatement()) {
+        try (Connection admin = db.admin();
+                Statement statement = admin.createStatement()) {
             statement.executeUpdate("UPDATE databasechangeloglock SET locked = TRUE, lockgranted = now(),"
                     + " lockedby = 'killed-worker (test)' WHERE id = 1");
         }
 
-        MigrateTenant toV11 = new MigrateTenant(UUID.randomUUID(), toV10.tenantId(), toV10.slug(), toV10.connection(),
-                "v1.1", null, MigrationPurpose.RELEASE);
+        MigrateTenant toV11 = new MigrateTenant(
+                UUID.randomUUID(),
+                toV10.tenantId(),
+                toV10.slug(),
+                toV10.connection(),
+                "v1.1",
+                null,
+                MigrationPurpose.RELEASE);
         broker.publish(toV11);
         MigrationResult result = result(results);
 
@@ -286,22 +324,28 @@ class MigrateTenantCommandTest {
         UUID someTenant = UUID.randomUUID();
         String unknownType = """
                 {"specversion":"1.0","id":"%s","source":"/test","type":"tenantfleet.migration.explode-tenant.v1",
-                 "time":"%s","datacontenttype":"application/json","data":{"tenantId":"%s"}}"""
-                .formatted(unknownTypeId, Instant.now(), someTenant);
+                 "time":"%s","datacontenttype":"application/json","data":{"tenantId":"%s"}}""".formatted(unknownTypeId, Instant.now(), someTenant);
 
-        broker.publishRaw(RoutingKeys.migrateTenantCommand(someTenant), "{not json".getBytes(StandardCharsets.UTF_8),
+        broker.publishRaw(
+                RoutingKeys.migrateTenantCommand(someTenant),
+                "{not json".getBytes(StandardCharsets.UTF_8),
                 malformedId);
-        broker.publishRaw(RoutingKeys.migrateTenantCommand(someTenant), unknownType.getBytes(StandardCharsets.UTF_8),
+        broker.publishRaw(
+                RoutingKeys.migrateTenantCommand(someTenant),
+                unknownType.getBytes(StandardCharsets.UTF_8),
                 unknownTypeId);
 
         Delivery malformed = deadLetters.next(malformedId, RESULT_TIMEOUT);
         assertThat(malformed.getBody()).asString(StandardCharsets.UTF_8).isEqualTo("{not json");
-        assertThat(header(malformed, MessageHeaders.DEAD_LETTER_ERROR_CODE)).isEqualTo(MessageErrorCode.MALFORMED_JSON.name());
+        assertThat(header(malformed, MessageHeaders.DEAD_LETTER_ERROR_CODE))
+                .isEqualTo(MessageErrorCode.MALFORMED_JSON.name());
         assertThat(header(malformed, MessageHeaders.DEAD_LETTER_REASON)).contains("not valid JSON");
         assertThat(header(malformed, MessageHeaders.DEAD_LETTER_SOURCE_QUEUE)).isEqualTo(TestBroker.COMMANDS_QUEUE);
         Delivery unknown = deadLetters.next(unknownTypeId, RESULT_TIMEOUT);
-        assertThat(header(unknown, MessageHeaders.DEAD_LETTER_ERROR_CODE)).isEqualTo(MessageErrorCode.UNKNOWN_TYPE.name());
-        assertThat(header(unknown, MessageHeaders.DEAD_LETTER_REASON)).contains("tenantfleet.migration.explode-tenant.v1");
+        assertThat(header(unknown, MessageHeaders.DEAD_LETTER_ERROR_CODE))
+                .isEqualTo(MessageErrorCode.UNKNOWN_TYPE.name());
+        assertThat(header(unknown, MessageHeaders.DEAD_LETTER_REASON))
+                .contains("tenantfleet.migration.explode-tenant.v1");
         // They are in the real DLQ too (removed again in tearDown).
         assertThat(broker.removeFromQueue(Queues.deadLetterQueueOf(TestBroker.COMMANDS_QUEUE), deadLettered))
                 .isEqualTo(2);
@@ -334,7 +378,8 @@ class MigrateTenantCommandTest {
 
         assertThat(migrated.headAfter()).isEqualTo("v1.0");
         assertThat(migrated.appliedChangeSets()).hasSize(8);
-        await().atMost(Duration.ofSeconds(10)).until(() -> db.sessionsOf(TenantDatabaseConnector.APPLICATION_NAME) == 0);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> db.sessionsOf(TenantDatabaseConnector.APPLICATION_NAME) == 0);
     }
 
     @Test
@@ -355,7 +400,8 @@ class MigrateTenantCommandTest {
             MigrationResult result = result(inboxes.get(i));
             assertThat(result).as("tenant %s", commands.get(i).slug()).isInstanceOf(TenantMigrated.class);
             assertThat(result.headAfter()).isEqualTo(changelog.changelog().head());
-            assertThat(result.appliedChangeSets()).hasSize(changelog.changelog().changeSets().size());
+            assertThat(result.appliedChangeSets())
+                    .hasSize(changelog.changelog().changeSets().size());
             assertThat(tenants.get(i).strings("SELECT count(*) FROM databasechangeloglock WHERE locked"))
                     .containsExactly("0");
         }
@@ -371,13 +417,25 @@ class MigrateTenantCommandTest {
         return command(db, targetTag, digest, db.connection(cipher));
     }
 
-    private static MigrateTenant command(TenantDatabase db, String targetTag, String digest, TenantConnection connection) {
-        return new MigrateTenant(UUID.randomUUID(), UUID.randomUUID(), db.name().replace('_', '-'), connection, targetTag,
-                digest, MigrationPurpose.RELEASE, UUID.randomUUID(), null, null);
+    private static MigrateTenant command(
+            TenantDatabase db, String targetTag, String digest, TenantConnection connection) {
+        return new MigrateTenant(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                db.name().replace('_', '-'),
+                connection,
+                targetTag,
+                digest,
+                MigrationPurpose.RELEASE,
+                UUID.randomUUID(),
+                null,
+                null);
     }
 
     private static MigrationResult result(TestBroker.Inbox inbox) {
-        return MigrationResult.codec().decode(inbox.next(RESULT_TIMEOUT).getBody()).data();
+        return MigrationResult.codec()
+                .decode(inbox.next(RESULT_TIMEOUT).getBody())
+                .data();
     }
 
     private static String header(Delivery delivery, String name) {

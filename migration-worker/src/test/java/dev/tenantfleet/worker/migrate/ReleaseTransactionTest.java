@@ -28,8 +28,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ReleaseTransactionTest {
     private static final String FILE = "test-changelog/db.changelog-master.xml::";
     private static final List<String> T1 = keys("t1-001-create-accounts", "t1-002-tag");
-    private static final List<String> T2 = keys("t2-001-add-email", "t2-002-trim-names", "t2-003-index-email-concurrently",
-            "t2-004-add-created-at", "t2-005-tag");
+    private static final List<String> T2 = keys(
+            "t2-001-add-email",
+            "t2-002-trim-names",
+            "t2-003-index-email-concurrently",
+            "t2-004-add-created-at",
+            "t2-005-tag");
     private static final String NON_TRANSACTIONAL = FILE + "t2-003-index-email-concurrently::test";
     private static final String BROKEN = FILE + "t3-003-broken::test";
 
@@ -56,7 +60,8 @@ class ReleaseTransactionTest {
         assertThat(tenant.db().history()).isEqualTo(history);
         assertThat(tenant.db().tables()).doesNotContain("notes", "later");
         assertThat(tenant.db().columns("accounts")).isEqualTo(columns).doesNotContain("phone");
-        assertThat(tenant.db().strings("SELECT count(*) FROM databasechangeloglock WHERE locked")).containsExactly("0");
+        assertThat(tenant.db().strings("SELECT count(*) FROM databasechangeloglock WHERE locked"))
+                .containsExactly("0");
     }
 
     @Test
@@ -85,7 +90,8 @@ class ReleaseTransactionTest {
         assertThat(migrated.headBefore()).isNull();
         assertThat(migrated.headAfter()).isEqualTo("t2");
         assertThat(tenant.db().history()).isEqualTo(migrated.appliedChangeSets());
-        assertThat(tenant.db().strings("SELECT indisvalid FROM pg_index WHERE indexrelid = 'idx_accounts_email'::regclass"))
+        assertThat(tenant.db()
+                        .strings("SELECT indisvalid FROM pg_index WHERE indexrelid = 'idx_accounts_email'::regclass"))
                 .containsExactly("t");
     }
 
@@ -93,8 +99,8 @@ class ReleaseTransactionTest {
     void aFailureAfterAnAllowedNonTransactionalChangesetReportsExactlyWhatDidCommit() throws Exception {
         TestTenant tenant = tenants.create();
 
-        TenantMigrationFailed failed = tenants.send(tenant, tenants.migrate(tenant, "t3", null, true),
-                TenantMigrationFailed.class);
+        TenantMigrationFailed failed =
+                tenants.send(tenant, tenants.migrate(tenant, "t3", null, true), TenantMigrationFailed.class);
 
         // The transactional prefix (t1, t2-001, t2-002) committed as one; from the non-transactional changeset on,
         // each changeset committed on its own until the broken one.

@@ -37,13 +37,13 @@ class SchemaDriftTest {
         tenants.send(tenant, tenants.migrate(tenant, "2.0", null, null), TenantMigrated.class);
         runAsOwner(tenant, script("raw-sql-changelog/upgrades/upgrade-2.1.sql"));
 
-        TenantMigrationFailed failed = tenants.send(tenant, tenants.migrate(tenant, "2.1", null, null),
-                TenantMigrationFailed.class);
+        TenantMigrationFailed failed =
+                tenants.send(tenant, tenants.migrate(tenant, "2.1", null, null), TenantMigrationFailed.class);
 
         assertThat(failed.error().code()).isEqualTo(MigrationErrorCode.SCHEMA_DRIFT);
         assertThat(failed.error().changeSet()).isEqualTo(UPGRADE);
-        assertThat(failed.error().message()).contains(UPGRADE, "column items.state", "index idx_items_state",
-                "view open_items", "duplicate key");
+        assertThat(failed.error().message())
+                .contains(UPGRADE, "column items.state", "index idx_items_state", "view open_items", "duplicate key");
         assertThat(failed.error().hint()).isEqualTo(SchemaAhead.HINT).contains("changelog-sync");
         assertThat(failed.headAfter()).isEqualTo("2.0");
     }
@@ -54,15 +54,16 @@ class SchemaDriftTest {
         tenants.send(tenant, tenants.migrate(tenant, "2.0", null, null), TenantMigrated.class);
         runAsOwner(tenant, "INSERT INTO schema_log (version) VALUES ('2.1')");
 
-        TenantMigrationFailed failed = tenants.send(tenant, tenants.migrate(tenant, "2.1", null, null),
-                TenantMigrationFailed.class);
+        TenantMigrationFailed failed =
+                tenants.send(tenant, tenants.migrate(tenant, "2.1", null, null), TenantMigrationFailed.class);
 
         assertThat(failed.error().code()).isEqualTo(MigrationErrorCode.CHANGESET_SQL_ERROR);
         assertThat(failed.error().changeSet()).isEqualTo(UPGRADE);
     }
 
     private static void runAsOwner(TestTenant tenant, String sql) throws Exception {
-        try (Connection connection = tenant.db().owner(); Statement statement = connection.createStatement()) {
+        try (Connection connection = tenant.db().owner();
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The per-tenant timeout against a real blocking session on a real tenant database (example CRM changelog). */
 @QuarkusTest
 class TimeoutTest {
-    private static final String ADD_FULL_NAME = "crm-changelog/releases/v1.4.xml::v1.4-001-add-contacts-full-name"
-            + "::tenant-fleet";
+    private static final String ADD_FULL_NAME =
+            "crm-changelog/releases/v1.4.xml::v1.4-001-add-contacts-full-name" + "::tenant-fleet";
 
     @ConfigProperty(name = "tenantfleet.migration.lock-wait")
     Duration lockWait;
@@ -35,13 +35,15 @@ class TimeoutTest {
     final TestTenants tenants = new TestTenants();
 
     @Test
-    void aTimeoutCancelsTheMigrationOnTheServerNamesTheBlockingSessionLeavesTheOldHeadAndFreesTheLock() throws Exception {
+    void aTimeoutCancelsTheMigrationOnTheServerNamesTheBlockingSessionLeavesTheOldHeadAndFreesTheLock()
+            throws Exception {
         TestTenant tenant = tenants.create();
         tenants.send(tenant, tenants.migrate(tenant, "v1.3", null, null), TenantMigrated.class);
         List<String> history = tenant.db().history();
         MigrateTenant toV14 = tenants.migrate(tenant, "v1.4", 2, null);
         TenantMigrationFailed failed;
-        try (Connection app = tenant.db().owner(); Statement statement = app.createStatement()) {
+        try (Connection app = tenant.db().owner();
+                Statement statement = app.createStatement()) {
             // An application session reading contacts in an open transaction: v1.4 must ALTER contacts and waits.
             int blockerPid = pid(statement);
             app.setAutoCommit(false);
@@ -72,8 +74,9 @@ class TimeoutTest {
         assertThat(failed.releaseId()).isEqualTo(toV14.releaseId());
         assertThat(tenant.db().history()).isEqualTo(history);
         assertThat(tenant.db().columns("contacts")).doesNotContain("full_name");
-        await().atMost(Duration.ofSeconds(10)).until(() -> tenant.db().sessionsOf(TenantDatabaseConnector.APPLICATION_NAME) == 0
-                && tenant.db().sessionsOf(TenantDatabaseConnector.CANCELLER_APPLICATION_NAME) == 0);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> tenant.db().sessionsOf(TenantDatabaseConnector.APPLICATION_NAME) == 0
+                        && tenant.db().sessionsOf(TenantDatabaseConnector.CANCELLER_APPLICATION_NAME) == 0);
 
         TenantMigrated next = tenants.send(tenant, tenants.migrate(tenant, "v1.4", 30, null), TenantMigrated.class);
 

@@ -51,8 +51,10 @@ class RollbackTenantCommandTest {
         assertThat(rolledBack.headAfter()).isEqualTo("v1.2");
         assertThat(rolledBack.releaseId()).isEqualTo(release.releaseId());
         // The history proves it: exactly the changesets up to v1.2 remain, in order.
-        assertThat(tenant.db().history()).containsExactlyElementsOf(
-                changelog.changelog().upTo("v1.2").stream().map(ChangeSetInfo::key).toList());
+        assertThat(tenant.db().history())
+                .containsExactlyElementsOf(changelog.changelog().upTo("v1.2").stream()
+                        .map(ChangeSetInfo::key)
+                        .toList());
         assertThat(tenant.db().tables()).doesNotContain("projects", "project_members");
         assertThat(tenant.db().columns("contacts")).doesNotContain("full_name");
         assertThat(tenant.db().strings("SELECT count(*) FROM pg_type WHERE typname = 'project_role'"))

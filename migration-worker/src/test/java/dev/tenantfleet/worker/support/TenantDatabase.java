@@ -40,13 +40,16 @@ public final class TenantDatabase implements AutoCloseable {
     /** Creates the role, the database it owns and the two extensions. */
     public static TenantDatabase create() throws SQLException {
         String suffix = randomHex(6);
-        TenantDatabase db = new TenantDatabase("tf_worker_it_" + suffix, "tf_worker_it_" + suffix + "_owner", randomHex(16));
-        try (Connection admin = admin("postgres"); Statement statement = admin.createStatement()) {
+        TenantDatabase db =
+                new TenantDatabase("tf_worker_it_" + suffix, "tf_worker_it_" + suffix + "_owner", randomHex(16));
+        try (Connection admin = admin("postgres");
+                Statement statement = admin.createStatement()) {
             statement.execute("CREATE ROLE " + db.role + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '"
                     + db.password + "'");
             statement.execute("CREATE DATABASE " + db.name + " OWNER " + db.role);
         }
-        try (Connection admin = admin(db.name); Statement statement = admin.createStatement()) {
+        try (Connection admin = admin(db.name);
+                Statement statement = admin.createStatement()) {
             statement.execute("CREATE EXTENSION IF NOT EXISTS \"uuid-ossp\"");
             statement.execute("CREATE EXTENSION IF NOT EXISTS unaccent");
         }
@@ -82,8 +85,9 @@ public final class TenantDatabase implements AutoCloseable {
 
     /** Columns of {@code table} in the public schema, sorted. */
     public List<String> columns(String table) throws SQLException {
-        return strings("SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = '"
-                + table + "' ORDER BY 1");
+        return strings(
+                "SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = '"
+                        + table + "' ORDER BY 1");
     }
 
     /** A superuser session on this database. */
@@ -99,7 +103,9 @@ public final class TenantDatabase implements AutoCloseable {
     /** First column of every row of {@code sql} run as superuser on this database. */
     public List<String> strings(String sql) throws SQLException {
         List<String> values = new ArrayList<>();
-        try (Connection admin = admin(); Statement statement = admin.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+        try (Connection admin = admin();
+                Statement statement = admin.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
             while (rs.next()) {
                 values.add(rs.getString(1));
             }
@@ -123,7 +129,8 @@ public final class TenantDatabase implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        try (Connection admin = admin("postgres"); Statement statement = admin.createStatement()) {
+        try (Connection admin = admin("postgres");
+                Statement statement = admin.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
             statement.execute("DROP ROLE IF EXISTS " + role);
         }

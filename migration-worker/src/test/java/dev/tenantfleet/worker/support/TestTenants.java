@@ -32,8 +32,7 @@ public final class TestTenants implements BeforeEachCallback, AfterEachCallback 
     private TestBroker broker;
 
     /** One tenant: its database, its ids, and the results the worker published for it. */
-    public record TestTenant(TenantDatabase db, UUID id, String slug, TestBroker.Inbox results) {
-    }
+    public record TestTenant(TenantDatabase db, UUID id, String slug, TestBroker.Inbox results) {}
 
     @Override
     public void beforeEach(ExtensionContext context) throws Exception {
@@ -51,25 +50,50 @@ public final class TestTenants implements BeforeEachCallback, AfterEachCallback 
     }
 
     /** A migrate-tenant command of a random release. */
-    public MigrateTenant migrate(TestTenant tenant, String target, Integer timeoutSeconds, Boolean allowNonTransactional) {
-        return new MigrateTenant(UUID.randomUUID(), tenant.id(), tenant.slug(), tenant.db().connection(cipher), target,
-                null, MigrationPurpose.RELEASE, UUID.randomUUID(), timeoutSeconds, allowNonTransactional);
+    public MigrateTenant migrate(
+            TestTenant tenant, String target, Integer timeoutSeconds, Boolean allowNonTransactional) {
+        return new MigrateTenant(
+                UUID.randomUUID(),
+                tenant.id(),
+                tenant.slug(),
+                tenant.db().connection(cipher),
+                target,
+                null,
+                MigrationPurpose.RELEASE,
+                UUID.randomUUID(),
+                timeoutSeconds,
+                allowNonTransactional);
     }
 
     /** A migrate-tenant command outside any release (provisioning: no release id). */
     public MigrateTenant provision(TestTenant tenant, String target) {
-        return new MigrateTenant(UUID.randomUUID(), tenant.id(), tenant.slug(), tenant.db().connection(cipher), target,
-                null, MigrationPurpose.PROVISIONING);
+        return new MigrateTenant(
+                UUID.randomUUID(),
+                tenant.id(),
+                tenant.slug(),
+                tenant.db().connection(cipher),
+                target,
+                null,
+                MigrationPurpose.PROVISIONING);
     }
 
     /** A rollback-tenant command for what {@code release} applied. */
     public RollbackTenant rollback(TestTenant tenant, UUID release, List<String> changeSets, String expectedHead) {
-        return new RollbackTenant(UUID.randomUUID(), tenant.id(), tenant.slug(), tenant.db().connection(cipher), release,
-                changeSets, expectedHead, null, null);
+        return new RollbackTenant(
+                UUID.randomUUID(),
+                tenant.id(),
+                tenant.slug(),
+                tenant.db().connection(cipher),
+                release,
+                changeSets,
+                expectedHead,
+                null,
+                null);
     }
 
     /** Publishes {@code command} and returns the worker's result for it, which must be of {@code type}. */
-    public <R extends MigrationResult> R send(TestTenant tenant, MigrationCommand command, Class<R> type) throws Exception {
+    public <R extends MigrationResult> R send(TestTenant tenant, MigrationCommand command, Class<R> type)
+            throws Exception {
         return resultOf(tenant, broker.publish(command), type);
     }
 
@@ -86,8 +110,11 @@ public final class TestTenants implements BeforeEachCallback, AfterEachCallback 
     }
 
     /** The next result for {@code tenant}, which must answer {@code envelope} and be of {@code type}. */
-    public <R extends MigrationResult> R resultOf(TestTenant tenant, CloudEvent<MigrationCommand> envelope, Class<R> type) {
-        MigrationResult result = MigrationResult.codec().decode(tenant.results().next(RESULT_TIMEOUT).getBody()).data();
+    public <R extends MigrationResult> R resultOf(
+            TestTenant tenant, CloudEvent<MigrationCommand> envelope, Class<R> type) {
+        MigrationResult result = MigrationResult.codec()
+                .decode(tenant.results().next(RESULT_TIMEOUT).getBody())
+                .data();
         assertThat(result.commandId()).isEqualTo(envelope.data().commandId());
         assertThat(result).isInstanceOf(type);
         return type.cast(result);

@@ -43,7 +43,8 @@ public final class CredentialCipher {
         for (String entry : keyRing.split(",")) {
             String[] parts = entry.trim().split(":", 2);
             if (parts.length != 2 || parts[0].isBlank()) {
-                throw new IllegalArgumentException("TENANTFLEET_KEYS entry is not id:base64key (entry #" + (keys.size() + 1) + ")");
+                throw new IllegalArgumentException(
+                        "TENANTFLEET_KEYS entry is not id:base64key (entry #" + (keys.size() + 1) + ")");
             }
             byte[] key = decodeKey(parts[0], parts[1]);
             if (keys.put(parts[0], new SecretKeySpec(key, "AES")) != null) {
@@ -61,7 +62,8 @@ public final class CredentialCipher {
             throw new IllegalArgumentException("key '" + id + "' in TENANTFLEET_KEYS is not base64");
         }
         if (key.length != 32) {
-            throw new IllegalArgumentException("key '" + id + "' in TENANTFLEET_KEYS must be 32 bytes (AES-256), got " + key.length);
+            throw new IllegalArgumentException(
+                    "key '" + id + "' in TENANTFLEET_KEYS must be 32 bytes (AES-256), got " + key.length);
         }
         return key;
     }
@@ -96,16 +98,20 @@ public final class CredentialCipher {
     /** Decrypts with the key the secret names; fails if that key is not in the ring or the data was altered. */
     public String decrypt(EncryptedSecret secret) {
         if (!keys.containsKey(secret.keyId())) {
-            throw new TenantFleetException(TenantErrorCode.UNKNOWN_ENCRYPTION_KEY,
-                    "credential encrypted with key '" + secret.keyId() + "' which is not in TENANTFLEET_KEYS " + keys.keySet());
+            throw new TenantFleetException(
+                    TenantErrorCode.UNKNOWN_ENCRYPTION_KEY,
+                    "credential encrypted with key '" + secret.keyId() + "' which is not in TENANTFLEET_KEYS "
+                            + keys.keySet());
         }
         byte[] in = Base64.getDecoder().decode(secret.ciphertext());
         try {
             Cipher cipher = cipher(Cipher.DECRYPT_MODE, secret.keyId(), Arrays.copyOf(in, IV_BYTES));
             return new String(cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
-            throw new TenantFleetException(TenantErrorCode.UNKNOWN_ENCRYPTION_KEY,
-                    "credential with key '" + secret.keyId() + "' failed authentication: wrong key material or tampered data");
+            throw new TenantFleetException(
+                    TenantErrorCode.UNKNOWN_ENCRYPTION_KEY,
+                    "credential with key '" + secret.keyId()
+                            + "' failed authentication: wrong key material or tampered data");
         }
     }
 

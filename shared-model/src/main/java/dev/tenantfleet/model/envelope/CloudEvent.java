@@ -35,8 +35,13 @@ public record CloudEvent<T>(String id, URI source, String type, Instant time, St
      * ({@link ExportedMessage#envelopeId()}), else a random one.
      */
     public static <T extends ExportedMessage> CloudEvent<T> of(String source, T message) {
-        return new CloudEvent<>(message.envelopeId().orElseGet(() -> UUID.randomUUID().toString()), URI.create(source),
-                message.type(), Instant.now(), message.subject(), message);
+        return new CloudEvent<>(
+                message.envelopeId().orElseGet(() -> UUID.randomUUID().toString()),
+                URI.create(source),
+                message.type(),
+                Instant.now(),
+                message.subject(),
+                message);
     }
 
     /** A new envelope with a random id, stamped now. */

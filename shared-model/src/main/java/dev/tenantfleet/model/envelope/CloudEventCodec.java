@@ -91,22 +91,29 @@ public final class CloudEventCodec<T> {
         JsonNode root = parse(body);
         String specVersion = requiredText(root, "specversion");
         if (!CloudEvent.SPEC_VERSION.equals(specVersion)) {
-            throw new MessageFormatException(MessageErrorCode.UNSUPPORTED_SPEC_VERSION,
+            throw new MessageFormatException(
+                    MessageErrorCode.UNSUPPORTED_SPEC_VERSION,
                     "specversion '" + specVersion + "' is not supported, expected 1.0");
         }
         String type = requiredText(root, "type");
         Class<? extends T> payloadType = typesByName.get(type);
         if (payloadType == null) {
-            throw new MessageFormatException(MessageErrorCode.UNKNOWN_TYPE,
-                    "unknown event type '" + type + "'; accepted: " + typesByName.keySet().stream().sorted()
-                            .collect(Collectors.joining(", ")));
+            throw new MessageFormatException(
+                    MessageErrorCode.UNKNOWN_TYPE,
+                    "unknown event type '" + type + "'; accepted: "
+                            + typesByName.keySet().stream().sorted().collect(Collectors.joining(", ")));
         }
         JsonNode data = root.get("data");
         if (data == null || !data.isObject()) {
             throw new MessageFormatException(MessageErrorCode.MISSING_FIELD, "'data' must be a JSON object");
         }
-        return new CloudEvent<>(requiredText(root, "id"), uri(requiredText(root, "source")), type,
-                instant(requiredText(root, "time")), optionalText(root, "subject"), payload(data, payloadType));
+        return new CloudEvent<>(
+                requiredText(root, "id"),
+                uri(requiredText(root, "source")),
+                type,
+                instant(requiredText(root, "time")),
+                optionalText(root, "subject"),
+                payload(data, payloadType));
     }
 
     private JsonNode parse(byte[] body) {
@@ -117,11 +124,11 @@ public final class CloudEventCodec<T> {
             }
             return root;
         } catch (JsonProcessingException e) {
-            throw new MessageFormatException(MessageErrorCode.MALFORMED_JSON, "the body is not valid JSON: "
-                    + e.getOriginalMessage(), e);
+            throw new MessageFormatException(
+                    MessageErrorCode.MALFORMED_JSON, "the body is not valid JSON: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
-            throw new MessageFormatException(MessageErrorCode.MALFORMED_JSON, "the body could not be read: "
-                    + e.getMessage(), e);
+            throw new MessageFormatException(
+                    MessageErrorCode.MALFORMED_JSON, "the body could not be read: " + e.getMessage(), e);
         }
     }
 
@@ -132,18 +139,22 @@ public final class CloudEventCodec<T> {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new MessageFormatException(MessageErrorCode.MISSING_FIELD, "data: " + cause.getMessage(), e);
         } catch (InvalidFormatException e) {
-            throw new MessageFormatException(MessageErrorCode.WRONG_FIELD_TYPE,
-                    "data." + path(e) + ": value " + e.getValue() + " is not a valid " + e.getTargetType().getSimpleName(), e);
+            throw new MessageFormatException(
+                    MessageErrorCode.WRONG_FIELD_TYPE,
+                    "data." + path(e) + ": value " + e.getValue() + " is not a valid "
+                            + e.getTargetType().getSimpleName(),
+                    e);
         } catch (MismatchedInputException e) {
-            throw new MessageFormatException(MessageErrorCode.WRONG_FIELD_TYPE,
-                    "data." + path(e) + ": " + e.getOriginalMessage(), e);
+            throw new MessageFormatException(
+                    MessageErrorCode.WRONG_FIELD_TYPE, "data." + path(e) + ": " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new MessageFormatException(MessageErrorCode.WRONG_FIELD_TYPE, "data: " + e.getMessage(), e);
         }
     }
 
     private static String path(MismatchedInputException e) {
-        return e.getPath().stream().map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining("."));
     }
 
@@ -181,7 +192,8 @@ public final class CloudEventCodec<T> {
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw new MessageFormatException(MessageErrorCode.WRONG_FIELD_TYPE, "'time' is not an RFC 3339 timestamp", e);
+            throw new MessageFormatException(
+                    MessageErrorCode.WRONG_FIELD_TYPE, "'time' is not an RFC 3339 timestamp", e);
         }
     }
 }

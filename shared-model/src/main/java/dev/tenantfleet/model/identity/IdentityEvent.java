@@ -11,16 +11,24 @@ import java.util.UUID;
  * newer than the last one applied to {@link #entity()}, since delivery may duplicate and reorder.
  */
 @JsonSubTypes({
-        @JsonSubTypes.Type(value = UserCreated.class, name = UserCreated.TYPE),
-        @JsonSubTypes.Type(value = UserUpdated.class, name = UserUpdated.TYPE),
-        @JsonSubTypes.Type(value = UserDeactivated.class, name = UserDeactivated.TYPE),
-        @JsonSubTypes.Type(value = UserDeleted.class, name = UserDeleted.TYPE),
-        @JsonSubTypes.Type(value = MembershipAdded.class, name = MembershipAdded.TYPE),
-        @JsonSubTypes.Type(value = MembershipRemoved.class, name = MembershipRemoved.TYPE),
-        @JsonSubTypes.Type(value = PolicyUpdated.class, name = PolicyUpdated.TYPE),
-        @JsonSubTypes.Type(value = OAuthClientDeactivated.class, name = OAuthClientDeactivated.TYPE)})
-public sealed interface IdentityEvent permits UserCreated, UserUpdated, UserDeactivated, UserDeleted, MembershipAdded,
-        MembershipRemoved, PolicyUpdated, OAuthClientDeactivated {
+    @JsonSubTypes.Type(value = UserCreated.class, name = UserCreated.TYPE),
+    @JsonSubTypes.Type(value = UserUpdated.class, name = UserUpdated.TYPE),
+    @JsonSubTypes.Type(value = UserDeactivated.class, name = UserDeactivated.TYPE),
+    @JsonSubTypes.Type(value = UserDeleted.class, name = UserDeleted.TYPE),
+    @JsonSubTypes.Type(value = MembershipAdded.class, name = MembershipAdded.TYPE),
+    @JsonSubTypes.Type(value = MembershipRemoved.class, name = MembershipRemoved.TYPE),
+    @JsonSubTypes.Type(value = PolicyUpdated.class, name = PolicyUpdated.TYPE),
+    @JsonSubTypes.Type(value = OAuthClientDeactivated.class, name = OAuthClientDeactivated.TYPE)
+})
+public sealed interface IdentityEvent
+        permits UserCreated,
+                UserUpdated,
+                UserDeactivated,
+                UserDeleted,
+                MembershipAdded,
+                MembershipRemoved,
+                PolicyUpdated,
+                OAuthClientDeactivated {
 
     /** CloudEvents type of each event record: the names of the {@link JsonSubTypes} above, as Jackson resolves them. */
     Map<String, Class<? extends IdentityEvent>> TYPES = CloudEventCodec.typesOf(IdentityEvent.class);

@@ -13,8 +13,7 @@ public final class IdentityRouting {
     /** Binding for user events that concern no single tenant. */
     public static final String GLOBAL = "identity.global.#";
 
-    private IdentityRouting() {
-    }
+    private IdentityRouting() {}
 
     /** Binding for one tenant's events. */
     public static String ofTenant(UUID tenantId) {

@@ -2,11 +2,11 @@ package dev.tenantfleet.model.identity;
 
 import static dev.tenantfleet.model.envelope.Required.field;
 
-import java.util.List;
 import java.util.UUID;
 
 /** A user was created (in {@code tenantId} when it was created for one tenant). */
-public record UserCreated(UUID userId, UUID tenantId, long version, String email, String status) implements IdentityEvent {
+public record UserCreated(UUID userId, UUID tenantId, long version, String email, String status)
+        implements IdentityEvent {
     /** CloudEvents type. */
     public static final String TYPE = "tenantfleet.identity.user-created.v1";
 

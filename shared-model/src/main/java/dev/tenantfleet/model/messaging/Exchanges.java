@@ -13,6 +13,5 @@ public final class Exchanges {
     /** Dead-letter exchange (direct) shared by every Tenant Fleet queue; routing key = the source queue name. */
     public static final String DEAD_LETTERS = "tenantfleet.dead-letters";
 
-    private Exchanges() {
-    }
+    private Exchanges() {}
 }

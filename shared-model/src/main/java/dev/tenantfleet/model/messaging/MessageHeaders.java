@@ -11,6 +11,5 @@ public final class MessageHeaders {
     /** Content type of every Tenant Fleet message: CloudEvents structured mode. */
     public static final String CLOUDEVENTS_JSON = "application/cloudevents+json";
 
-    private MessageHeaders() {
-    }
+    private MessageHeaders() {}
 }

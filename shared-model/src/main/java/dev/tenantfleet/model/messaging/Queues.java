@@ -17,8 +17,7 @@ public final class Queues {
     /** identity-consumer, fleet-wide mode: every tenant event, mirrored into the tenant status cache. */
     public static final String IDENTITY_CONSUMER_TENANT_STATUS = "identity-consumer.tenant-status";
 
-    private Queues() {
-    }
+    private Queues() {}
 
     /** identity-consumer bound to one tenant ({@code TENANT_ID}): that tenant's and the global identity events. */
     public static String identityConsumerOf(UUID tenantId) {

@@ -21,8 +21,7 @@ public final class RoutingKeys {
     /** Binding that matches every release event of every release. */
     public static final String ALL_RELEASE_EVENTS = "release.#";
 
-    private RoutingKeys() {
-    }
+    private RoutingKeys() {}
 
     /** Routing key of a tenant event, e.g. {@code tenant.status-changed.<uuid>}. */
     public static String tenantEvent(String shortType, UUID tenantId) {

@@ -13,6 +13,5 @@ import java.time.Instant;
  * @param query           its current or last statement (truncated to 500 characters)
  * @param transactionStart when its transaction began; null outside a transaction
  */
-public record BlockingSession(int pid, String user, String applicationName, String state, String query,
-        Instant transactionStart) {
-}
+public record BlockingSession(
+        int pid, String user, String applicationName, String state, String query, Instant transactionStart) {}

@@ -20,9 +20,18 @@ import java.util.UUID;
  *                        ({@code runInTransaction="false"}) may be applied; when false such a pending changeset
  *                        fails the command before anything is applied
  */
-public record MigrateTenant(UUID commandId, UUID tenantId, String slug, TenantConnection connection, String targetTag,
-        String changelogDigest, MigrationPurpose purpose, UUID releaseId, Integer timeoutSeconds,
-        Boolean allowNonTransactional) implements MigrationCommand {
+public record MigrateTenant(
+        UUID commandId,
+        UUID tenantId,
+        String slug,
+        TenantConnection connection,
+        String targetTag,
+        String changelogDigest,
+        MigrationPurpose purpose,
+        UUID releaseId,
+        Integer timeoutSeconds,
+        Boolean allowNonTransactional)
+        implements MigrationCommand {
     /** CloudEvents type. */
     public static final String TYPE = "tenantfleet.migration.migrate-tenant.v1";
 
@@ -38,8 +47,14 @@ public record MigrateTenant(UUID commandId, UUID tenantId, String slug, TenantCo
     }
 
     /** A command outside any release, without timeout, refusing non-transactional changesets. */
-    public MigrateTenant(UUID commandId, UUID tenantId, String slug, TenantConnection connection, String targetTag,
-            String changelogDigest, MigrationPurpose purpose) {
+    public MigrateTenant(
+            UUID commandId,
+            UUID tenantId,
+            String slug,
+            TenantConnection connection,
+            String targetTag,
+            String changelogDigest,
+            MigrationPurpose purpose) {
         this(commandId, tenantId, slug, connection, targetTag, changelogDigest, purpose, null, null, null);
     }
 

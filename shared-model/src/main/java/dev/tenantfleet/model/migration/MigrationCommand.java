@@ -10,9 +10,10 @@ import java.util.UUID;
 
 /** Commands on {@code migration.commands}: per-tenant commands for workers, migrate-release for tenant-service. */
 @JsonSubTypes({
-        @JsonSubTypes.Type(value = MigrateTenant.class, name = MigrateTenant.TYPE),
-        @JsonSubTypes.Type(value = RollbackTenant.class, name = RollbackTenant.TYPE),
-        @JsonSubTypes.Type(value = MigrateRelease.class, name = MigrateRelease.TYPE)})
+    @JsonSubTypes.Type(value = MigrateTenant.class, name = MigrateTenant.TYPE),
+    @JsonSubTypes.Type(value = RollbackTenant.class, name = RollbackTenant.TYPE),
+    @JsonSubTypes.Type(value = MigrateRelease.class, name = MigrateRelease.TYPE)
+})
 public sealed interface MigrationCommand extends ExportedMessage permits MigrateTenant, RollbackTenant, MigrateRelease {
 
     /** CloudEvents type of each command record: the names of the {@link JsonSubTypes} above, as Jackson resolves them. */

@@ -14,7 +14,11 @@ import java.util.List;
  * @param changeSet the changeset that failed, when one did
  * @param blockingSessions for TIMEOUT: the sessions that blocked the migration (from pg_stat_activity), else empty
  */
-public record MigrationError(MigrationErrorCode code, String message, String hint, String changeSet,
+public record MigrationError(
+        MigrationErrorCode code,
+        String message,
+        String hint,
+        String changeSet,
         List<BlockingSession> blockingSessions) {
     public MigrationError {
         field(code, "code");

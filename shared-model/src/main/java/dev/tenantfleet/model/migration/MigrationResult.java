@@ -11,10 +11,11 @@ import java.util.UUID;
 
 /** Per-tenant outcomes on {@code migration.results}: one per migrate-tenant or rollback-tenant command delivery that ran. */
 @JsonSubTypes({
-        @JsonSubTypes.Type(value = TenantMigrated.class, name = TenantMigrated.TYPE),
-        @JsonSubTypes.Type(value = TenantMigrationFailed.class, name = TenantMigrationFailed.TYPE),
-        @JsonSubTypes.Type(value = TenantRolledBack.class, name = TenantRolledBack.TYPE),
-        @JsonSubTypes.Type(value = TenantRollbackFailed.class, name = TenantRollbackFailed.TYPE)})
+    @JsonSubTypes.Type(value = TenantMigrated.class, name = TenantMigrated.TYPE),
+    @JsonSubTypes.Type(value = TenantMigrationFailed.class, name = TenantMigrationFailed.TYPE),
+    @JsonSubTypes.Type(value = TenantRolledBack.class, name = TenantRolledBack.TYPE),
+    @JsonSubTypes.Type(value = TenantRollbackFailed.class, name = TenantRollbackFailed.TYPE)
+})
 public sealed interface MigrationResult extends ExportedMessage
         permits TenantMigrated, TenantMigrationFailed, TenantRolledBack, TenantRollbackFailed {
 

@@ -15,8 +15,16 @@ import java.util.UUID;
  * @param expectedHead   the tag the tenant should be at afterwards (its pre-release head), for the result
  * @param timeoutSeconds cancel on the server after this long; null = none
  */
-public record RollbackTenant(UUID commandId, UUID tenantId, String slug, TenantConnection connection, UUID releaseId,
-        List<String> changeSets, String expectedHead, String changelogDigest, Integer timeoutSeconds)
+public record RollbackTenant(
+        UUID commandId,
+        UUID tenantId,
+        String slug,
+        TenantConnection connection,
+        UUID releaseId,
+        List<String> changeSets,
+        String expectedHead,
+        String changelogDigest,
+        Integer timeoutSeconds)
         implements MigrationCommand {
     /** CloudEvents type. */
     public static final String TYPE = "tenantfleet.migration.rollback-tenant.v1";

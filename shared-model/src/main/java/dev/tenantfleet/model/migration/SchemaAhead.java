@@ -14,8 +14,7 @@ public final class SchemaAhead {
             + "was applied in full, record it without running it (Liquibase changelog-sync up to that changeset, e.g. "
             + "changelog-sync-to-tag); if only in part, drop what it left or restore the tenant from a backup.";
 
-    private SchemaAhead() {
-    }
+    private SchemaAhead() {}
 
     /** A SCHEMA_DRIFT error naming the changeset and the objects ({@code message}). */
     public static MigrationError error(String message, String changeSet) {

@@ -6,9 +6,19 @@ import java.util.List;
 import java.util.UUID;
 
 /** Rolling the release back on this tenant failed; the tenant is unchanged (the rollback is one transaction). */
-public record TenantRollbackFailed(UUID commandId, UUID tenantId, String slug, MigrationPurpose purpose, UUID releaseId,
-        MigrationError error, String headAfter, List<String> appliedChangeSets, long durationMillis,
-        String changelogDigest, Integer deliveryAttempt) implements MigrationResult {
+public record TenantRollbackFailed(
+        UUID commandId,
+        UUID tenantId,
+        String slug,
+        MigrationPurpose purpose,
+        UUID releaseId,
+        MigrationError error,
+        String headAfter,
+        List<String> appliedChangeSets,
+        long durationMillis,
+        String changelogDigest,
+        Integer deliveryAttempt)
+        implements MigrationResult {
     /** CloudEvents type. */
     public static final String TYPE = "tenantfleet.migration.tenant-rollback-failed.v1";
 
@@ -25,17 +35,45 @@ public record TenantRollbackFailed(UUID commandId, UUID tenantId, String slug, M
     }
 
     /** A result of the first delivery of its command (what results said before {@code deliveryAttempt} existed). */
-    public TenantRollbackFailed(UUID commandId, UUID tenantId, String slug, MigrationPurpose purpose, UUID releaseId,
-            MigrationError error, String headAfter, List<String> appliedChangeSets, long durationMillis,
+    public TenantRollbackFailed(
+            UUID commandId,
+            UUID tenantId,
+            String slug,
+            MigrationPurpose purpose,
+            UUID releaseId,
+            MigrationError error,
+            String headAfter,
+            List<String> appliedChangeSets,
+            long durationMillis,
             String changelogDigest) {
-        this(commandId, tenantId, slug, purpose, releaseId, error, headAfter, appliedChangeSets, durationMillis,
-                changelogDigest, 1);
+        this(
+                commandId,
+                tenantId,
+                slug,
+                purpose,
+                releaseId,
+                error,
+                headAfter,
+                appliedChangeSets,
+                durationMillis,
+                changelogDigest,
+                1);
     }
 
     @Override
     public TenantRollbackFailed withDeliveryAttempt(int attempt) {
-        return new TenantRollbackFailed(commandId, tenantId, slug, purpose, releaseId, error, headAfter,
-                appliedChangeSets, durationMillis, changelogDigest, attempt);
+        return new TenantRollbackFailed(
+                commandId,
+                tenantId,
+                slug,
+                purpose,
+                releaseId,
+                error,
+                headAfter,
+                appliedChangeSets,
+                durationMillis,
+                changelogDigest,
+                attempt);
     }
 
     @Override

@@ -6,10 +6,19 @@ import java.util.List;
 import java.util.UUID;
 
 /** The release's changesets were rolled back on this tenant; {@code appliedChangeSets} lists them, newest first. */
-public record TenantRolledBack(UUID commandId, UUID tenantId, String slug, MigrationPurpose purpose, UUID releaseId,
-        String headBefore, String headAfter, List<String> appliedChangeSets, long durationMillis,
-                String changelogDigest,
-        Integer deliveryAttempt) implements MigrationResult {
+public record TenantRolledBack(
+        UUID commandId,
+        UUID tenantId,
+        String slug,
+        MigrationPurpose purpose,
+        UUID releaseId,
+        String headBefore,
+        String headAfter,
+        List<String> appliedChangeSets,
+        long durationMillis,
+        String changelogDigest,
+        Integer deliveryAttempt)
+        implements MigrationResult {
     /** CloudEvents type. */
     public static final String TYPE = "tenantfleet.migration.tenant-rolled-back.v1";
 
@@ -25,17 +34,45 @@ public record TenantRolledBack(UUID commandId, UUID tenantId, String slug, Migra
     }
 
     /** A result of the first delivery of its command (what results said before {@code deliveryAttempt} existed). */
-    public TenantRolledBack(UUID commandId, UUID tenantId, String slug, MigrationPurpose purpose, UUID releaseId,
-            String headBefore, String headAfter, List<String> appliedChangeSets, long durationMillis,
+    public TenantRolledBack(
+            UUID commandId,
+            UUID tenantId,
+            String slug,
+            MigrationPurpose purpose,
+            UUID releaseId,
+            String headBefore,
+            String headAfter,
+            List<String> appliedChangeSets,
+            long durationMillis,
             String changelogDigest) {
-        this(commandId, tenantId, slug, purpose, releaseId, headBefore, headAfter, appliedChangeSets, durationMillis,
-                changelogDigest, 1);
+        this(
+                commandId,
+                tenantId,
+                slug,
+                purpose,
+                releaseId,
+                headBefore,
+                headAfter,
+                appliedChangeSets,
+                durationMillis,
+                changelogDigest,
+                1);
     }
 
     @Override
     public TenantRolledBack withDeliveryAttempt(int attempt) {
-        return new TenantRolledBack(commandId, tenantId, slug, purpose, releaseId, headBefore, headAfter,
-                appliedChangeSets, durationMillis, changelogDigest, attempt);
+        return new TenantRolledBack(
+                commandId,
+                tenantId,
+                slug,
+                purpose,
+                releaseId,
+                headBefore,
+                headAfter,
+                appliedChangeSets,
+                durationMillis,
+                changelogDigest,
+                attempt);
     }
 
     @Override

@@ -12,6 +12,5 @@ public final class LogKeys {
     /** The id of the tenant the line is about, where only the id is known (identity-consumer's identity events). */
     public static final String TENANT_ID = "tenantId";
 
-    private LogKeys() {
-    }
+    private LogKeys() {}
 }

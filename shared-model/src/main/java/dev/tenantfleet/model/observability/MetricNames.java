@@ -45,23 +45,40 @@ public final class MetricNames {
     public static final String IDENTITY_EVENTS_BATCH_SIZE = "identity_events_batch_size";
 
     /** Every series tenant-service exposes beyond the standard JVM, HTTP and messaging ones. */
-    public static final List<String> TENANT_SERVICE = List.of(TENANTS, RELEASES_IN_PROGRESS, RELEASE_TENANTS,
-            RELEASES_COMPLETED, OUTBOX_UNSENT, OUTBOX_OLDEST_UNSENT_AGE);
+    public static final List<String> TENANT_SERVICE = List.of(
+            TENANTS,
+            RELEASES_IN_PROGRESS,
+            RELEASE_TENANTS,
+            RELEASES_COMPLETED,
+            OUTBOX_UNSENT,
+            OUTBOX_OLDEST_UNSENT_AGE);
     /** Every series migration-worker exposes beyond the standard ones. */
-    public static final List<String> MIGRATION_WORKER = Stream.concat(histogram(TENANT_MIGRATION).stream(),
-            Stream.of(TENANT_MIGRATION_FAILURES)).toList();
+    public static final List<String> MIGRATION_WORKER = Stream.concat(
+                    histogram(TENANT_MIGRATION).stream(), Stream.of(TENANT_MIGRATION_FAILURES))
+            .toList();
     /** Every series identity-consumer exposes beyond the standard ones. */
-    public static final List<String> IDENTITY_CONSUMER = Stream.of(List.of(IDENTITY_EVENTS_APPLIED,
-            IDENTITY_EVENTS_IGNORED_STALE, IDENTITY_EVENTS_DEAD_LETTERED, IDENTITY_EVENTS_REQUEUED),
-            histogram(IDENTITY_EVENT_LAG), List.of(IDENTITY_EVENT_LAG_LAST), List.of(IDENTITY_EVENTS_BATCH_SIZE + "_count",
-            IDENTITY_EVENTS_BATCH_SIZE + "_sum", IDENTITY_EVENTS_BATCH_SIZE + "_max")).flatMap(List::stream).toList();
+    public static final List<String> IDENTITY_CONSUMER = Stream.of(
+                    List.of(
+                            IDENTITY_EVENTS_APPLIED,
+                            IDENTITY_EVENTS_IGNORED_STALE,
+                            IDENTITY_EVENTS_DEAD_LETTERED,
+                            IDENTITY_EVENTS_REQUEUED),
+                    histogram(IDENTITY_EVENT_LAG),
+                    List.of(IDENTITY_EVENT_LAG_LAST),
+                    List.of(
+                            IDENTITY_EVENTS_BATCH_SIZE + "_count",
+                            IDENTITY_EVENTS_BATCH_SIZE + "_sum",
+                            IDENTITY_EVENTS_BATCH_SIZE + "_max"))
+            .flatMap(List::stream)
+            .toList();
 
-    private MetricNames() {
-    }
+    private MetricNames() {}
 
     /** Every Tenant Fleet series of all three services. */
     public static List<String> all() {
-        return Stream.of(TENANT_SERVICE, MIGRATION_WORKER, IDENTITY_CONSUMER).flatMap(List::stream).toList();
+        return Stream.of(TENANT_SERVICE, MIGRATION_WORKER, IDENTITY_CONSUMER)
+                .flatMap(List::stream)
+                .toList();
     }
 
     /** The series Micrometer exposes for a timer with a percentile histogram named {@code base}. */

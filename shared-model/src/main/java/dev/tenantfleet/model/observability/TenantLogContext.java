@@ -26,8 +26,8 @@ public final class TenantLogContext implements AutoCloseable {
 
     /** Lines about one tenant, within a release or not (a null release id leaves the key out). */
     public static TenantLogContext of(UUID releaseId, String tenantSlug) {
-        return new TenantLogContext(values(LogKeys.RELEASE_ID, releaseId == null ? null : releaseId.toString(),
-                LogKeys.TENANT_SLUG, tenantSlug));
+        return new TenantLogContext(values(
+                LogKeys.RELEASE_ID, releaseId == null ? null : releaseId.toString(), LogKeys.TENANT_SLUG, tenantSlug));
     }
 
     /** Lines about a release as a whole: no tenant slug, whichever tenant's result led here. */
@@ -47,8 +47,8 @@ public final class TenantLogContext implements AutoCloseable {
 
     /** Wraps {@code task} so that it logs with this thread's release id and tenant on whichever thread runs it. */
     public static Runnable carry(Runnable task) {
-        Map<String, Object> current = values(LogKeys.RELEASE_ID, MDC.get(LogKeys.RELEASE_ID), LogKeys.TENANT_SLUG,
-                MDC.get(LogKeys.TENANT_SLUG));
+        Map<String, Object> current = values(
+                LogKeys.RELEASE_ID, MDC.get(LogKeys.RELEASE_ID), LogKeys.TENANT_SLUG, MDC.get(LogKeys.TENANT_SLUG));
         current.put(LogKeys.TENANT_ID, MDC.get(LogKeys.TENANT_ID));
         return () -> {
             try (TenantLogContext log = new TenantLogContext(current)) {

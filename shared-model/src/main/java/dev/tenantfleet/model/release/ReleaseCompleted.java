@@ -10,8 +10,15 @@ import java.util.UUID;
  *
  * @param failedTenants slugs that failed (migration or rollback)
  */
-public record ReleaseCompleted(UUID releaseId, String targetTag, ReleaseStatus status, ReleaseCounts counts,
-        long durationMillis, List<String> failedTenants, String reason) implements ReleaseEvent {
+public record ReleaseCompleted(
+        UUID releaseId,
+        String targetTag,
+        ReleaseStatus status,
+        ReleaseCounts counts,
+        long durationMillis,
+        List<String> failedTenants,
+        String reason)
+        implements ReleaseEvent {
     /** CloudEvents type. */
     public static final String TYPE = "tenantfleet.release.completed.v1";
 

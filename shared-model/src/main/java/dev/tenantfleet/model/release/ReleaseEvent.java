@@ -13,10 +13,12 @@ import java.util.UUID;
  * {@code release.<releaseId>.<kind>} so a deploy job or dashboard can bind to one release or all ({@code release.#}).
  */
 @JsonSubTypes({
-        @JsonSubTypes.Type(value = ReleaseTenantUpdated.class, name = ReleaseTenantUpdated.TYPE),
-        @JsonSubTypes.Type(value = ReleaseProgressed.class, name = ReleaseProgressed.TYPE),
-        @JsonSubTypes.Type(value = ReleaseCompleted.class, name = ReleaseCompleted.TYPE)})
-public sealed interface ReleaseEvent extends ExportedMessage permits ReleaseTenantUpdated, ReleaseProgressed, ReleaseCompleted {
+    @JsonSubTypes.Type(value = ReleaseTenantUpdated.class, name = ReleaseTenantUpdated.TYPE),
+    @JsonSubTypes.Type(value = ReleaseProgressed.class, name = ReleaseProgressed.TYPE),
+    @JsonSubTypes.Type(value = ReleaseCompleted.class, name = ReleaseCompleted.TYPE)
+})
+public sealed interface ReleaseEvent extends ExportedMessage
+        permits ReleaseTenantUpdated, ReleaseProgressed, ReleaseCompleted {
 
     /** CloudEvents type of each event record: the names of the {@link JsonSubTypes} above, as Jackson resolves them. */
     Map<String, Class<? extends ReleaseEvent>> TYPES = CloudEventCodec.typesOf(ReleaseEvent.class);

@@ -10,8 +10,9 @@ import java.util.UUID;
  * @param cohort  0-based index of the cohort in progress
  * @param cohorts number of cohorts
  */
-public record ReleaseProgressed(UUID releaseId, String targetTag, ReleaseStatus status, int cohort, int cohorts,
-        ReleaseCounts counts) implements ReleaseEvent {
+public record ReleaseProgressed(
+        UUID releaseId, String targetTag, ReleaseStatus status, int cohort, int cohorts, ReleaseCounts counts)
+        implements ReleaseEvent {
     /** CloudEvents type. */
     public static final String TYPE = "tenantfleet.release.progressed.v1";
 

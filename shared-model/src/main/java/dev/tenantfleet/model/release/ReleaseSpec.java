@@ -25,9 +25,19 @@ import java.util.Set;
  * @param readOnlyGate          put each cohort's tenants READ_ONLY while it migrates, then restore them
  * @param allowNonTransactional accept changesets that cannot run in the tenant's single transaction
  */
-public record ReleaseSpec(String targetTag, String changelogDigest, ReleaseStrategy strategy, CohortPlan cohorts,
-        Integer concurrency, Integer serverConcurrency, Integer tenantTimeoutSeconds, Set<TenantStatus> statuses,
-        List<String> only, FailurePolicy failurePolicy, FailureBudget failureBudget, Boolean readOnlyGate,
+public record ReleaseSpec(
+        String targetTag,
+        String changelogDigest,
+        ReleaseStrategy strategy,
+        CohortPlan cohorts,
+        Integer concurrency,
+        Integer serverConcurrency,
+        Integer tenantTimeoutSeconds,
+        Set<TenantStatus> statuses,
+        List<String> only,
+        FailurePolicy failurePolicy,
+        FailureBudget failureBudget,
+        Boolean readOnlyGate,
         Boolean allowNonTransactional) {
     /** Statuses targeted when none are given. */
     public static final Set<TenantStatus> DEFAULT_STATUSES = EnumSet.of(TenantStatus.ACTIVE, TenantStatus.READ_ONLY);

@@ -24,8 +24,10 @@ public enum ReleaseStatus {
     /** Refused before it started (preflight): nothing was touched. */
     REFUSED(true, 5);
 
-    private static final List<ReleaseStatus> TERMINAL = Arrays.stream(values()).filter(ReleaseStatus::terminal).toList();
-    private static final List<ReleaseStatus> UNFINISHED = Arrays.stream(values()).filter(s -> !s.terminal()).toList();
+    private static final List<ReleaseStatus> TERMINAL =
+            Arrays.stream(values()).filter(ReleaseStatus::terminal).toList();
+    private static final List<ReleaseStatus> UNFINISHED =
+            Arrays.stream(values()).filter(s -> !s.terminal()).toList();
 
     private final boolean terminal;
     private final int exitCode;

@@ -13,8 +13,17 @@ import java.util.UUID;
  * @param headAfter  its head now (null when unknown)
  * @param error      why it failed, for FAILED and ROLLBACK_FAILED
  */
-public record ReleaseTenantUpdated(UUID releaseId, UUID tenantId, String slug, int cohort, TenantReleaseState state,
-        String headBefore, String headAfter, MigrationError error, Long durationMillis) implements ReleaseEvent {
+public record ReleaseTenantUpdated(
+        UUID releaseId,
+        UUID tenantId,
+        String slug,
+        int cohort,
+        TenantReleaseState state,
+        String headBefore,
+        String headAfter,
+        MigrationError error,
+        Long durationMillis)
+        implements ReleaseEvent {
     /** CloudEvents type. */
     public static final String TYPE = "tenantfleet.release.tenant-updated.v1";
 

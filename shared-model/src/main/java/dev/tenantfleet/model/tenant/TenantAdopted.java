@@ -16,8 +16,16 @@ import java.util.UUID;
  * @param baselined  whether Tenant Fleet recorded the changelog as applied up to {@code schemaHead} (changelog-sync)
  *                   because another tool had migrated the database without a Liquibase history
  */
-public record TenantAdopted(UUID tenantId, String slug, String name, String server, String database, TenantStatus status,
-        String schemaHead, boolean baselined) implements TenantEvent {
+public record TenantAdopted(
+        UUID tenantId,
+        String slug,
+        String name,
+        String server,
+        String database,
+        TenantStatus status,
+        String schemaHead,
+        boolean baselined)
+        implements TenantEvent {
     /** CloudEvents type. */
     public static final String TYPE = "tenantfleet.tenant.adopted.v1";
 

@@ -6,8 +6,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A tenant was deactivated: it serves nothing any more, its database is kept. */
-public record TenantDeactivated(UUID tenantId, String slug, TenantStatus previousStatus, String actor, String reason,
-        Instant deactivatedAt) implements TenantEvent {
+public record TenantDeactivated(
+        UUID tenantId, String slug, TenantStatus previousStatus, String actor, String reason, Instant deactivatedAt)
+        implements TenantEvent {
     /** CloudEvents type. */
     public static final String TYPE = "tenantfleet.tenant.deactivated.v1";
 

@@ -10,15 +10,20 @@ import java.util.UUID;
 
 /** Everything tenant-service announces on {@code tenant.events}. Every event names its tenant by id and slug. */
 @JsonSubTypes({
-        @JsonSubTypes.Type(value = TenantProvisioned.class, name = TenantProvisioned.TYPE),
-        @JsonSubTypes.Type(value = TenantStatusChanged.class, name = TenantStatusChanged.TYPE),
-        @JsonSubTypes.Type(value = TenantDeactivated.class, name = TenantDeactivated.TYPE),
-        @JsonSubTypes.Type(value = TenantProvisioningFailed.class, name = TenantProvisioningFailed.TYPE),
-        @JsonSubTypes.Type(value = TenantSchemaChanged.class, name = TenantSchemaChanged.TYPE),
-        @JsonSubTypes.Type(value = TenantAdopted.class, name = TenantAdopted.TYPE)})
+    @JsonSubTypes.Type(value = TenantProvisioned.class, name = TenantProvisioned.TYPE),
+    @JsonSubTypes.Type(value = TenantStatusChanged.class, name = TenantStatusChanged.TYPE),
+    @JsonSubTypes.Type(value = TenantDeactivated.class, name = TenantDeactivated.TYPE),
+    @JsonSubTypes.Type(value = TenantProvisioningFailed.class, name = TenantProvisioningFailed.TYPE),
+    @JsonSubTypes.Type(value = TenantSchemaChanged.class, name = TenantSchemaChanged.TYPE),
+    @JsonSubTypes.Type(value = TenantAdopted.class, name = TenantAdopted.TYPE)
+})
 public sealed interface TenantEvent extends ExportedMessage
-        permits TenantProvisioned, TenantStatusChanged, TenantDeactivated, TenantProvisioningFailed, TenantSchemaChanged,
-        TenantAdopted {
+        permits TenantProvisioned,
+                TenantStatusChanged,
+                TenantDeactivated,
+                TenantProvisioningFailed,
+                TenantSchemaChanged,
+                TenantAdopted {
 
     /** CloudEvents type of each event record: the names of the {@link JsonSubTypes} above, as Jackson resolves them. */
     Map<String, Class<? extends TenantEvent>> TYPES = CloudEventCodec.typesOf(TenantEvent.class);

@@ -11,8 +11,9 @@ import java.util.UUID;
  * @param database   the tenant database's name
  * @param schemaHead the changelog tag the database is at
  */
-public record TenantProvisioned(UUID tenantId, String slug, String name, String server, String database,
-        String schemaHead) implements TenantEvent {
+public record TenantProvisioned(
+        UUID tenantId, String slug, String name, String server, String database, String schemaHead)
+        implements TenantEvent {
     /** CloudEvents type. */
     public static final String TYPE = "tenantfleet.tenant.provisioned.v1";
 

@@ -12,8 +12,8 @@ import java.util.UUID;
  * @param errorCode the classified error
  * @param reason    what went wrong, never containing a credential
  */
-public record TenantProvisioningFailed(UUID tenantId, String slug, String step, TenantErrorCode errorCode,
-        String reason) implements TenantEvent {
+public record TenantProvisioningFailed(
+        UUID tenantId, String slug, String step, TenantErrorCode errorCode, String reason) implements TenantEvent {
     /** CloudEvents type. */
     public static final String TYPE = "tenantfleet.tenant.provisioning-failed.v1";
 

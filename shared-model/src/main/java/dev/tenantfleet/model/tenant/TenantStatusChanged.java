@@ -10,8 +10,9 @@ import java.util.UUID;
  * @param actor  who asked for it (token subject or {@code system})
  * @param reason why, as given by the actor
  */
-public record TenantStatusChanged(UUID tenantId, String slug, TenantStatus from, TenantStatus to, String actor,
-        String reason) implements TenantEvent {
+public record TenantStatusChanged(
+        UUID tenantId, String slug, TenantStatus from, TenantStatus to, String actor, String reason)
+        implements TenantEvent {
     /** CloudEvents type. */
     public static final String TYPE = "tenantfleet.tenant.status-changed.v1";
 

@@ -34,7 +34,8 @@ class CredentialCipherTest {
 
         assertThat(underNew.keyId()).isEqualTo("k2");
         assertThat(rotated.decrypt(underOld)).isEqualTo("pw");
-        assertThat(CredentialCipher.fromKeyRing("k2:" + newKey).decrypt(underNew)).isEqualTo("pw");
+        assertThat(CredentialCipher.fromKeyRing("k2:" + newKey).decrypt(underNew))
+                .isEqualTo("pw");
         assertThat(rotated.reencrypt(underNew)).isSameAs(underNew);
     }
 
@@ -42,21 +43,26 @@ class CredentialCipherTest {
     void shouldRefuseSecretsOfUnknownKeysOrTamperedData() {
         EncryptedSecret secret = CredentialCipher.fromKeyRing("k1:" + oldKey).encrypt("pw");
         CredentialCipher other = CredentialCipher.fromKeyRing("k2:" + newKey);
-        assertThatThrownBy(() -> other.decrypt(secret)).isInstanceOfSatisfying(TenantFleetException.class,
-                e -> assertThat(e.code()).isEqualTo(TenantErrorCode.UNKNOWN_ENCRYPTION_KEY));
+        assertThatThrownBy(() -> other.decrypt(secret))
+                .isInstanceOfSatisfying(
+                        TenantFleetException.class,
+                        e -> assertThat(e.code()).isEqualTo(TenantErrorCode.UNKNOWN_ENCRYPTION_KEY));
 
         byte[] raw = Base64.getDecoder().decode(secret.ciphertext());
         raw[raw.length - 1] ^= 1;
         EncryptedSecret tampered = new EncryptedSecret("k1", Base64.getEncoder().encodeToString(raw));
         assertThatThrownBy(() -> CredentialCipher.fromKeyRing("k1:" + oldKey).decrypt(tampered))
-                .isInstanceOf(TenantFleetException.class).hasMessageContaining("tampered");
+                .isInstanceOf(TenantFleetException.class)
+                .hasMessageContaining("tampered");
     }
 
     @Test
     void shouldRejectKeyRingsWithShortKeysOrDuplicates() {
-        assertThatThrownBy(() -> CredentialCipher.fromKeyRing("k1:" + Base64.getEncoder().encodeToString(new byte[16])))
+        assertThatThrownBy(() ->
+                        CredentialCipher.fromKeyRing("k1:" + Base64.getEncoder().encodeToString(new byte[16])))
                 .hasMessageContaining("32 bytes");
-        assertThatThrownBy(() -> CredentialCipher.fromKeyRing("k1:" + oldKey + ",k1:" + newKey)).hasMessageContaining("twice");
+        assertThatThrownBy(() -> CredentialCipher.fromKeyRing("k1:" + oldKey + ",k1:" + newKey))
+                .hasMessageContaining("twice");
         assertThatThrownBy(() -> CredentialCipher.fromKeyRing("")).hasMessageContaining("TENANTFLEET_KEYS");
     }
 }

@@ -18,8 +18,12 @@ class CloudEventCodecTest {
 
     @Test
     void shouldRoundTripAStatusChangedEvent() {
-        var event = CloudEvent.<TenantEvent>of("/tenant-service", TenantStatusChanged.TYPE, "acme",
-                new TenantStatusChanged(tenantId, "acme", TenantStatus.ACTIVE, TenantStatus.READ_ONLY, "ops", "maintenance"));
+        var event = CloudEvent.<TenantEvent>of(
+                "/tenant-service",
+                TenantStatusChanged.TYPE,
+                "acme",
+                new TenantStatusChanged(
+                        tenantId, "acme", TenantStatus.ACTIVE, TenantStatus.READ_ONLY, "ops", "maintenance"));
 
         CloudEvent<TenantEvent> decoded = codec.decode(codec.encode(event));
 
@@ -37,36 +41,48 @@ class CloudEventCodecTest {
     @Test
     void shouldRejectMissingPayloadFieldInsteadOfFillingNull() {
         String data = "{\"tenantId\":\"" + tenantId + "\",\"slug\":\"acme\",\"from\":\"ACTIVE\",\"actor\":\"ops\"}";
-        assertFails(envelope(TenantStatusChanged.TYPE, data), MessageErrorCode.MISSING_FIELD).hasMessageContaining("'to'");
+        assertFails(envelope(TenantStatusChanged.TYPE, data), MessageErrorCode.MISSING_FIELD)
+                .hasMessageContaining("'to'");
     }
 
     @Test
     void shouldRejectWrongFieldTypes() {
-        String numericSlug = "{\"tenantId\":\"" + tenantId + "\",\"slug\":42,\"from\":\"ACTIVE\",\"to\":\"READ_ONLY\",\"actor\":\"ops\"}";
-        assertFails(envelope(TenantStatusChanged.TYPE, numericSlug), MessageErrorCode.WRONG_FIELD_TYPE).hasMessageContaining("slug");
-        String badUuid = "{\"tenantId\":\"not-a-uuid\",\"slug\":\"acme\",\"from\":\"ACTIVE\",\"to\":\"READ_ONLY\",\"actor\":\"ops\"}";
-        assertFails(envelope(TenantStatusChanged.TYPE, badUuid), MessageErrorCode.WRONG_FIELD_TYPE).hasMessageContaining("tenantId");
-        assertFails(envelope(TenantStatusChanged.TYPE, data("HAPPY")), MessageErrorCode.WRONG_FIELD_TYPE).hasMessageContaining("to");
+        String numericSlug = "{\"tenantId\":\"" + tenantId
+                + "\",\"slug\":42,\"from\":\"ACTIVE\",\"to\":\"READ_ONLY\",\"actor\":\"ops\"}";
+        assertFails(envelope(TenantStatusChanged.TYPE, numericSlug), MessageErrorCode.WRONG_FIELD_TYPE)
+                .hasMessageContaining("slug");
+        String badUuid =
+                "{\"tenantId\":\"not-a-uuid\",\"slug\":\"acme\",\"from\":\"ACTIVE\",\"to\":\"READ_ONLY\",\"actor\":\"ops\"}";
+        assertFails(envelope(TenantStatusChanged.TYPE, badUuid), MessageErrorCode.WRONG_FIELD_TYPE)
+                .hasMessageContaining("tenantId");
+        assertFails(envelope(TenantStatusChanged.TYPE, data("HAPPY")), MessageErrorCode.WRONG_FIELD_TYPE)
+                .hasMessageContaining("to");
     }
 
     @Test
     void shouldRejectMalformedJsonAndOtherSpecVersions() {
         assertFails("{not json", MessageErrorCode.MALFORMED_JSON);
         assertFails("[1,2]", MessageErrorCode.MALFORMED_JSON);
-        assertFails(envelope(TenantStatusChanged.TYPE, data("ACTIVE")).replace("\"1.0\"", "\"0.3\""),
+        assertFails(
+                envelope(TenantStatusChanged.TYPE, data("ACTIVE")).replace("\"1.0\"", "\"0.3\""),
                 MessageErrorCode.UNSUPPORTED_SPEC_VERSION);
     }
 
     @Test
     void shouldRejectEnvelopeWithoutIdOrTime() {
-        assertFails(envelope(TenantStatusChanged.TYPE, data("ACTIVE")).replace("\"id\":\"e-1\",", ""), MessageErrorCode.MISSING_FIELD)
+        assertFails(
+                        envelope(TenantStatusChanged.TYPE, data("ACTIVE")).replace("\"id\":\"e-1\",", ""),
+                        MessageErrorCode.MISSING_FIELD)
                 .hasMessageContaining("'id'");
-        assertFails(envelope(TenantStatusChanged.TYPE, data("ACTIVE")).replace("2026-11-21T10:00:00Z", "yesterday"),
-                MessageErrorCode.WRONG_FIELD_TYPE).hasMessageContaining("time");
+        assertFails(
+                        envelope(TenantStatusChanged.TYPE, data("ACTIVE")).replace("2026-11-21T10:00:00Z", "yesterday"),
+                        MessageErrorCode.WRONG_FIELD_TYPE)
+                .hasMessageContaining("time");
     }
 
     private String data(String to) {
-        return "{\"tenantId\":\"" + tenantId + "\",\"slug\":\"acme\",\"from\":\"ACTIVE\",\"to\":\"" + to + "\",\"actor\":\"ops\"}";
+        return "{\"tenantId\":\"" + tenantId + "\",\"slug\":\"acme\",\"from\":\"ACTIVE\",\"to\":\"" + to
+                + "\",\"actor\":\"ops\"}";
     }
 
     private static String envelope(String type, String data) {
@@ -76,6 +92,7 @@ class CloudEventCodecTest {
 
     private AbstractThrowableAssert<?, ? extends Throwable> assertFails(String body, MessageErrorCode code) {
         return assertThatThrownBy(() -> codec.decode(body.getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOfSatisfying(MessageFormatException.class, e -> assertThat(e.code()).isEqualTo(code));
+                .isInstanceOfSatisfying(
+                        MessageFormatException.class, e -> assertThat(e.code()).isEqualTo(code));
     }
 }

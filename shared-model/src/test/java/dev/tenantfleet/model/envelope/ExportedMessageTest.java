@@ -22,9 +22,17 @@ class ExportedMessageTest {
     void shouldRouteACommandByItsTenantAndCarryItsCommandIdAsEnvelopeId() throws Exception {
         UUID commandId = UUID.randomUUID();
         UUID tenantId = UUID.randomUUID();
-        MigrateTenant command = new MigrateTenant(commandId, tenantId, "acme",
-                new TenantConnection("db", 5432, "acme", "acme", new EncryptedSecret("k1", "c2VjcmV0")), "v1.4", null,
-                MigrationPurpose.RELEASE, UUID.randomUUID(), null, null);
+        MigrateTenant command = new MigrateTenant(
+                commandId,
+                tenantId,
+                "acme",
+                new TenantConnection("db", 5432, "acme", "acme", new EncryptedSecret("k1", "c2VjcmV0")),
+                "v1.4",
+                null,
+                MigrationPurpose.RELEASE,
+                UUID.randomUUID(),
+                null,
+                null);
 
         CloudEvent<MigrateTenant> envelope = CloudEvent.of("/tenant-service", command);
 
@@ -33,14 +41,17 @@ class ExportedMessageTest {
         assertThat(envelope.id()).isEqualTo(commandId.toString());
         assertThat(envelope.subject()).isEqualTo("acme");
         assertThat(envelope.type()).isEqualTo(MigrateTenant.TYPE);
-        assertThat(MigrationCommand.codec().decode(CloudEventCodec.write(envelope)).data()).isEqualTo(command);
+        assertThat(MigrationCommand.codec()
+                        .decode(CloudEventCodec.write(envelope))
+                        .data())
+                .isEqualTo(command);
     }
 
     @Test
     void shouldKeepRoutingOutOfThePayloadWhenWritten() throws Exception {
         UUID tenantId = UUID.randomUUID();
-        TenantEvent event = new TenantStatusChanged(tenantId, "acme", TenantStatus.ACTIVE, TenantStatus.READ_ONLY, "ops",
-                "maintenance");
+        TenantEvent event = new TenantStatusChanged(
+                tenantId, "acme", TenantStatus.ACTIVE, TenantStatus.READ_ONLY, "ops", "maintenance");
 
         CloudEvent<TenantEvent> envelope = CloudEvent.of("/tenant-service", event);
         JsonNode written = Json.mapper().readTree(CloudEventCodec.write(envelope));

@@ -30,12 +30,24 @@ class IdentityEventVersionTest {
     @ParameterizedTest
     @ValueSource(strings = {"0", "-1", "-9223372036854775808"})
     void shouldRejectVersionsBelowOneAsMissingField(String version) {
-        assertFails("\"version\":" + version, MessageErrorCode.MISSING_FIELD).hasMessageContaining("'version' must be >= 1");
+        assertFails("\"version\":" + version, MessageErrorCode.MISSING_FIELD)
+                .hasMessageContaining("'version' must be >= 1");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"9223372036854775808", "18446744073709551616", "1e3", "1.0", "1.5", "\"7\"", "true", "null",
-            "[1]", "{}"})
+    @ValueSource(
+            strings = {
+                "9223372036854775808",
+                "18446744073709551616",
+                "1e3",
+                "1.0",
+                "1.5",
+                "\"7\"",
+                "true",
+                "null",
+                "[1]",
+                "{}"
+            })
     void shouldRejectVersionsThatAreNotALongIntegerAsWrongFieldType(String version) {
         assertFails("\"version\":" + version, MessageErrorCode.WRONG_FIELD_TYPE).hasMessageContaining("version");
     }
@@ -45,15 +57,18 @@ class IdentityEventVersionTest {
         assertFails("\"tenantId\":null", MessageErrorCode.WRONG_FIELD_TYPE).hasMessageContaining("version");
     }
 
-    private org.assertj.core.api.AbstractThrowableAssert<?, ? extends Throwable> assertFails(String versionField,
-            MessageErrorCode code) {
+    private org.assertj.core.api.AbstractThrowableAssert<?, ? extends Throwable> assertFails(
+            String versionField, MessageErrorCode code) {
         return assertThatThrownBy(() -> codec.decode(body(versionField)))
-                .isInstanceOfSatisfying(MessageFormatException.class, e -> assertThat(e.code()).isEqualTo(code));
+                .isInstanceOfSatisfying(
+                        MessageFormatException.class, e -> assertThat(e.code()).isEqualTo(code));
     }
 
     private byte[] body(String versionField) {
         return ("{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID() + "\",\"source\":\"/identity\",\"type\":\""
-                + UserUpdated.TYPE + "\",\"time\":\"2025-03-20T07:16:13Z\",\"data\":{\"userId\":\"" + userId + "\","
-                + versionField + "}}").getBytes(StandardCharsets.UTF_8);
+                        + UserUpdated.TYPE + "\",\"time\":\"2025-03-20T07:16:13Z\",\"data\":{\"userId\":\"" + userId
+                        + "\","
+                        + versionField + "}}")
+                .getBytes(StandardCharsets.UTF_8);
     }
 }

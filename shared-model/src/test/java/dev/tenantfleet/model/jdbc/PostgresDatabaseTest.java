@@ -10,8 +10,10 @@ class PostgresDatabaseTest {
 
     @Test
     void shouldKeepDriverParametersHiddenInTheHostOrDatabaseOutOfTheConnection() {
-        PostgresDatabase database = new PostgresDatabase("127.0.0.1:5432/postgres?socketFactory=org.example.Evil&loggerFile=/tmp/x",
-                5432, "crm?sslfactory=org.example.Evil");
+        PostgresDatabase database = new PostgresDatabase(
+                "127.0.0.1:5432/postgres?socketFactory=org.example.Evil&loggerFile=/tmp/x",
+                5432,
+                "crm?sslfactory=org.example.Evil");
         Properties given = database.connectionProperties();
         given.setProperty("user", "acme_owner");
 
@@ -26,8 +28,8 @@ class PostgresDatabaseTest {
 
     @Test
     void shouldNameServerAndDatabaseForTheDriver() {
-        Properties parsed = Driver.parseURL(PostgresDatabase.URL, new PostgresDatabase("db.example.com", 6432, "tf_acme")
-                .connectionProperties());
+        Properties parsed = Driver.parseURL(
+                PostgresDatabase.URL, new PostgresDatabase("db.example.com", 6432, "tf_acme").connectionProperties());
 
         assertThat(parsed.getProperty("PGHOST")).isEqualTo("db.example.com");
         assertThat(parsed.getProperty("PGPORT")).isEqualTo("6432");

@@ -13,7 +13,8 @@ class IdentityConsumerNamesTest {
     void identityConsumerQueuesAndBindingsAreNamedAfterTheirTenant() {
         UUID tenant = UUID.fromString("a8d3e5f1-6c2b-4d97-b0e4-1f2a3b4c5d6e");
 
-        assertThat(Queues.identityConsumerOf(tenant)).isEqualTo("identity-consumer.a8d3e5f1-6c2b-4d97-b0e4-1f2a3b4c5d6e");
+        assertThat(Queues.identityConsumerOf(tenant))
+                .isEqualTo("identity-consumer.a8d3e5f1-6c2b-4d97-b0e4-1f2a3b4c5d6e");
         assertThat(Queues.identityConsumerTenantStatusOf(tenant))
                 .isEqualTo("identity-consumer.a8d3e5f1-6c2b-4d97-b0e4-1f2a3b4c5d6e.tenant-status");
         assertThat(RoutingKeys.allTenantEventsOf(tenant)).isEqualTo("tenant.*.a8d3e5f1-6c2b-4d97-b0e4-1f2a3b4c5d6e");
@@ -21,13 +22,15 @@ class IdentityConsumerNamesTest {
 
     @Test
     void deadLetterHeadersCarryAnyErrorCodeAndATruncatedReason() {
-        Map<String, Object> headers = DeadLetterHeaders.of(Map.of("x-keep", 1), "q", TenantErrorCode.TENANT_NOT_FOUND,
-                "r".repeat(2_000));
+        Map<String, Object> headers =
+                DeadLetterHeaders.of(Map.of("x-keep", 1), "q", TenantErrorCode.TENANT_NOT_FOUND, "r".repeat(2_000));
 
-        assertThat(headers).containsEntry("x-keep", 1)
+        assertThat(headers)
+                .containsEntry("x-keep", 1)
                 .containsEntry(MessageHeaders.DEAD_LETTER_ERROR_CODE, "TENANT_NOT_FOUND")
                 .containsEntry(MessageHeaders.DEAD_LETTER_SOURCE_QUEUE, "q");
-        assertThat((String) headers.get(MessageHeaders.DEAD_LETTER_REASON)).hasSize(DeadLetterHeaders.MAX_REASON_LENGTH)
+        assertThat((String) headers.get(MessageHeaders.DEAD_LETTER_REASON))
+                .hasSize(DeadLetterHeaders.MAX_REASON_LENGTH)
                 .endsWith("...");
     }
 }

@@ -33,7 +33,8 @@ class ReleaseSpecTest {
 
     @Test
     void shouldRejectNonsenseConcurrency() {
-        assertThatThrownBy(() -> new ReleaseSpec("v1", null, null, null, 0, null, null, null, null, null, null, null, null))
+        assertThatThrownBy(() ->
+                        new ReleaseSpec("v1", null, null, null, 0, null, null, null, null, null, null, null, null))
                 .hasMessageContaining("concurrency");
     }
 }

@@ -8,7 +8,8 @@ class TenantStatusTest {
 
     @Test
     void shouldFollowTheDocumentedLifecycle() {
-        assertThat(TenantStatus.PROVISIONING.allowedTargets()).containsExactlyInAnyOrder(TenantStatus.ACTIVE, TenantStatus.PROVISIONING_FAILED);
+        assertThat(TenantStatus.PROVISIONING.allowedTargets())
+                .containsExactlyInAnyOrder(TenantStatus.ACTIVE, TenantStatus.PROVISIONING_FAILED);
         assertThat(TenantStatus.ACTIVE.canMoveTo(TenantStatus.READ_ONLY)).isTrue();
         assertThat(TenantStatus.READ_ONLY.canMoveTo(TenantStatus.SUSPENDED)).isTrue();
         assertThat(TenantStatus.SUSPENDED.canMoveTo(TenantStatus.ACTIVE)).isTrue();
@@ -22,6 +23,7 @@ class TenantStatusTest {
 
     @Test
     void shouldNotActivateATenantThatIsStillProvisioningFailed() {
-        assertThat(TenantStatus.PROVISIONING_FAILED.canMoveTo(TenantStatus.ACTIVE)).isFalse();
+        assertThat(TenantStatus.PROVISIONING_FAILED.canMoveTo(TenantStatus.ACTIVE))
+                .isFalse();
     }
 }

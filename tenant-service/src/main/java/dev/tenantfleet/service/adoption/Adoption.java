@@ -40,8 +40,14 @@ public class Adoption {
     private final TenantFleetConfig config;
     private final ManagedExecutor pool;
 
-    Adoption(Candidates candidates, RegistryCheck registry, DatabaseInspector inspector, Baseline baseline,
-            AdoptionRegistrar registrar, Credentials credentials, TenantFleetConfig config) {
+    Adoption(
+            Candidates candidates,
+            RegistryCheck registry,
+            DatabaseInspector inspector,
+            Baseline baseline,
+            AdoptionRegistrar registrar,
+            Credentials credentials,
+            TenantFleetConfig config) {
         this.candidates = candidates;
         this.registry = registry;
         this.inspector = inspector;
@@ -51,8 +57,12 @@ public class Adoption {
         this.config = config;
         // At most validationConcurrency checks at once, on Quarkus' worker threads (its metrics, its shutdown);
         // no context of the caller (request, transaction) travels to a task.
-        this.pool = ManagedExecutor.builder().maxAsync(config.adoption().validationConcurrency())
-                .maxQueued(-1).propagated(ThreadContext.NONE).cleared(ThreadContext.ALL_REMAINING).build();
+        this.pool = ManagedExecutor.builder()
+                .maxAsync(config.adoption().validationConcurrency())
+                .maxQueued(-1)
+                .propagated(ThreadContext.NONE)
+                .cleared(ThreadContext.ALL_REMAINING)
+                .build();
     }
 
     void shutdown(@Observes ShutdownEvent event) {
@@ -61,7 +71,9 @@ public class Adoption {
 
     /** Adopts one database; its result says registered, already registered or rejected (with every problem). */
     public AdoptionResult adoptOne(AdoptionRequest request, boolean dryRun, String actor) {
-        return adopt(List.of(new NumberedRequest(1, request, null)), null, dryRun, actor).rows().get(0);
+        return adopt(List.of(new NumberedRequest(1, request, null)), null, dryRun, actor)
+                .rows()
+                .get(0);
     }
 
     /**
@@ -75,37 +87,51 @@ public class Adoption {
             throw new TenantFleetException(TenantErrorCode.INVALID_REQUEST, "the import has no rows");
         }
         if (requests.size() > config.adoption().maxRows()) {
-            throw new TenantFleetException(TenantErrorCode.INVALID_REQUEST, "the import has " + requests.size()
-                    + " rows, more than tenantfleet.adoption.max-rows (" + config.adoption().maxRows()
-                    + "); split it (re-running an import is harmless)");
+            throw new TenantFleetException(
+                    TenantErrorCode.INVALID_REQUEST,
+                    "the import has " + requests.size()
+                            + " rows, more than tenantfleet.adoption.max-rows ("
+                            + config.adoption().maxRows()
+                            + "); split it (re-running an import is harmless)");
         }
         long start = System.nanoTime();
         List<Candidate> rows = new ArrayList<>(requests.size());
         for (NumberedRequest request : requests) {
-            rows.add(request.request() == null
-                    ? Candidate.unreadable(request.line(), RowProblem.of(TenantErrorCode.INVALID_REQUEST, request.error()))
-                    : candidates.of(request.line(), request.request(), defaultBaseline));
+            rows.add(
+                    request.request() == null
+                            ? Candidate.unreadable(
+                                    request.line(), RowProblem.of(TenantErrorCode.INVALID_REQUEST, request.error()))
+                            : candidates.of(request.line(), request.request(), defaultBaseline));
         }
         List<RegistryCheck.Verdict> verdicts = registry.check(rows);
         Map<String, String> unreachable = unreachableServers(verdicts);
         List<Inspection> inspections = inParallel(verdicts, verdict -> inspect(verdict, unreachable));
-        List<RowProblem> baselines = dryRun ? Collections.nCopies(verdicts.size(), null)
+        List<RowProblem> baselines = dryRun
+                ? Collections.nCopies(verdicts.size(), null)
                 : inParallel(indices(verdicts.size()), i -> recordBaseline(verdicts.get(i), inspections.get(i)));
         List<AdoptionResult> results = new ArrayList<>(rows.size());
         for (int i = 0; i < verdicts.size(); i++) {
             results.add(register(verdicts.get(i), inspections.get(i), baselines.get(i), dryRun, actor));
         }
         ImportReport report = ImportReport.of(results, dryRun);
-        LOG.infof("Adoption by %s%s: %d rows, %d registered, %d already registered, %d rejected, %d valid (%d ms)",
-                actor, dryRun ? " (dry run)" : "", report.total(), report.registered(), report.alreadyRegistered(),
-                report.rejected(), report.valid(), (System.nanoTime() - start) / 1_000_000);
+        LOG.infof(
+                "Adoption by %s%s: %d rows, %d registered, %d already registered, %d rejected, %d valid (%d ms)",
+                actor,
+                dryRun ? " (dry run)" : "",
+                report.total(),
+                report.registered(),
+                report.alreadyRegistered(),
+                report.rejected(),
+                report.valid(),
+                (System.nanoTime() - start) / 1_000_000);
         return report;
     }
 
     /** One TCP check per server the valid rows use: a dead server fails its rows at once, not one timeout each. */
     private Map<String, String> unreachableServers(List<RegistryCheck.Verdict> verdicts) {
         Map<String, RegistryCheck.Target> targets = new HashMap<>();
-        verdicts.stream().filter(Adoption::inspectable)
+        verdicts.stream()
+                .filter(Adoption::inspectable)
                 .forEach(v -> targets.putIfAbsent(v.target().serverName(), v.target()));
         List<RegistryCheck.Target> list = List.copyOf(targets.values());
         List<String> reasons = inParallel(list, inspector::unreachable);
@@ -135,22 +161,35 @@ public class Adoption {
             return Inspection.rejected(RowProblem.of(TenantErrorCode.TENANT_DATABASE_UNREACHABLE, down));
         }
         try {
-            return inspector.inspect(verdict.row(), verdict.target(), credentials.decrypt(verdict.row().password()));
+            return inspector.inspect(
+                    verdict.row(),
+                    verdict.target(),
+                    credentials.decrypt(verdict.row().password()));
         } catch (RuntimeException e) {
             // one database the checks cannot cope with is that row's problem, not the whole import's
-            LOG.warnf(e, "Adoption of %s: inspecting database %s failed", verdict.row().slug(), verdict.row().database());
-            return Inspection.rejected(RowProblem.of(TenantErrorCode.ADOPTION_REJECTED, "inspecting database "
-                    + verdict.row().database() + " failed: " + e.getMessage()));
+            LOG.warnf(
+                    e,
+                    "Adoption of %s: inspecting database %s failed",
+                    verdict.row().slug(),
+                    verdict.row().database());
+            return Inspection.rejected(RowProblem.of(
+                    TenantErrorCode.ADOPTION_REJECTED,
+                    "inspecting database " + verdict.row().database() + " failed: " + e.getMessage()));
         }
     }
 
     private RowProblem recordBaseline(RegistryCheck.Verdict verdict, Inspection inspection) {
-        if (!verdict.problems().isEmpty() || inspection == null || !inspection.problems().isEmpty()
+        if (!verdict.problems().isEmpty()
+                || inspection == null
+                || !inspection.problems().isEmpty()
                 || inspection.baselineTag() == null) {
             return null;
         }
         try {
-            return baseline.record(verdict.row(), verdict.target(), credentials.decrypt(verdict.row().password()),
+            return baseline.record(
+                    verdict.row(),
+                    verdict.target(),
+                    credentials.decrypt(verdict.row().password()),
                     inspection.baselineTag());
         } catch (RuntimeException e) {
             LOG.warnf(e, "Adoption of %s: baseline failed", verdict.row().slug());
@@ -158,10 +197,16 @@ public class Adoption {
         }
     }
 
-    private AdoptionResult register(RegistryCheck.Verdict verdict, Inspection inspection, RowProblem baselineProblem,
-            boolean dryRun, String actor) {
+    private AdoptionResult register(
+            RegistryCheck.Verdict verdict,
+            Inspection inspection,
+            RowProblem baselineProblem,
+            boolean dryRun,
+            String actor) {
         Candidate row = verdict.row();
-        String server = verdict.target() == null ? registry.serverName(row) : verdict.target().serverName();
+        String server = verdict.target() == null
+                ? registry.serverName(row)
+                : verdict.target().serverName();
         if (verdict.alreadyRegistered()) {
             return already(row, server, verdict.registered());
         }
@@ -173,38 +218,96 @@ public class Adoption {
             problems.add(baselineProblem);
         }
         if (!problems.isEmpty()) {
-            return new AdoptionResult(row.line(), row.slug(), Outcome.REJECTED, server, row.database(), null, false,
-                    inspection == null ? List.of() : inspection.notes(), problems);
+            return new AdoptionResult(
+                    row.line(),
+                    row.slug(),
+                    Outcome.REJECTED,
+                    server,
+                    row.database(),
+                    null,
+                    false,
+                    inspection == null ? List.of() : inspection.notes(),
+                    problems);
         }
         String head = inspection.registeredHead();
         boolean baselined = inspection.baselineTag() != null;
         if (dryRun) {
-            return new AdoptionResult(row.line(), row.slug(), Outcome.VALID, server, row.database(), head, baselined,
-                    inspection.notes(), List.of());
+            return new AdoptionResult(
+                    row.line(),
+                    row.slug(),
+                    Outcome.VALID,
+                    server,
+                    row.database(),
+                    head,
+                    baselined,
+                    inspection.notes(),
+                    List.of());
         }
         try {
             if (registrar.register(row, server, head, baselined, actor).isEmpty()) {
                 RegistryCheck.Verdict now = registry.check(List.of(row)).get(0);
-                return now.alreadyRegistered() ? already(row, server, now.registered())
-                        : new AdoptionResult(row.line(), row.slug(), Outcome.REJECTED, server, row.database(), null,
-                                false, List.of(), now.problems());
+                return now.alreadyRegistered()
+                        ? already(row, server, now.registered())
+                        : new AdoptionResult(
+                                row.line(),
+                                row.slug(),
+                                Outcome.REJECTED,
+                                server,
+                                row.database(),
+                                null,
+                                false,
+                                List.of(),
+                                now.problems());
             }
         } catch (RuntimeException e) {
             LOG.warnf("Adoption of %s: registering failed: %s", row.slug(), e.getMessage());
-            return new AdoptionResult(row.line(), row.slug(), Outcome.REJECTED, server, row.database(), null, false,
-                    inspection.notes(), List.of(RowProblem.of(TenantErrorCode.ADOPTION_REJECTED, "registering "
-                            + row.slug() + " failed (registered by another import at the same time?): " + e.getMessage())));
+            return new AdoptionResult(
+                    row.line(),
+                    row.slug(),
+                    Outcome.REJECTED,
+                    server,
+                    row.database(),
+                    null,
+                    false,
+                    inspection.notes(),
+                    List.of(RowProblem.of(
+                            TenantErrorCode.ADOPTION_REJECTED,
+                            "registering " + row.slug() + " failed (registered by another import at the same time?): "
+                                    + e.getMessage())));
         }
-        LOG.infof("Adopted tenant %s: database %s on %s as %s, %s, schema head %s%s", row.slug(), row.database(), server,
-                row.username(), row.status(), head == null ? "none" : head, baselined ? " (baselined)" : "");
-        return new AdoptionResult(row.line(), row.slug(), Outcome.REGISTERED, server, row.database(), head, baselined,
-                inspection.notes(), List.of());
+        LOG.infof(
+                "Adopted tenant %s: database %s on %s as %s, %s, schema head %s%s",
+                row.slug(),
+                row.database(),
+                server,
+                row.username(),
+                row.status(),
+                head == null ? "none" : head,
+                baselined ? " (baselined)" : "");
+        return new AdoptionResult(
+                row.line(),
+                row.slug(),
+                Outcome.REGISTERED,
+                server,
+                row.database(),
+                head,
+                baselined,
+                inspection.notes(),
+                List.of());
     }
 
     private static AdoptionResult already(Candidate row, String server, RegistryCheck.Registered registered) {
-        return new AdoptionResult(row.line(), row.slug(), Outcome.ALREADY_REGISTERED, server, row.database(),
-                registered.schemaHead(), false, List.of("already registered (" + registered.status() + "): nothing "
-                        + "changed; use the tenant's status endpoint to change its status"), List.of());
+        return new AdoptionResult(
+                row.line(),
+                row.slug(),
+                Outcome.ALREADY_REGISTERED,
+                server,
+                row.database(),
+                registered.schemaHead(),
+                false,
+                List.of("already registered (" + registered.status() + "): nothing "
+                        + "changed; use the tenant's status endpoint to change its status"),
+                List.of());
     }
 
     private <T, R> List<R> inParallel(List<T> items, Function<T, R> work) {

@@ -21,15 +21,17 @@ import java.util.Map;
  * and lines starting with {@code #} are skipped. A row with more fields than the header is reported, not guessed at.
  */
 final class AdoptionCsv {
-    static final List<String> COLUMNS = List.of("slug", "name", "server", "database", "username", "password", "status",
-            "baseline_tag");
+    static final List<String> COLUMNS =
+            List.of("slug", "name", "server", "database", "username", "password", "status", "baseline_tag");
     static final List<String> REQUIRED = List.of("slug", "name", "database", "username");
     private static final Map<String, String> ALIASES = aliases();
-    private static final CsvFactory CSV = CsvFactory.builder().enable(CsvParser.Feature.TRIM_SPACES)
-            .enable(CsvParser.Feature.ALLOW_COMMENTS).enable(CsvParser.Feature.SKIP_EMPTY_LINES).build();
+    private static final CsvFactory CSV = CsvFactory.builder()
+            .enable(CsvParser.Feature.TRIM_SPACES)
+            .enable(CsvParser.Feature.ALLOW_COMMENTS)
+            .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
+            .build();
 
-    private AdoptionCsv() {
-    }
+    private AdoptionCsv() {}
 
     /**
      * The rows of {@code text}.
@@ -48,14 +50,16 @@ final class AdoptionCsv {
             String raw = header.fields().get(i);
             String column = ALIASES.get(normalise(raw));
             if (column == null) {
-                throw invalid("CSV line " + header.line() + ": unknown column '" + raw + "'; the columns are " + COLUMNS);
+                throw invalid(
+                        "CSV line " + header.line() + ": unknown column '" + raw + "'; the columns are " + COLUMNS);
             }
             if (columns.containsValue(column)) {
                 throw invalid("CSV line " + header.line() + ": column '" + column + "' appears twice");
             }
             columns.put(i, column);
         }
-        List<String> missing = REQUIRED.stream().filter(c -> !columns.containsValue(c)).toList();
+        List<String> missing =
+                REQUIRED.stream().filter(c -> !columns.containsValue(c)).toList();
         if (!missing.isEmpty()) {
             throw invalid("CSV line " + header.line() + ": required column(s) " + missing + " missing; the columns are "
                     + COLUMNS + " (server, password, status and baseline_tag may be left out)");
@@ -63,9 +67,12 @@ final class AdoptionCsv {
         List<NumberedRequest> rows = new ArrayList<>();
         for (Record record : records.subList(1, records.size())) {
             if (record.fields().size() > columns.size()) {
-                rows.add(new NumberedRequest(record.line(), null, "CSV line " + record.line() + " has "
-                        + record.fields().size() + " fields but the header names " + columns.size()
-                        + " columns (a comma in a value must be quoted: \"a, b\")"));
+                rows.add(new NumberedRequest(
+                        record.line(),
+                        null,
+                        "CSV line " + record.line() + " has "
+                                + record.fields().size() + " fields but the header names " + columns.size()
+                                + " columns (a comma in a value must be quoted: \"a, b\")"));
                 continue;
             }
             Map<String, String> values = new HashMap<>();
@@ -78,16 +85,24 @@ final class AdoptionCsv {
                 }
                 values.put(columns.get(i), value);
             }
-            rows.add(new NumberedRequest(record.line(), new AdoptionRequest(values.get("slug"), values.get("name"),
-                    values.get("server"), values.get("database"), values.get("username"), values.get("password"),
-                    values.get("status"), values.get("baseline_tag")), null));
+            rows.add(new NumberedRequest(
+                    record.line(),
+                    new AdoptionRequest(
+                            values.get("slug"),
+                            values.get("name"),
+                            values.get("server"),
+                            values.get("database"),
+                            values.get("username"),
+                            values.get("password"),
+                            values.get("status"),
+                            values.get("baseline_tag")),
+                    null));
         }
         return rows;
     }
 
     /** One CSV record and the line it starts on. */
-    private record Record(int line, List<String> fields) {
-    }
+    private record Record(int line, List<String> fields) {}
 
     /**
      * The records of {@code text} through Jackson's CSV parser: RFC 4180 quoting, unquoted values trimmed, {@code #}
@@ -113,7 +128,8 @@ final class AdoptionCsv {
             if (e.getMessage() != null && e.getMessage().contains("Missing closing quote")) {
                 throw invalid("CSV line " + line + ": a quoted field is never closed");
             }
-            throw invalid("CSV line " + line + " cannot be read: " + e.getMessage().lines().findFirst().orElse(""));
+            throw invalid("CSV line " + line + " cannot be read: "
+                    + e.getMessage().lines().findFirst().orElse(""));
         }
         return records;
     }
@@ -126,7 +142,11 @@ final class AdoptionCsv {
     }
 
     private static String normalise(String column) {
-        return column.strip().toLowerCase(Locale.ROOT).replace("_", "").replace("-", "").replace(" ", "");
+        return column.strip()
+                .toLowerCase(Locale.ROOT)
+                .replace("_", "")
+                .replace("-", "")
+                .replace(" ", "");
     }
 
     private static Map<String, String> aliases() {

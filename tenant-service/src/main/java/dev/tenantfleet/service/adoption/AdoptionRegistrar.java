@@ -50,12 +50,26 @@ class AdoptionRegistrar {
         tenant.createdAt = Instant.now();
         tenant.updatedAt = tenant.createdAt;
         tenant.persist();
-        audit.record(tenant.id, actor, AuditAction.ADOPTED, null, tenant.status, null, "server " + server.name
-                + ", database " + tenant.databaseName + ", role " + tenant.roleName + ", schema head "
-                + (head == null ? "none" : head) + (baselined ? " (baseline recorded)" : head == null ? ""
-                : " (from its Liquibase history)"));
-        outbox.add(new TenantAdopted(tenant.id, tenant.slug, tenant.displayName, server.name, tenant.databaseName,
-                tenant.status, head, baselined));
+        audit.record(
+                tenant.id,
+                actor,
+                AuditAction.ADOPTED,
+                null,
+                tenant.status,
+                null,
+                "server " + server.name
+                        + ", database " + tenant.databaseName + ", role " + tenant.roleName + ", schema head "
+                        + (head == null ? "none" : head)
+                        + (baselined ? " (baseline recorded)" : head == null ? "" : " (from its Liquibase history)"));
+        outbox.add(new TenantAdopted(
+                tenant.id,
+                tenant.slug,
+                tenant.displayName,
+                server.name,
+                tenant.databaseName,
+                tenant.status,
+                head,
+                baselined));
         return Optional.of(tenant);
     }
 }

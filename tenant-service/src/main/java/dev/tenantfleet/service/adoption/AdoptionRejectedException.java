@@ -9,9 +9,11 @@ public class AdoptionRejectedException extends TenantFleetException {
     private final transient AdoptionResult result;
 
     public AdoptionRejectedException(AdoptionResult result) {
-        super(TenantErrorCode.ADOPTION_REJECTED, "tenant '" + result.slug() + "' (database " + result.database()
-                + " on server " + result.server() + ") cannot be adopted: " + result.problems().stream()
-                .map(RowProblem::message).collect(Collectors.joining("; ")));
+        super(
+                TenantErrorCode.ADOPTION_REJECTED,
+                "tenant '" + result.slug() + "' (database " + result.database()
+                        + " on server " + result.server() + ") cannot be adopted: "
+                        + result.problems().stream().map(RowProblem::message).collect(Collectors.joining("; ")));
         this.result = result;
     }
 

@@ -21,15 +21,30 @@ public class AdoptionRejectedExceptionMapper implements ExceptionMapper<Adoption
 
     /** The problem body: the standard members, {@code code}, {@code hint} and the row's {@code problems}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record AdoptionProblem(URI type, String title, int status, String detail, URI instance, String code,
-            String hint, List<RowProblem> problems) {
-    }
+    public record AdoptionProblem(
+            URI type,
+            String title,
+            int status,
+            String detail,
+            URI instance,
+            String code,
+            String hint,
+            List<RowProblem> problems) {}
 
     @Override
     public Response toResponse(AdoptionRejectedException e) {
         ProblemDetail problem = ProblemDetail.of(e.code(), 422, e.getMessage(), uriInfo.getRequestUri());
-        return Response.status(422).type(ProblemDetail.MEDIA_TYPE).entity(new AdoptionProblem(problem.type(),
-                problem.title(), problem.status(), problem.detail(), problem.instance(), problem.code(), problem.hint(),
-                e.result().problems())).build();
+        return Response.status(422)
+                .type(ProblemDetail.MEDIA_TYPE)
+                .entity(new AdoptionProblem(
+                        problem.type(),
+                        problem.title(),
+                        problem.status(),
+                        problem.detail(),
+                        problem.instance(),
+                        problem.code(),
+                        problem.hint(),
+                        e.result().problems()))
+                .build();
     }
 }

@@ -15,12 +15,20 @@ package dev.tenantfleet.service.adoption;
  * @param baselineTag for a database another tool migrated (no Liquibase history): the changelog tag its schema is
  *                    at, recorded as applied without running anything; ignored when its history has a tag
  */
-public record AdoptionRequest(String slug, String name, String server, String database, String username,
-        String password, String status, String baselineTag) {
+public record AdoptionRequest(
+        String slug,
+        String name,
+        String server,
+        String database,
+        String username,
+        String password,
+        String status,
+        String baselineTag) {
 
     @Override
     public String toString() {
-        return "AdoptionRequest[slug=" + slug + ", server=" + server + ", database=" + database + ", username=" + username
+        return "AdoptionRequest[slug=" + slug + ", server=" + server + ", database=" + database + ", username="
+                + username
                 + ", password=" + (password == null || password.isEmpty() ? "none" : "***") + ", status=" + status
                 + ", baselineTag=" + baselineTag + "]";
     }

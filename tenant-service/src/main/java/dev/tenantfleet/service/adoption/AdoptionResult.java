@@ -13,12 +13,23 @@ import java.util.List;
  * @param notes      things worth knowing that did not stop the row (a baseline tag ignored, an empty database ...)
  * @param problems   why the row was rejected; empty otherwise
  */
-public record AdoptionResult(int line, String slug, Outcome outcome, String server, String database,
-        String schemaHead, boolean baselined, List<String> notes, List<RowProblem> problems) {
+public record AdoptionResult(
+        int line,
+        String slug,
+        Outcome outcome,
+        String server,
+        String database,
+        String schemaHead,
+        boolean baselined,
+        List<String> notes,
+        List<RowProblem> problems) {
 
     /** What became of a row; VALID only in a dry run: it would be registered (and baselined if so said). */
     public enum Outcome {
-        REGISTERED, ALREADY_REGISTERED, REJECTED, VALID
+        REGISTERED,
+        ALREADY_REGISTERED,
+        REJECTED,
+        VALID
     }
 
     public AdoptionResult {
@@ -27,7 +38,15 @@ public record AdoptionResult(int line, String slug, Outcome outcome, String serv
     }
 
     static AdoptionResult rejected(Candidate row, List<RowProblem> problems) {
-        return new AdoptionResult(row.line(), row.slug(), Outcome.REJECTED, row.server(), row.database(), null, false,
-                List.of(), problems);
+        return new AdoptionResult(
+                row.line(),
+                row.slug(),
+                Outcome.REJECTED,
+                row.server(),
+                row.database(),
+                null,
+                false,
+                List.of(),
+                problems);
     }
 }

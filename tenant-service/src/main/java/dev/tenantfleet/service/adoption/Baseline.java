@@ -53,24 +53,31 @@ class Baseline {
             try {
                 if (!tryLock(connection)) {
                     connection.rollback();
-                    return RowProblem.of(TenantErrorCode.BASELINE_FAILED, "another Tenant Fleet migration holds the "
-                            + "migration lock of database " + row.database() + "; nothing recorded");
+                    return RowProblem.of(
+                            TenantErrorCode.BASELINE_FAILED,
+                            "another Tenant Fleet migration holds the " + "migration lock of database " + row.database()
+                                    + "; nothing recorded");
                 }
                 sync(log, swallowingCommits(connection), tag);
                 String head = TenantHistory.read(connection).head();
                 if (!tag.equals(head)) {
                     connection.rollback();
-                    return RowProblem.of(TenantErrorCode.BASELINE_FAILED, "after changelog-sync to " + tag + " the "
-                            + "history of database " + row.database() + " ends at " + head + "; nothing recorded");
+                    return RowProblem.of(
+                            TenantErrorCode.BASELINE_FAILED,
+                            "after changelog-sync to " + tag + " the " + "history of database " + row.database()
+                                    + " ends at " + head + "; nothing recorded");
                 }
                 connection.commit();
-                LOG.infof("Adoption of %s: changelog %s recorded as applied up to %s in database %s (baseline)",
+                LOG.infof(
+                        "Adoption of %s: changelog %s recorded as applied up to %s in database %s (baseline)",
                         row.slug(), log.location(), tag, row.database());
                 return null;
             } catch (Exception e) {
                 connection.rollback();
-                return RowProblem.of(TenantErrorCode.BASELINE_FAILED, "changelog-sync to " + tag + " of database "
-                        + row.database() + " failed, nothing recorded: " + rootMessage(e));
+                return RowProblem.of(
+                        TenantErrorCode.BASELINE_FAILED,
+                        "changelog-sync to " + tag + " of database " + row.database() + " failed, nothing recorded: "
+                                + rootMessage(e));
             }
         } catch (SQLException e) {
             return DatabaseInspector.classify(e, row, target);
@@ -112,8 +119,8 @@ class Baseline {
      */
     static Connection swallowingCommits(Connection connection) throws SQLException {
         Savepoint[] last = {connection.setSavepoint()};
-        return (Connection) Proxy.newProxyInstance(Baseline.class.getClassLoader(), new Class<?>[] {Connection.class},
-                (proxy, method, args) -> {
+        return (Connection) Proxy.newProxyInstance(
+                Baseline.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
                     boolean noArgs = args == null || args.length == 0;
                     switch (method.getName()) {
                         case "commit":

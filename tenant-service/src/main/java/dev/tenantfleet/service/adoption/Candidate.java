@@ -12,8 +12,17 @@ import java.util.List;
  * @param status      null when the given status is invalid (a problem says so)
  * @param baselineTag the row's baseline tag, else the request's default; null for none
  */
-record Candidate(int line, String slug, String name, String server, String database, String username,
-        EncryptedSecret password, TenantStatus status, String baselineTag, List<RowProblem> problems) {
+record Candidate(
+        int line,
+        String slug,
+        String name,
+        String server,
+        String database,
+        String username,
+        EncryptedSecret password,
+        TenantStatus status,
+        String baselineTag,
+        List<RowProblem> problems) {
 
     Candidate {
         problems = List.copyOf(problems);
@@ -24,7 +33,9 @@ record Candidate(int line, String slug, String name, String server, String datab
      * inspected even when other fields have problems, so every problem is reported at once.
      */
     boolean canConnect() {
-        return database != null && username != null && password != null
+        return database != null
+                && username != null
+                && password != null
                 && problems.stream().noneMatch(p -> "database".equals(p.field()) || "username".equals(p.field()));
     }
 

@@ -2,8 +2,8 @@ package dev.tenantfleet.service.adoption;
 
 import dev.tenantfleet.model.error.TenantErrorCode;
 import dev.tenantfleet.model.tenant.TenantStatus;
-import dev.tenantfleet.service.credentials.Credentials;
 import dev.tenantfleet.service.changelog.ReleaseChangelog;
+import dev.tenantfleet.service.credentials.Credentials;
 import dev.tenantfleet.service.tenant.TenantNaming;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -18,6 +18,7 @@ class Candidates {
     static final String DATABASE_RULE = "^[A-Za-z_][A-Za-z0-9_-]{0,62}$";
     /** Role names (passed as the JDBC user, so a little more is allowed: user@host for managed servers). */
     static final String USERNAME_RULE = "^[A-Za-z_][A-Za-z0-9_.@$-]{0,62}$";
+
     private static final Pattern DATABASE = Pattern.compile(DATABASE_RULE);
     private static final Pattern USERNAME = Pattern.compile(USERNAME_RULE);
 
@@ -46,15 +47,25 @@ class Candidates {
         }
         String database = trim(request.database());
         if (database == null || !DATABASE.matcher(database).matches()) {
-            problems.add(RowProblem.of(TenantErrorCode.INVALID_REQUEST, "database", "database "
-                    + (database == null ? "is missing" : "'" + abbreviate(database) + "' is not a name Tenant Fleet can "
-                    + "adopt") + ": it must match " + DATABASE_RULE));
+            problems.add(RowProblem.of(
+                    TenantErrorCode.INVALID_REQUEST,
+                    "database",
+                    "database "
+                            + (database == null
+                                    ? "is missing"
+                                    : "'" + abbreviate(database) + "' is not a name Tenant Fleet can " + "adopt")
+                            + ": it must match " + DATABASE_RULE));
         }
         String username = trim(request.username());
         if (username == null || !USERNAME.matcher(username).matches()) {
-            problems.add(RowProblem.of(TenantErrorCode.INVALID_REQUEST, "username", "username "
-                    + (username == null ? "is missing" : "'" + abbreviate(username) + "' is not a role name Tenant Fleet "
-                    + "can use") + ": it must match " + USERNAME_RULE));
+            problems.add(RowProblem.of(
+                    TenantErrorCode.INVALID_REQUEST,
+                    "username",
+                    "username "
+                            + (username == null
+                                    ? "is missing"
+                                    : "'" + abbreviate(username) + "' is not a role name Tenant Fleet " + "can use")
+                            + ": it must match " + USERNAME_RULE));
         }
         TenantStatus status = status(request.status(), problems);
         String baselineTag = trim(request.baselineTag()) != null ? trim(request.baselineTag()) : trim(defaultBaseline);
@@ -67,8 +78,17 @@ class Candidates {
         }
         // Encrypted here, before anything else looks at the row: only the ciphertext travels on.
         String password = request.password() == null ? "" : request.password();
-        return new Candidate(line, slug, name, trim(request.server()), database, username, credentials.encrypt(password),
-                status, baselineTag, problems);
+        return new Candidate(
+                line,
+                slug,
+                name,
+                trim(request.server()),
+                database,
+                username,
+                credentials.encrypt(password),
+                status,
+                baselineTag,
+                problems);
     }
 
     private static TenantStatus status(String given, List<RowProblem> problems) {
@@ -77,15 +97,18 @@ class Candidates {
             return TenantStatus.ACTIVE;
         }
         try {
-            TenantStatus status = TenantStatus.valueOf(text.toUpperCase(Locale.ROOT).replace('-', '_'));
+            TenantStatus status =
+                    TenantStatus.valueOf(text.toUpperCase(Locale.ROOT).replace('-', '_'));
             if (TenantStatus.OPERATOR_SETTABLE.contains(status)) {
                 return status;
             }
         } catch (IllegalArgumentException e) {
             // reported below
         }
-        problems.add(RowProblem.of(TenantErrorCode.INVALID_REQUEST, "status", "status '" + abbreviate(text)
-                + "' cannot be adopted: use ACTIVE, READ_ONLY or SUSPENDED"));
+        problems.add(RowProblem.of(
+                TenantErrorCode.INVALID_REQUEST,
+                "status",
+                "status '" + abbreviate(text) + "' cannot be adopted: use ACTIVE, READ_ONLY or SUSPENDED"));
         return null;
     }
 

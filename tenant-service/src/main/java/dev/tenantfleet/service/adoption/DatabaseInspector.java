@@ -1,13 +1,13 @@
 package dev.tenantfleet.service.adoption;
 
-import dev.tenantfleet.model.jdbc.PostgresDatabase;
 import dev.tenantfleet.changelog.ChangeSetInfo;
 import dev.tenantfleet.changelog.TenantChangelog;
 import dev.tenantfleet.changelog.TenantHistory;
 import dev.tenantfleet.changelog.TenantPlan;
 import dev.tenantfleet.model.error.TenantErrorCode;
-import dev.tenantfleet.service.config.TenantFleetConfig;
+import dev.tenantfleet.model.jdbc.PostgresDatabase;
 import dev.tenantfleet.service.changelog.ReleaseChangelog;
+import dev.tenantfleet.service.config.TenantFleetConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -90,7 +90,9 @@ class DatabaseInspector {
         Properties properties = target.database(row.database()).connectionProperties();
         properties.setProperty("user", row.username());
         properties.setProperty("password", password);
-        properties.setProperty("connectTimeout", String.valueOf(Math.max(1, config.adoption().connectTimeout().toSeconds())));
+        properties.setProperty(
+                "connectTimeout",
+                String.valueOf(Math.max(1, config.adoption().connectTimeout().toSeconds())));
         properties.setProperty("ApplicationName", "tenant-fleet-adoption");
         return DriverManager.getConnection(PostgresDatabase.URL, properties);
     }
@@ -105,16 +107,22 @@ class DatabaseInspector {
             // one cause, one problem: every changeset would otherwise be listed as unknown, and as missing
             problems.add(RowProblem.of(TenantErrorCode.CHANGELOG_HISTORY_DRIFT, otherRoot));
         } else if (whole.drifted()) {
-            problems.add(RowProblem.of(TenantErrorCode.CHANGELOG_HISTORY_DRIFT, "its Liquibase history does not match "
-                    + "changelog " + log.location() + ": " + listed(whole.drift())));
+            problems.add(RowProblem.of(
+                    TenantErrorCode.CHANGELOG_HISTORY_DRIFT,
+                    "its Liquibase history does not match " + "changelog " + log.location() + ": "
+                            + listed(whole.drift())));
         }
         String head = knownHead(history, log, notes);
         if (head != null) {
-            List<ChangeSetInfo> missing = otherRoot != null ? List.of() : log.plan(history, head).pending();
+            List<ChangeSetInfo> missing =
+                    otherRoot != null ? List.of() : log.plan(history, head).pending();
             if (!missing.isEmpty()) {
-                problems.add(RowProblem.of(TenantErrorCode.CHANGELOG_HISTORY_INCOMPLETE, "its history is at " + head
-                        + " but " + missing.size() + " changeset(s) up to " + head + " were never applied: "
-                        + listed(missing.stream().map(ChangeSetInfo::key).toList())));
+                problems.add(RowProblem.of(
+                        TenantErrorCode.CHANGELOG_HISTORY_INCOMPLETE,
+                        "its history is at " + head
+                                + " but " + missing.size() + " changeset(s) up to " + head + " were never applied: "
+                                + listed(
+                                        missing.stream().map(ChangeSetInfo::key).toList())));
             }
             if (row.baselineTag() != null && !row.baselineTag().equals(head)) {
                 notes.add("baseline " + row.baselineTag() + " not applied: its Liquibase history is at " + head);
@@ -127,13 +135,20 @@ class DatabaseInspector {
             return new Inspection(null, null, notes, problems);
         }
         // A baseline on a history only marks the release markers (tagDatabase changesets) it lacks, never real work.
-        List<String> unapplied = log.plan(history, row.baselineTag()).pending().stream().filter(cs -> cs.tag() == null)
-                .map(ChangeSetInfo::key).toList();
+        List<String> unapplied = log.plan(history, row.baselineTag()).pending().stream()
+                .filter(cs -> cs.tag() == null)
+                .map(ChangeSetInfo::key)
+                .toList();
         if (!unapplied.isEmpty()) {
-            problems.add(RowProblem.of(TenantErrorCode.CHANGELOG_HISTORY_INCOMPLETE, "baselineTag", "baseline "
-                    + row.baselineTag() + " would mark " + unapplied.size() + " changeset(s) its history lacks as applied"
-                    + " without running them: " + listed(unapplied) + "; a baseline on a database with a history only "
-                    + "adds the missing tagDatabase changesets"));
+            problems.add(RowProblem.of(
+                    TenantErrorCode.CHANGELOG_HISTORY_INCOMPLETE,
+                    "baselineTag",
+                    "baseline "
+                            + row.baselineTag() + " would mark " + unapplied.size()
+                            + " changeset(s) its history lacks as applied"
+                            + " without running them: " + listed(unapplied)
+                            + "; a baseline on a database with a history only "
+                            + "adds the missing tagDatabase changesets"));
         }
         return new Inspection(null, row.baselineTag(), notes, problems);
     }
@@ -144,10 +159,16 @@ class DatabaseInspector {
             List<String> expected = changelog.get().tablesUpTo(row.baselineTag());
             List<String> missing = missingTables(connection, expected);
             if (!missing.isEmpty()) {
-                return new Inspection(null, null, notes, List.of(RowProblem.of(TenantErrorCode.BASELINE_TABLES_MISSING,
-                        "baselineTag", "baseline " + row.baselineTag() + ": " + missing.size() + " of the "
-                                + expected.size() + " tables the changelog creates up to " + row.baselineTag()
-                                + " are missing: " + listed(missing))));
+                return new Inspection(
+                        null,
+                        null,
+                        notes,
+                        List.of(RowProblem.of(
+                                TenantErrorCode.BASELINE_TABLES_MISSING,
+                                "baselineTag",
+                                "baseline " + row.baselineTag() + ": " + missing.size() + " of the "
+                                        + expected.size() + " tables the changelog creates up to " + row.baselineTag()
+                                        + " are missing: " + listed(missing))));
             }
             if (expected.isEmpty()) {
                 notes.add("the changelog creates no table up to " + row.baselineTag() + " that Tenant Fleet can see "
@@ -157,9 +178,15 @@ class DatabaseInspector {
         }
         List<String> tables = strings(connection, USER_TABLES);
         if (!tables.isEmpty()) {
-            return new Inspection(null, null, notes, List.of(RowProblem.of(TenantErrorCode.UNTRACKED_SCHEMA,
-                    "it has " + tables.size() + " table(s) (" + listed(tables) + ") but no Liquibase history: a release "
-                            + "would create them again; adopt it with the baseline tag its schema is at")));
+            return new Inspection(
+                    null,
+                    null,
+                    notes,
+                    List.of(RowProblem.of(
+                            TenantErrorCode.UNTRACKED_SCHEMA,
+                            "it has " + tables.size() + " table(s) (" + listed(tables)
+                                    + ") but no Liquibase history: a release "
+                                    + "would create them again; adopt it with the baseline tag its schema is at")));
         }
         notes.add("empty database without a Liquibase history: the next release applies the changelog from the start");
         return new Inspection(null, null, notes, List.of());
@@ -185,22 +212,32 @@ class DatabaseInspector {
 
     private static List<RowProblem> privileges(Connection connection, Candidate row) throws SQLException {
         List<RowProblem> problems = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(
-                "SELECT current_schema(), coalesce(has_schema_privilege(current_schema(), 'CREATE'), false), "
-                        + "CASE WHEN to_regclass('databasechangelog') IS NULL THEN true "
-                        + "ELSE has_table_privilege(to_regclass('databasechangelog'), 'INSERT, UPDATE') END")) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(
+                        "SELECT current_schema(), coalesce(has_schema_privilege(current_schema(), 'CREATE'), false), "
+                                + "CASE WHEN to_regclass('databasechangelog') IS NULL THEN true "
+                                + "ELSE has_table_privilege(to_regclass('databasechangelog'), 'INSERT, UPDATE') END")) {
             rs.next();
             if (!rs.getBoolean(2)) {
-                problems.add(RowProblem.of(TenantErrorCode.TENANT_DATABASE_PRIVILEGES, "username", "role "
-                        + row.username() + " cannot create objects in " + (rs.getString(1) == null
-                        ? "any schema (its search_path names none that exists)" : "schema " + rs.getString(1))
-                        + " of database " + row.database() + ", so it cannot migrate it; adopt it with the owner role or"
-                        + " GRANT CREATE ON SCHEMA"));
+                problems.add(RowProblem.of(
+                        TenantErrorCode.TENANT_DATABASE_PRIVILEGES,
+                        "username",
+                        "role "
+                                + row.username() + " cannot create objects in "
+                                + (rs.getString(1) == null
+                                        ? "any schema (its search_path names none that exists)"
+                                        : "schema " + rs.getString(1))
+                                + " of database " + row.database()
+                                + ", so it cannot migrate it; adopt it with the owner role or"
+                                + " GRANT CREATE ON SCHEMA"));
             }
             if (!rs.getBoolean(3)) {
-                problems.add(RowProblem.of(TenantErrorCode.TENANT_DATABASE_PRIVILEGES, "username", "role "
-                        + row.username() + " cannot write DATABASECHANGELOG of database " + row.database()
-                        + ", so it cannot record migrations; adopt it with the role that owns the history"));
+                problems.add(RowProblem.of(
+                        TenantErrorCode.TENANT_DATABASE_PRIVILEGES,
+                        "username",
+                        "role "
+                                + row.username() + " cannot write DATABASECHANGELOG of database " + row.database()
+                                + ", so it cannot record migrations; adopt it with the role that owns the history"));
             }
         }
         return problems;
@@ -222,7 +259,8 @@ class DatabaseInspector {
 
     private static List<String> strings(Connection connection, String sql) throws SQLException {
         List<String> values = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
             while (rs.next()) {
                 values.add(rs.getString(1));
             }
@@ -239,15 +277,21 @@ class DatabaseInspector {
             return RowProblem.of(TenantErrorCode.TENANT_DATABASE_NOT_FOUND, "database", where + " does not exist");
         }
         if (state.startsWith("28")) {
-            return RowProblem.of(TenantErrorCode.TENANT_DATABASE_CREDENTIALS, "username", "login as " + row.username()
-                    + " to " + where + " refused: " + e.getMessage());
+            return RowProblem.of(
+                    TenantErrorCode.TENANT_DATABASE_CREDENTIALS,
+                    "username",
+                    "login as " + row.username() + " to " + where + " refused: " + e.getMessage());
         }
         if (state.equals("42501")) {
-            return RowProblem.of(TenantErrorCode.TENANT_DATABASE_PRIVILEGES, "username", "role " + row.username()
-                    + " may not connect to " + where + ": " + e.getMessage());
+            return RowProblem.of(
+                    TenantErrorCode.TENANT_DATABASE_PRIVILEGES,
+                    "username",
+                    "role " + row.username() + " may not connect to " + where + ": " + e.getMessage());
         }
-        return RowProblem.of(TenantErrorCode.TENANT_DATABASE_UNREACHABLE, "cannot connect to " + where + ": "
-                + e.getMessage() + (state.isEmpty() ? "" : " [SQLState " + state + "]"));
+        return RowProblem.of(
+                TenantErrorCode.TENANT_DATABASE_UNREACHABLE,
+                "cannot connect to " + where + ": " + e.getMessage()
+                        + (state.isEmpty() ? "" : " [SQLState " + state + "]"));
     }
 
     static String listed(List<String> items) {

@@ -7,7 +7,13 @@ import java.util.List;
  * problems are rejected (all their problems listed), the others are registered. A dry run registers nothing: the rows
  * that would be registered are {@code valid}.
  */
-public record ImportReport(int total, int registered, int alreadyRegistered, int rejected, int valid, boolean dryRun,
+public record ImportReport(
+        int total,
+        int registered,
+        int alreadyRegistered,
+        int rejected,
+        int valid,
+        boolean dryRun,
         List<AdoptionResult> rows) {
 
     static ImportReport of(List<AdoptionResult> rows, boolean dryRun) {

@@ -7,5 +7,4 @@ package dev.tenantfleet.service.adoption;
  * @param request the row; null when it could not be read
  * @param error   why the row could not be read (a CSV row with too many fields, say); null when it was read
  */
-record NumberedRequest(int line, AdoptionRequest request, String error) {
-}
+record NumberedRequest(int line, AdoptionRequest request, String error) {}

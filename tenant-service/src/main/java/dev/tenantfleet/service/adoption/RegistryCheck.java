@@ -52,8 +52,7 @@ class RegistryCheck {
     }
 
     /** The parts of an existing tenant a report shows. */
-    record Registered(String slug, String status, String schemaHead) {
-    }
+    record Registered(String slug, String status, String schemaHead) {}
 
     /** The verdict of every row, in order. */
     @Transactional
@@ -66,10 +65,18 @@ class RegistryCheck {
         Map<String, List<Integer>> linesByDatabase = group(rows, row -> databaseKey(serverName(row), row.database()));
         Map<String, Tenant> bySlug = new HashMap<>();
         Map<String, Tenant> byDatabase = new HashMap<>();
-        for (List<String> chunk : chunks(rows.stream().map(Candidate::slug).filter(Objects::nonNull).distinct().toList())) {
+        for (List<String> chunk : chunks(rows.stream()
+                .map(Candidate::slug)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList())) {
             Tenant.<Tenant>list("slug in ?1", chunk).forEach(tenant -> bySlug.put(tenant.slug, tenant));
         }
-        for (List<String> chunk : chunks(rows.stream().map(Candidate::database).filter(Objects::nonNull).distinct().toList())) {
+        for (List<String> chunk : chunks(rows.stream()
+                .map(Candidate::database)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList())) {
             Tenant.<Tenant>list("databaseName in ?1", chunk)
                     .forEach(tenant -> byDatabase.put(databaseKey(tenant.server.name, tenant.databaseName), tenant));
         }
@@ -79,28 +86,45 @@ class RegistryCheck {
             String serverName = serverName(row);
             DatabaseServer server = servers.get(serverName).orElse(null);
             if (server == null) {
-                problems.add(RowProblem.of(TenantErrorCode.SERVER_NOT_FOUND, "server", "no database server named '"
-                        + serverName + "' is registered; register it first (POST /api/servers)"));
+                problems.add(RowProblem.of(
+                        TenantErrorCode.SERVER_NOT_FOUND,
+                        "server",
+                        "no database server named '" + serverName
+                                + "' is registered; register it first (POST /api/servers)"));
             }
-            others(linesBySlug.get(row.slug()), row.line()).ifPresent(lines -> problems.add(RowProblem.of(
-                    TenantErrorCode.DUPLICATE_SLUG, "slug", "slug '" + row.slug() + "' is also on line(s) " + lines)));
+            others(linesBySlug.get(row.slug()), row.line())
+                    .ifPresent(lines -> problems.add(RowProblem.of(
+                            TenantErrorCode.DUPLICATE_SLUG,
+                            "slug",
+                            "slug '" + row.slug() + "' is also on line(s) " + lines)));
             String databaseKey = databaseKey(serverName, row.database());
-            others(linesByDatabase.get(databaseKey), row.line()).ifPresent(lines -> problems.add(RowProblem.of(
-                    TenantErrorCode.DUPLICATE_DATABASE, "database", "database " + row.database() + " on server "
-                            + serverName + " is also on line(s) " + lines)));
+            others(linesByDatabase.get(databaseKey), row.line())
+                    .ifPresent(lines -> problems.add(RowProblem.of(
+                            TenantErrorCode.DUPLICATE_DATABASE,
+                            "database",
+                            "database " + row.database() + " on server " + serverName + " is also on line(s) "
+                                    + lines)));
             Tenant sameSlug = row.slug() == null ? null : bySlug.get(row.slug());
             Registered registered = null;
-            if (sameSlug != null && sameSlug.server.name.equals(serverName) && sameSlug.databaseName.equals(row.database())) {
+            if (sameSlug != null
+                    && sameSlug.server.name.equals(serverName)
+                    && sameSlug.databaseName.equals(row.database())) {
                 registered = new Registered(sameSlug.slug, sameSlug.status.name(), sameSlug.schemaHead);
             } else if (sameSlug != null) {
-                problems.add(RowProblem.of(TenantErrorCode.DUPLICATE_SLUG, "slug", "slug '" + row.slug()
-                        + "' is already registered for database " + sameSlug.databaseName + " on server "
-                        + sameSlug.server.name));
+                problems.add(RowProblem.of(
+                        TenantErrorCode.DUPLICATE_SLUG,
+                        "slug",
+                        "slug '" + row.slug()
+                                + "' is already registered for database " + sameSlug.databaseName + " on server "
+                                + sameSlug.server.name));
             }
             Tenant sameDatabase = databaseKey == null ? null : byDatabase.get(databaseKey);
             if (sameDatabase != null && !sameDatabase.slug.equals(row.slug())) {
-                problems.add(RowProblem.of(TenantErrorCode.DUPLICATE_DATABASE, "database", "database " + row.database()
-                        + " on server " + serverName + " is already registered as tenant '" + sameDatabase.slug + "'"));
+                problems.add(RowProblem.of(
+                        TenantErrorCode.DUPLICATE_DATABASE,
+                        "database",
+                        "database " + row.database() + " on server " + serverName + " is already registered as tenant '"
+                                + sameDatabase.slug + "'"));
             }
             Target target = server == null ? null : new Target(server.name, server.host, server.port);
             verdicts.add(new Verdict(row, target, registered, problems));
@@ -133,7 +157,9 @@ class RegistryCheck {
         if (lines == null || lines.size() < 2) {
             return Optional.empty();
         }
-        return Optional.of(lines.stream().filter(other -> other != line).map(String::valueOf)
+        return Optional.of(lines.stream()
+                .filter(other -> other != line)
+                .map(String::valueOf)
                 .collect(Collectors.joining(", ")));
     }
 

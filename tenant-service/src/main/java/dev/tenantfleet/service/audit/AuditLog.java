@@ -13,8 +13,14 @@ public class AuditLog {
 
     /** Records an act; {@code from}/{@code to} are null when the status did not change. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void record(UUID tenantId, String actor, AuditAction action, TenantStatus from, TenantStatus to,
-            String reason, String details) {
+    public void record(
+            UUID tenantId,
+            String actor,
+            AuditAction action,
+            TenantStatus from,
+            TenantStatus to,
+            String reason,
+            String details) {
         AuditEntry entry = new AuditEntry();
         entry.tenantId = tenantId;
         entry.actor = actor;

@@ -15,7 +15,8 @@ public class ReleaseChangelog {
 
     ReleaseChangelog(TenantFleetConfig config) {
         this.changelog = TenantChangelog.load(config.changelog().location());
-        LOG.infof("Tenant changelog %s: digest %s, tags %s", changelog.location(), changelog.digest(), changelog.tags());
+        LOG.infof(
+                "Tenant changelog %s: digest %s, tags %s", changelog.location(), changelog.digest(), changelog.tags());
     }
 
     /** The loaded changelog. */

@@ -30,9 +30,10 @@ public class DashboardFeed {
      */
     public Multi<DashboardUpdate> stream() {
         Multi<DashboardUpdate> connected = Multi.createFrom().item(DashboardUpdate::connected);
-        Multi<DashboardUpdate> live = Multi.createFrom().publisher(updates).onOverflow().drop();
-        Multi<DashboardUpdate> heartbeat = Multi.createFrom().ticks().every(HEARTBEAT)
-                .map(tick -> DashboardUpdate.heartbeat());
+        Multi<DashboardUpdate> live =
+                Multi.createFrom().publisher(updates).onOverflow().drop();
+        Multi<DashboardUpdate> heartbeat =
+                Multi.createFrom().ticks().every(HEARTBEAT).map(tick -> DashboardUpdate.heartbeat());
         return Multi.createBy().merging().streams(live, connected, heartbeat);
     }
 }

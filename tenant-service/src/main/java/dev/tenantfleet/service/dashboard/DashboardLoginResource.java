@@ -43,10 +43,13 @@ public class DashboardLoginResource {
     @Operation(summary = "Log in to the dashboard with the system token; sets the session cookie")
     public Response login(String form, @HeaderParam("X-Forwarded-Proto") String forwardedProto) {
         if (!session.isSystemToken(tokenOf(form))) {
-            return Response.status(Response.Status.UNAUTHORIZED).entity(LoginPage.render("That is not the system token."))
-                    .type(MediaType.TEXT_HTML).build();
+            return Response.status(Response.Status.UNAUTHORIZED)
+                    .entity(LoginPage.render("That is not the system token."))
+                    .type(MediaType.TEXT_HTML)
+                    .build();
         }
-        return seeOther(DASHBOARD).cookie(cookie(session.value(), (int) DashboardSession.LIFETIME.toSeconds(), forwardedProto))
+        return seeOther(DASHBOARD)
+                .cookie(cookie(session.value(), (int) DashboardSession.LIFETIME.toSeconds(), forwardedProto))
                 .build();
     }
 
@@ -74,7 +77,9 @@ public class DashboardLoginResource {
     @Path("logout")
     @Operation(summary = "Log out of the dashboard (clears the session cookie)")
     public Response logout(@HeaderParam("X-Forwarded-Proto") String forwardedProto) {
-        return seeOther(SystemTokenFilter.LOGIN_PATH).cookie(cookie("", 0, forwardedProto)).build();
+        return seeOther(SystemTokenFilter.LOGIN_PATH)
+                .cookie(cookie("", 0, forwardedProto))
+                .build();
     }
 
     /**
@@ -86,7 +91,13 @@ public class DashboardLoginResource {
     }
 
     private static NewCookie cookie(String value, int maxAge, String forwardedProto) {
-        return new NewCookie.Builder(DashboardSession.COOKIE).value(value).path("/").httpOnly(true).maxAge(maxAge)
-                .sameSite(NewCookie.SameSite.LAX).secure("https".equalsIgnoreCase(forwardedProto)).build();
+        return new NewCookie.Builder(DashboardSession.COOKIE)
+                .value(value)
+                .path("/")
+                .httpOnly(true)
+                .maxAge(maxAge)
+                .sameSite(NewCookie.SameSite.LAX)
+                .secure("https".equalsIgnoreCase(forwardedProto))
+                .build();
     }
 }

@@ -16,8 +16,7 @@ import org.jboss.logging.Logger;
 final class LiveEventRelay {
     private static final Logger LOG = Logger.getLogger(LiveEventRelay.class);
 
-    private LiveEventRelay() {
-    }
+    private LiveEventRelay() {}
 
     static CompletionStage<Void> relay(Message<byte[]> message, CloudEventCodec<?> codec, DashboardFeed feed) {
         try {

@@ -2,8 +2,7 @@ package dev.tenantfleet.service.dashboard;
 
 /** The HTML of the login form; no template engine for one small, static page. */
 final class LoginPage {
-    private LoginPage() {
-    }
+    private LoginPage() {}
 
     /** The form, with {@code error} (fixed text, never user input) above it when not null. */
     static String render(String error) {

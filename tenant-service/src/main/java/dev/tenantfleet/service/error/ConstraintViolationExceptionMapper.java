@@ -22,7 +22,8 @@ public class ConstraintViolationExceptionMapper implements ExceptionMapper<Const
                 .map(ConstraintViolationExceptionMapper::describe)
                 .sorted()
                 .collect(Collectors.joining("; "));
-        return ProblemDetail.of(TenantErrorCode.INVALID_REQUEST, Response.Status.BAD_REQUEST, detail, uriInfo.getRequestUri())
+        return ProblemDetail.of(
+                        TenantErrorCode.INVALID_REQUEST, Response.Status.BAD_REQUEST, detail, uriInfo.getRequestUri())
                 .toResponse();
     }
 

@@ -7,8 +7,7 @@ import jakarta.ws.rs.core.Response.Status;
 
 /** The HTTP status each error code is answered with. */
 final class HttpStatusOfCode {
-    private HttpStatusOfCode() {
-    }
+    private HttpStatusOfCode() {}
 
     static int of(ErrorCode code) {
         if (code instanceof ReleaseErrorCode releaseCode) {
@@ -31,16 +30,21 @@ final class HttpStatusOfCode {
             return 431; // nor for this one
         }
         return (switch (tenantCode) {
-            case INVALID_SLUG, INVALID_REQUEST, INVALID_PARAMETER -> Status.BAD_REQUEST;
-            case UNAUTHENTICATED -> Status.UNAUTHORIZED;
-            case TENANT_NOT_FOUND, SERVER_NOT_FOUND -> Status.NOT_FOUND;
-            case DUPLICATE_SLUG, DUPLICATE_SERVER, DUPLICATE_DATABASE, ILLEGAL_TRANSITION, NOT_PROVISIONABLE,
-                    CONCURRENT_MODIFICATION -> Status.CONFLICT;
-            case BODY_TOO_LARGE -> Status.REQUEST_ENTITY_TOO_LARGE;
-            case NO_SUCH_ROUTE -> Status.NOT_FOUND;
-            case UNSUPPORTED_MEDIA_TYPE -> Status.UNSUPPORTED_MEDIA_TYPE;
-            case DATABASE_SERVER_UNREACHABLE, DATABASE_SERVER_CREDENTIALS -> Status.SERVICE_UNAVAILABLE;
-            default -> Status.INTERNAL_SERVER_ERROR;
-        }).getStatusCode();
+                    case INVALID_SLUG, INVALID_REQUEST, INVALID_PARAMETER -> Status.BAD_REQUEST;
+                    case UNAUTHENTICATED -> Status.UNAUTHORIZED;
+                    case TENANT_NOT_FOUND, SERVER_NOT_FOUND -> Status.NOT_FOUND;
+                    case DUPLICATE_SLUG,
+                            DUPLICATE_SERVER,
+                            DUPLICATE_DATABASE,
+                            ILLEGAL_TRANSITION,
+                            NOT_PROVISIONABLE,
+                            CONCURRENT_MODIFICATION -> Status.CONFLICT;
+                    case BODY_TOO_LARGE -> Status.REQUEST_ENTITY_TOO_LARGE;
+                    case NO_SUCH_ROUTE -> Status.NOT_FOUND;
+                    case UNSUPPORTED_MEDIA_TYPE -> Status.UNSUPPORTED_MEDIA_TYPE;
+                    case DATABASE_SERVER_UNREACHABLE, DATABASE_SERVER_CREDENTIALS -> Status.SERVICE_UNAVAILABLE;
+                    default -> Status.INTERNAL_SERVER_ERROR;
+                })
+                .getStatusCode();
     }
 }

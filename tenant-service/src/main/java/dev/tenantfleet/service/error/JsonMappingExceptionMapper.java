@@ -19,7 +19,11 @@ public class JsonMappingExceptionMapper implements ExceptionMapper<JsonMappingEx
 
     @Override
     public Response toResponse(JsonMappingException e) {
-        return ProblemDetail.of(TenantErrorCode.INVALID_REQUEST, Response.Status.BAD_REQUEST, JsonProblems.detail(e),
-                uriInfo.getRequestUri()).toResponse();
+        return ProblemDetail.of(
+                        TenantErrorCode.INVALID_REQUEST,
+                        Response.Status.BAD_REQUEST,
+                        JsonProblems.detail(e),
+                        uriInfo.getRequestUri())
+                .toResponse();
     }
 }

@@ -20,8 +20,7 @@ import java.util.stream.Collectors;
 final class JsonProblems {
     private static final int MAX_QUOTED = 60;
 
-    private JsonProblems() {
-    }
+    private JsonProblems() {}
 
     /**
      * The detail of a problem for a body the JSON reader refused with {@code cause} (Quarkus wraps what Jackson throws
@@ -34,11 +33,14 @@ final class JsonProblems {
         if (cause instanceof StreamReadException syntax) {
             JsonParser parser = syntax.getProcessor();
             String field = parser != null && parser.getParsingContext() != null
-                    ? parser.getParsingContext().getCurrentName() : null;
-            String where = syntax.getLocation() == null ? "" : " at line " + syntax.getLocation().getLineNr()
-                    + ", column " + syntax.getLocation().getColumnNr();
-            return (field == null ? "the request body is not valid JSON" : "field '" + field + "' is not valid")
-                    + where + ": " + abbreviate(syntax.getOriginalMessage());
+                    ? parser.getParsingContext().getCurrentName()
+                    : null;
+            String where = syntax.getLocation() == null
+                    ? ""
+                    : " at line " + syntax.getLocation().getLineNr() + ", column "
+                            + syntax.getLocation().getColumnNr();
+            return (field == null ? "the request body is not valid JSON" : "field '" + field + "' is not valid") + where
+                    + ": " + abbreviate(syntax.getOriginalMessage());
         }
         return "the request body is not valid JSON for this endpoint";
     }
@@ -53,8 +55,11 @@ final class JsonProblems {
         if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null) {
             return where + ": " + quoted(invalid.getValue()) + " is not " + expected(invalid.getTargetType());
         }
-        if (e instanceof ValueInstantiationException && e.getCause() != null && e.getCause().getMessage() != null) {
-            // a record's constructor refused the values (ReleaseSpec: "concurrency ... must be >= 1"): its words are ours
+        if (e instanceof ValueInstantiationException
+                && e.getCause() != null
+                && e.getCause().getMessage() != null) {
+            // a record's constructor refused the values (ReleaseSpec: "concurrency ... must be >= 1"): its words are
+            // ours
             return where + " is invalid: " + e.getCause().getMessage();
         }
         if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
@@ -78,8 +83,10 @@ final class JsonProblems {
 
     private static String expected(Class<?> type) {
         if (type.isEnum()) {
-            return "one of " + Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name())
-                    .collect(Collectors.joining(", ", "[", "]"));
+            return "one of "
+                    + Arrays.stream(type.getEnumConstants())
+                            .map(c -> ((Enum<?>) c).name())
+                            .collect(Collectors.joining(", ", "[", "]"));
         }
         if (type == String.class || type == Character.class || type == char.class) {
             return "a string";
@@ -87,8 +94,12 @@ final class JsonProblems {
         if (type == Boolean.class || type == boolean.class) {
             return "true or false";
         }
-        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
-                || type == Short.class || type == short.class) {
+        if (type == Integer.class
+                || type == int.class
+                || type == Long.class
+                || type == long.class
+                || type == Short.class
+                || type == short.class) {
             return "a whole number";
         }
         if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
@@ -103,7 +114,9 @@ final class JsonProblems {
         if (Collection.class.isAssignableFrom(type) || type.isArray()) {
             return "a JSON array";
         }
-        if (Map.class.isAssignableFrom(type) || type.isRecord() || !type.getName().startsWith("java.")) {
+        if (Map.class.isAssignableFrom(type)
+                || type.isRecord()
+                || !type.getName().startsWith("java.")) {
             return "a JSON object";
         }
         return "a " + type.getSimpleName();

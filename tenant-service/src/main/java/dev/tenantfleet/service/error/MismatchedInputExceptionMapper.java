@@ -19,7 +19,11 @@ public class MismatchedInputExceptionMapper implements ExceptionMapper<Mismatche
 
     @Override
     public Response toResponse(MismatchedInputException e) {
-        return ProblemDetail.of(TenantErrorCode.INVALID_REQUEST, Response.Status.BAD_REQUEST, JsonProblems.detail(e),
-                uriInfo.getRequestUri()).toResponse();
+        return ProblemDetail.of(
+                        TenantErrorCode.INVALID_REQUEST,
+                        Response.Status.BAD_REQUEST,
+                        JsonProblems.detail(e),
+                        uriInfo.getRequestUri())
+                .toResponse();
     }
 }

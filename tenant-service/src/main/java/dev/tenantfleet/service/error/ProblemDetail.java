@@ -13,6 +13,7 @@ import java.net.URI;
 public record ProblemDetail(URI type, String title, int status, String detail, URI instance, String code, String hint) {
     /** Media type of problem responses. */
     public static final String MEDIA_TYPE = "application/problem+json";
+
     private static final String TYPE_BASE = "https://tenantfleet.dev/problems/";
 
     /** The problem for {@code code}, answered with {@code status}. */
@@ -25,8 +26,14 @@ public record ProblemDetail(URI type, String title, int status, String detail, U
         Response.Status known = Response.Status.fromStatusCode(status);
         // JAX-RS has no constant for 422 (RFC 9110 "Unprocessable Content").
         String title = known != null ? known.getReasonPhrase() : status == 422 ? "Unprocessable Content" : "Error";
-        return new ProblemDetail(URI.create(TYPE_BASE + code.name().toLowerCase().replace('_', '-')),
-                title, status, detail, instance, code.name(), code.hint());
+        return new ProblemDetail(
+                URI.create(TYPE_BASE + code.name().toLowerCase().replace('_', '-')),
+                title,
+                status,
+                detail,
+                instance,
+                code.name(),
+                code.hint());
     }
 
     /** This problem as a JAX-RS response. */

@@ -7,8 +7,7 @@ import java.net.URI;
 
 /** Ends a Vert.x response with a problem, for the checks that run on the router before any JAX-RS resource. */
 public final class VertxProblems {
-    private VertxProblems() {
-    }
+    private VertxProblems() {}
 
     /** The request's path as a problem's {@code instance}; null when it is no valid URI (then it is left out). */
     public static URI instance(RoutingContext ctx) {

@@ -26,27 +26,40 @@ public class FleetPlanner {
         String targetTag = target == null || target.isBlank() ? changelog.get().head() : target;
         String notATarget = changelog.get().whyNotATarget(targetTag); // also: a changelog without tags
         if (notATarget != null) {
-            throw new TenantFleetException(TenantErrorCode.INVALID_PARAMETER, "query parameter 'target': " + notATarget);
+            throw new TenantFleetException(
+                    TenantErrorCode.INVALID_PARAMETER, "query parameter 'target': " + notATarget);
         }
         List<PlanView.TenantPlanView> plans = inspector.inspect(tenants.live(slugs), targetTag).stream()
-                .map(inspection -> view(inspection, targetTag)).toList();
+                .map(inspection -> view(inspection, targetTag))
+                .toList();
         return new PlanView(targetTag, changelog.get().digest(), plans);
     }
 
     private PlanView.TenantPlanView view(TenantInspection inspection, String targetTag) {
         if (!inspection.readable()) {
-            return new PlanView.TenantPlanView(inspection.slug(), null, PlanView.Standing.UNREADABLE, List.of(), List.of(),
+            return new PlanView.TenantPlanView(
+                    inspection.slug(),
+                    null,
+                    PlanView.Standing.UNREADABLE,
+                    List.of(),
+                    List.of(),
                     inspection.error().message());
         }
-        return new PlanView.TenantPlanView(inspection.slug(), inspection.head(), standing(inspection, targetTag),
-                inspection.plan().pending(), inspection.driftReasons(), null);
+        return new PlanView.TenantPlanView(
+                inspection.slug(),
+                inspection.head(),
+                standing(inspection, targetTag),
+                inspection.plan().pending(),
+                inspection.driftReasons(),
+                null);
     }
 
     private PlanView.Standing standing(TenantInspection inspection, String targetTag) {
         if (!inspection.plan().pending().isEmpty()) {
             return PlanView.Standing.BEHIND;
         }
-        return changelog.rank(inspection.head()) > changelog.rank(targetTag) ? PlanView.Standing.AHEAD
+        return changelog.rank(inspection.head()) > changelog.rank(targetTag)
+                ? PlanView.Standing.AHEAD
                 : PlanView.Standing.AT_TARGET;
     }
 }

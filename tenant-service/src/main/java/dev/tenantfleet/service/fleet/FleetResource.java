@@ -33,7 +33,8 @@ public class FleetResource {
 
     @GET
     @Path("/fleet/status")
-    @Operation(summary = "Tenants at each head, who is behind the changelog head, who drifted (read from the databases)")
+    @Operation(
+            summary = "Tenants at each head, who is behind the changelog head, who drifted (read from the databases)")
     public FleetStatusView status() {
         String head = changelog.get().head();
         List<TenantInspection> inspections = inspector.inspect(tenants.live(List.of()), head);
@@ -43,18 +44,24 @@ public class FleetResource {
         List<FleetStatusView.Unreadable> unreadable = new ArrayList<>();
         for (TenantInspection inspection : inspections) {
             if (!inspection.readable()) {
-                unreadable.add(new FleetStatusView.Unreadable(inspection.slug(), inspection.error().message()));
+                unreadable.add(new FleetStatusView.Unreadable(
+                        inspection.slug(), inspection.error().message()));
                 continue;
             }
             byHead.merge(inspection.head() == null ? "(none)" : inspection.head(), 1, Integer::sum);
             if (!inspection.plan().pending().isEmpty()) {
-                behind.add(new FleetStatusView.Behind(inspection.slug(), inspection.head(), inspection.plan().pending().size()));
+                behind.add(new FleetStatusView.Behind(
+                        inspection.slug(),
+                        inspection.head(),
+                        inspection.plan().pending().size()));
             }
             if (inspection.drifted()) {
-                drifted.add(new FleetStatusView.Drifted(inspection.slug(), inspection.head(), inspection.driftReasons()));
+                drifted.add(
+                        new FleetStatusView.Drifted(inspection.slug(), inspection.head(), inspection.driftReasons()));
             }
         }
-        return new FleetStatusView(head, changelog.get().digest(), inspections.size(), byHead, behind, drifted, unreadable);
+        return new FleetStatusView(
+                head, changelog.get().digest(), inspections.size(), byHead, behind, drifted, unreadable);
     }
 
     /** Statuses whose databases are inspected: everything provisioned and not deactivated. */
@@ -65,7 +72,8 @@ public class FleetResource {
     public static class FleetTenants {
         @Transactional
         List<TenantAccess> live(List<String> slugs) {
-            List<Tenant> found = slugs.isEmpty() ? Tenant.list("status in ?1 order by slug", LIVE)
+            List<Tenant> found = slugs.isEmpty()
+                    ? Tenant.list("status in ?1 order by slug", LIVE)
                     : Tenant.list("slug in ?1 order by slug", slugs);
             return found.stream().map(TenantAccess::of).toList();
         }

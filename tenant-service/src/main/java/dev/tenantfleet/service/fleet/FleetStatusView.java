@@ -11,17 +11,20 @@ import java.util.Map;
  * @param drifted      tenants whose history does not match the changelog, or whose schema already has what pending changesets create
  * @param unreadable   tenants whose database could not be read
  */
-public record FleetStatusView(String changelogHead, String changelogDigest, int total, Map<String, Integer> byHead,
-        List<Behind> behind, List<Drifted> drifted, List<Unreadable> unreadable) {
+public record FleetStatusView(
+        String changelogHead,
+        String changelogDigest,
+        int total,
+        Map<String, Integer> byHead,
+        List<Behind> behind,
+        List<Drifted> drifted,
+        List<Unreadable> unreadable) {
     /** A tenant below the changelog head. */
-    public record Behind(String slug, String head, int pending) {
-    }
+    public record Behind(String slug, String head, int pending) {}
 
     /** A tenant whose history disagrees with the changelog. */
-    public record Drifted(String slug, String head, List<String> drift) {
-    }
+    public record Drifted(String slug, String head, List<String> drift) {}
 
     /** A tenant whose database could not be read. */
-    public record Unreadable(String slug, String error) {
-    }
+    public record Unreadable(String slug, String error) {}
 }

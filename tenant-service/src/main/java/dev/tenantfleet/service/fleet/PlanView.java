@@ -14,9 +14,13 @@ public record PlanView(String targetTag, String changelogDigest, List<TenantPlan
      * @param standing where the tenant stands against the target, read from its database
      * @param drift    history drift, then pending changesets whose objects already exist
      */
-    public record TenantPlanView(String slug, String head, Standing standing, List<ChangeSetInfo> pending,
-            List<String> drift, String error) {
-    }
+    public record TenantPlanView(
+            String slug,
+            String head,
+            Standing standing,
+            List<ChangeSetInfo> pending,
+            List<String> drift,
+            String error) {}
 
     /** Where a tenant stands against a target. */
     public enum Standing {

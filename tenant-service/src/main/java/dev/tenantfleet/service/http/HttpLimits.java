@@ -30,7 +30,8 @@ public class HttpLimits {
     private final long maxBodySize;
     private final ObjectMapper mapper;
 
-    HttpLimits(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize, ObjectMapper mapper) {
+    HttpLimits(
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize, ObjectMapper mapper) {
         this.maxBodySize = maxBodySize.asLongValue();
         this.mapper = mapper;
     }
@@ -42,25 +43,43 @@ public class HttpLimits {
 
     private void check(RoutingContext ctx) {
         if (ctx.request().uri().length() > MAX_URI_LENGTH) {
-            VertxProblems.end(ctx, mapper, ProblemDetail.of(TenantErrorCode.URI_TOO_LONG, 414, "the request line is "
-                    + ctx.request().uri().length() + " characters long; at most " + MAX_URI_LENGTH + " are accepted",
-                    null));
+            VertxProblems.end(
+                    ctx,
+                    mapper,
+                    ProblemDetail.of(
+                            TenantErrorCode.URI_TOO_LONG,
+                            414,
+                            "the request line is " + ctx.request().uri().length() + " characters long; at most "
+                                    + MAX_URI_LENGTH + " are accepted",
+                            null));
             return;
         }
         int headersSize = headersSize(ctx);
         if (headersSize > MAX_HEADERS_SIZE) {
             ctx.response().putHeader("Connection", "close");
-            VertxProblems.end(ctx, mapper, ProblemDetail.of(TenantErrorCode.HEADERS_TOO_LARGE, 431, "the request's headers "
-                    + "are " + headersSize + " bytes long; at most " + MAX_HEADERS_SIZE + " are accepted",
-                    VertxProblems.instance(ctx)));
+            VertxProblems.end(
+                    ctx,
+                    mapper,
+                    ProblemDetail.of(
+                            TenantErrorCode.HEADERS_TOO_LARGE,
+                            431,
+                            "the request's headers " + "are " + headersSize + " bytes long; at most " + MAX_HEADERS_SIZE
+                                    + " are accepted",
+                            VertxProblems.instance(ctx)));
             return;
         }
         if (declaredBodyLength(ctx) > maxBodySize) {
             // the rest of the body is never read: close the connection rather than leave it on the wire
             ctx.response().putHeader("Connection", "close");
-            VertxProblems.end(ctx, mapper, ProblemDetail.of(TenantErrorCode.BODY_TOO_LARGE, 413, "the request body is "
-                    + declaredBodyLength(ctx) + " bytes; at most " + maxBodySize + " bytes are accepted",
-                    VertxProblems.instance(ctx)));
+            VertxProblems.end(
+                    ctx,
+                    mapper,
+                    ProblemDetail.of(
+                            TenantErrorCode.BODY_TOO_LARGE,
+                            413,
+                            "the request body is " + declaredBodyLength(ctx) + " bytes; at most " + maxBodySize
+                                    + " bytes are accepted",
+                            VertxProblems.instance(ctx)));
             return;
         }
         ctx.next();

@@ -24,12 +24,14 @@ public class NulFreeParameters implements ContainerRequestFilter {
     private static void check(String kind, Map<String, List<String>> parameters) {
         parameters.forEach((name, values) -> {
             if (name.indexOf('\0') >= 0) {
-                throw new TenantFleetException(TenantErrorCode.INVALID_PARAMETER, "a " + kind
-                        + " name must not contain a NUL character (%00)");
+                throw new TenantFleetException(
+                        TenantErrorCode.INVALID_PARAMETER,
+                        "a " + kind + " name must not contain a NUL character (%00)");
             }
             if (values.stream().anyMatch(value -> value.indexOf('\0') >= 0)) {
-                throw new TenantFleetException(TenantErrorCode.INVALID_PARAMETER, kind + " '" + name
-                        + "' must not contain a NUL character (%00)");
+                throw new TenantFleetException(
+                        TenantErrorCode.INVALID_PARAMETER,
+                        kind + " '" + name + "' must not contain a NUL character (%00)");
             }
         });
     }

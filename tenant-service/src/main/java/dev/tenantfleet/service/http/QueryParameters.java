@@ -11,8 +11,7 @@ import java.util.stream.Collectors;
  * converted, with nothing to say which parameter was wrong.
  */
 public final class QueryParameters {
-    private QueryParameters() {
-    }
+    private QueryParameters() {}
 
     /** {@code value} as a whole number from {@code min} to {@code max}; {@code fallback} when absent. */
     public static int intIn(String name, String value, int fallback, int min, int max) {
@@ -39,8 +38,9 @@ public final class QueryParameters {
         try {
             return Enum.valueOf(type, value.strip());
         } catch (IllegalArgumentException e) {
-            throw invalid("query parameter '" + name + "' must be one of " + Arrays.stream(type.getEnumConstants())
-                    .map(Enum::name).collect(Collectors.joining(", ", "[", "]")) + ", not '" + abbreviate(value) + "'");
+            throw invalid("query parameter '" + name + "' must be one of "
+                    + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ", "[", "]"))
+                    + ", not '" + abbreviate(value) + "'");
         }
     }
 

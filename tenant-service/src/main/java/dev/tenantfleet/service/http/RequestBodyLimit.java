@@ -24,7 +24,8 @@ public class RequestBodyLimit implements ContainerRequestFilter {
     @Context
     ResourceInfo resource;
 
-    // Providers are created while the application starts, before its configuration mapping can be read: look it up later.
+    // Providers are created while the application starts, before its configuration mapping can be read: look it up
+    // later.
     private final Instance<TenantFleetConfig> config;
 
     RequestBodyLimit(Instance<TenantFleetConfig> config) {
@@ -55,8 +56,9 @@ public class RequestBodyLimit implements ContainerRequestFilter {
     }
 
     static TenantFleetException tooLarge(long limit) {
-        return new TenantFleetException(TenantErrorCode.BODY_TOO_LARGE, "the request body is larger than the " + limit
-                + " bytes this endpoint accepts");
+        return new TenantFleetException(
+                TenantErrorCode.BODY_TOO_LARGE,
+                "the request body is larger than the " + limit + " bytes this endpoint accepts");
     }
 
     /** A body that fails once more than {@code limit} bytes have been read from it. */

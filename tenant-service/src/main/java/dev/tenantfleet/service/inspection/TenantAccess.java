@@ -8,7 +8,10 @@ import dev.tenantfleet.service.tenant.Tenant;
 public record TenantAccess(String slug, PostgresDatabase database, String role, EncryptedSecret password) {
     /** The access of a registered tenant (read inside a transaction: it follows the tenant's server). */
     public static TenantAccess of(Tenant tenant) {
-        return new TenantAccess(tenant.slug, new PostgresDatabase(tenant.server.host, tenant.server.port,
-                tenant.databaseName), tenant.roleName, tenant.password());
+        return new TenantAccess(
+                tenant.slug,
+                new PostgresDatabase(tenant.server.host, tenant.server.port, tenant.databaseName),
+                tenant.roleName,
+                tenant.password());
     }
 }

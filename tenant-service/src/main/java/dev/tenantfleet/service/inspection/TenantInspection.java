@@ -14,8 +14,8 @@ import java.util.List;
  * @param schemaDrift pending changesets whose objects already exist (applied by hand); empty when none
  * @param error       why the database could not be read, classified; null on success
  */
-public record TenantInspection(String slug, String head, TenantPlan plan, List<SchemaDrift> schemaDrift,
-        MigrationError error) {
+public record TenantInspection(
+        String slug, String head, TenantPlan plan, List<SchemaDrift> schemaDrift, MigrationError error) {
     public TenantInspection {
         schemaDrift = schemaDrift == null ? List.of() : List.copyOf(schemaDrift);
     }

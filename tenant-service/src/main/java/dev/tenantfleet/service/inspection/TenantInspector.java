@@ -40,8 +40,12 @@ public class TenantInspector {
         this.credentials = credentials;
         // At most inspectionConcurrency inspections at once, on Quarkus' worker threads (its metrics, its shutdown);
         // no context of the caller (request, transaction) travels to a task.
-        this.pool = ManagedExecutor.builder().maxAsync(config.release().inspectionConcurrency())
-                .maxQueued(-1).propagated(ThreadContext.NONE).cleared(ThreadContext.ALL_REMAINING).build();
+        this.pool = ManagedExecutor.builder()
+                .maxAsync(config.release().inspectionConcurrency())
+                .maxQueued(-1)
+                .propagated(ThreadContext.NONE)
+                .cleared(ThreadContext.ALL_REMAINING)
+                .build();
     }
 
     void shutdown(@Observes ShutdownEvent event) {
@@ -78,13 +82,15 @@ public class TenantInspector {
             // inside the try: a password that cannot be decrypted makes this tenant unreadable, not the whole fleet
             PGProperty.PASSWORD.set(properties, credentials.decrypt(tenant.password()));
         } catch (RuntimeException e) {
-            return new TenantInspection(tenant.slug(), null, null, List.of(), UnreadableHistory.ofDecryption(tenant.slug(), e));
+            return new TenantInspection(
+                    tenant.slug(), null, null, List.of(), UnreadableHistory.ofDecryption(tenant.slug(), e));
         }
         try (Connection connection = DriverManager.getConnection(PostgresDatabase.URL, properties)) {
             connection.setReadOnly(true);
             TenantHistory history = TenantHistory.read(connection);
             TenantPlan plan = changelog.get().plan(history, targetTag);
-            List<SchemaDrift> schemaDrift = plan.pending().isEmpty() ? List.of()
+            List<SchemaDrift> schemaDrift = plan.pending().isEmpty()
+                    ? List.of()
                     : PendingObjects.find(connection, changelog.get(), plan.pending());
             return new TenantInspection(tenant.slug(), history.head(), plan, schemaDrift, null);
         } catch (SQLException | RuntimeException e) {

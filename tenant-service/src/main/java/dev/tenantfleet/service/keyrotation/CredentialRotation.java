@@ -1,12 +1,11 @@
 package dev.tenantfleet.service.keyrotation;
 
-import dev.tenantfleet.service.credentials.Credentials;
-
 import dev.tenantfleet.model.crypto.CredentialCipher;
 import dev.tenantfleet.model.crypto.EncryptedSecret;
 import dev.tenantfleet.model.error.TenantFleetException;
 import dev.tenantfleet.service.audit.AuditAction;
 import dev.tenantfleet.service.audit.AuditLog;
+import dev.tenantfleet.service.credentials.Credentials;
 import dev.tenantfleet.service.tenant.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -44,15 +43,22 @@ public class CredentialRotation {
             }
             try {
                 tenant.password(cipher.reencrypt(current));
-                audit.record(tenant.id, actor, AuditAction.CREDENTIALS_REENCRYPTED, null, null, "key rotation",
+                audit.record(
+                        tenant.id,
+                        actor,
+                        AuditAction.CREDENTIALS_REENCRYPTED,
+                        null,
+                        null,
+                        "key rotation",
                         "from key " + current.keyId() + " to " + cipher.primaryKeyId());
                 reencrypted++;
             } catch (TenantFleetException e) {
                 failed.add(new ReencryptionResult.Failure(tenant.slug, current.keyId(), e.getMessage()));
             }
         }
-        LOG.infof("Re-encrypted %d of %d tenant credentials to key %s, %d failed", reencrypted, tenants.size(),
-                cipher.primaryKeyId(), failed.size());
+        LOG.infof(
+                "Re-encrypted %d of %d tenant credentials to key %s, %d failed",
+                reencrypted, tenants.size(), cipher.primaryKeyId(), failed.size());
         return new ReencryptionResult(cipher.primaryKeyId(), tenants.size(), reencrypted, failed);
     }
 }

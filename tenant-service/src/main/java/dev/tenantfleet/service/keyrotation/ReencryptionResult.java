@@ -12,6 +12,5 @@ import java.util.List;
  */
 public record ReencryptionResult(String primaryKeyId, int examined, int reencrypted, List<Failure> failed) {
     /** One tenant that could not be re-encrypted. */
-    public record Failure(String slug, String keyId, String reason) {
-    }
+    public record Failure(String slug, String keyId, String reason) {}
 }

@@ -22,6 +22,5 @@ public final class Channels {
     /** Outgoing: unreadable inbound results and release commands, with reason headers (exchange tenantfleet.dead-letters). */
     public static final String DEAD_LETTERS_OUT = DeadLetters.CHANNEL;
 
-    private Channels() {
-    }
+    private Channels() {}
 }

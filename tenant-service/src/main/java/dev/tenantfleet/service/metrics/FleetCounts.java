@@ -15,6 +15,9 @@ import java.util.Map;
  * @param outboxUnsent       outbox rows the broker has not confirmed yet
  * @param oldestUnsent       when the oldest of them was written (the app's clock); null when there is none
  */
-record FleetCounts(Map<TenantStatus, Long> tenants, Map<ReleaseStatus, Long> releasesInProgress,
-        Map<TenantReleaseState, Long> releaseTenants, long outboxUnsent, Instant oldestUnsent) {
-}
+record FleetCounts(
+        Map<TenantStatus, Long> tenants,
+        Map<ReleaseStatus, Long> releasesInProgress,
+        Map<TenantReleaseState, Long> releaseTenants,
+        long outboxUnsent,
+        Instant oldestUnsent) {}

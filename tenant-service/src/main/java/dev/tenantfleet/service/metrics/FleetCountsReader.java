@@ -23,7 +23,8 @@ import java.util.stream.Stream;
 @ApplicationScoped
 class FleetCountsReader {
     private static final String UNFINISHED = ReleaseStatus.unfinishedStatuses().stream()
-            .map(status -> "'" + status.name() + "'").collect(Collectors.joining(", ", "(", ")"));
+            .map(status -> "'" + status.name() + "'")
+            .collect(Collectors.joining(", ", "(", ")"));
 
     private final AgroalDataSource dataSource;
 
@@ -32,19 +33,28 @@ class FleetCountsReader {
     }
 
     FleetCounts read() throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            Map<TenantStatus, Long> tenants = countBy(statement, TenantStatus.class,
-                    "SELECT status, count(*) FROM tenant GROUP BY status");
-            Map<ReleaseStatus, Long> releases = countBy(statement, ReleaseStatus.class,
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
+            Map<TenantStatus, Long> tenants =
+                    countBy(statement, TenantStatus.class, "SELECT status, count(*) FROM tenant GROUP BY status");
+            Map<ReleaseStatus, Long> releases = countBy(
+                    statement,
+                    ReleaseStatus.class,
                     "SELECT status, count(*) FROM release WHERE status IN " + UNFINISHED + " GROUP BY status");
-            Map<TenantReleaseState, Long> releaseTenants = countBy(statement, TenantReleaseState.class,
+            Map<TenantReleaseState, Long> releaseTenants = countBy(
+                    statement,
+                    TenantReleaseState.class,
                     "SELECT rt.state, count(*) FROM release_tenant rt JOIN release r ON r.id = rt.release_id"
                             + " WHERE r.status IN " + UNFINISHED + " GROUP BY rt.state");
-            try (ResultSet outbox = statement.executeQuery(
-                    "SELECT count(*), min(created_at) FROM outbox WHERE published_at IS NULL")) {
+            try (ResultSet outbox =
+                    statement.executeQuery("SELECT count(*), min(created_at) FROM outbox WHERE published_at IS NULL")) {
                 outbox.next();
                 Timestamp oldest = outbox.getTimestamp(2);
-                return new FleetCounts(tenants, releases, releaseTenants, outbox.getLong(1),
+                return new FleetCounts(
+                        tenants,
+                        releases,
+                        releaseTenants,
+                        outbox.getLong(1),
                         oldest == null ? null : oldest.toInstant());
             }
         }
@@ -66,7 +76,9 @@ class FleetCountsReader {
     }
 
     private static <E extends Enum<E>> E constantOf(Class<E> type, String name) {
-        return Stream.of(type.getEnumConstants()).filter(constant -> constant.name().equals(name)).findFirst()
+        return Stream.of(type.getEnumConstants())
+                .filter(constant -> constant.name().equals(name))
+                .findFirst()
                 .orElse(null);
     }
 }

@@ -39,6 +39,7 @@ public class FleetGauges {
     /** When the oldest unsent row was written (epoch ms; 0: none). Its age is computed when scraped, so it keeps growing
      * while the control database cannot be counted: a stuck outbox alert must fire exactly then. */
     private final AtomicLong oldestUnsentAtMillis = new AtomicLong();
+
     private boolean failing;
 
     FleetGauges(MeterRegistry registry, FleetCountsReader reader) {
@@ -47,16 +48,27 @@ public class FleetGauges {
         for (TenantStatus status : TenantStatus.values()) {
             gauge("tenantfleet.tenants", "Tenants by lifecycle status", "status", status, tenants);
         }
-        ReleaseStatus.unfinishedStatuses().forEach(status -> gauge(
-                "tenantfleet.releases.in.progress", "Releases not finished yet, by status", "status", status, releases));
+        ReleaseStatus.unfinishedStatuses()
+                .forEach(status -> gauge(
+                        "tenantfleet.releases.in.progress",
+                        "Releases not finished yet, by status",
+                        "status",
+                        status,
+                        releases));
         for (TenantReleaseState state : TenantReleaseState.values()) {
-            gauge("tenantfleet.release.tenants", "Tenants of the unfinished releases by their state in it", "state",
-                    state, releaseTenants);
+            gauge(
+                    "tenantfleet.release.tenants",
+                    "Tenants of the unfinished releases by their state in it",
+                    "state",
+                    state,
+                    releaseTenants);
         }
         meters.add(Gauge.builder("tenantfleet.outbox.unsent", outboxUnsent, AtomicLong::get)
-                .description("Outbox messages the broker has not confirmed yet").register(registry));
+                .description("Outbox messages the broker has not confirmed yet")
+                .register(registry));
         meters.add(Gauge.builder("tenantfleet.outbox.oldest.unsent.age", oldestUnsentAtMillis, FleetGauges::ageSeconds)
-                .description("How long the oldest unconfirmed outbox message has waited").baseUnit("seconds")
+                .description("How long the oldest unconfirmed outbox message has waited")
+                .baseUnit("seconds")
                 .register(registry));
     }
 
@@ -69,7 +81,8 @@ public class FleetGauges {
         meters.forEach(registry::remove);
     }
 
-    @Scheduled(every = "${tenantfleet.metrics.refresh-interval:15s}",
+    @Scheduled(
+            every = "${tenantfleet.metrics.refresh-interval:15s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refresh() {
         FleetCounts counts;
@@ -77,17 +90,22 @@ public class FleetGauges {
             counts = reader.read();
         } catch (SQLException | RuntimeException e) {
             if (!failing) {
-                LOG.warnf("Fleet gauges keep their last values, the control database cannot be counted: %s", e.toString());
+                LOG.warnf(
+                        "Fleet gauges keep their last values, the control database cannot be counted: %s",
+                        e.toString());
             }
             failing = true;
             return;
         }
         failing = false;
         tenants.forEach((status, value) -> value.set(counts.tenants().getOrDefault(status, 0L)));
-        releases.forEach((status, value) -> value.set(counts.releasesInProgress().getOrDefault(status, 0L)));
-        releaseTenants.forEach((state, value) -> value.set(counts.releaseTenants().getOrDefault(state, 0L)));
+        releases.forEach(
+                (status, value) -> value.set(counts.releasesInProgress().getOrDefault(status, 0L)));
+        releaseTenants.forEach(
+                (state, value) -> value.set(counts.releaseTenants().getOrDefault(state, 0L)));
         outboxUnsent.set(counts.outboxUnsent());
-        oldestUnsentAtMillis.set(counts.oldestUnsent() == null ? 0 : counts.oldestUnsent().toEpochMilli());
+        oldestUnsentAtMillis.set(
+                counts.oldestUnsent() == null ? 0 : counts.oldestUnsent().toEpochMilli());
     }
 
     /** Seconds since the oldest unsent row was written (the app's clock, as created_at is), 0 when none is waiting. */
@@ -96,10 +114,12 @@ public class FleetGauges {
         return writtenAt == 0 ? 0 : Math.max(0, System.currentTimeMillis() - writtenAt) / 1000.0;
     }
 
-    private <E extends Enum<E>> void gauge(String name, String description, String tag, E value,
-            Map<E, AtomicLong> values) {
+    private <E extends Enum<E>> void gauge(
+            String name, String description, String tag, E value, Map<E, AtomicLong> values) {
         AtomicLong holder = values.computeIfAbsent(value, key -> new AtomicLong());
-        meters.add(Gauge.builder(name, holder, AtomicLong::get).description(description).tag(tag, value.name())
+        meters.add(Gauge.builder(name, holder, AtomicLong::get)
+                .description(description)
+                .tag(tag, value.name())
                 .register(registry));
     }
 }

@@ -26,9 +26,13 @@ public class ReleaseOutcomes {
     ReleaseOutcomes(MeterRegistry registry) {
         this.registry = registry;
         // Registered at zero so the first release of each outcome shows in a rate, not as a new series.
-        ReleaseStatus.terminalStatuses().forEach(status -> outcomes.put(status,
-                Counter.builder("tenantfleet.releases.completed").description("Releases that reached a final status")
-                        .tag("outcome", status.name()).register(registry)));
+        ReleaseStatus.terminalStatuses()
+                .forEach(status -> outcomes.put(
+                        status,
+                        Counter.builder("tenantfleet.releases.completed")
+                                .description("Releases that reached a final status")
+                                .tag("outcome", status.name())
+                                .register(registry)));
     }
 
     /**

@@ -24,7 +24,8 @@ public class OutboxPublisher {
     private final Emitter<byte[]> migrationCommands;
     private final Emitter<byte[]> releaseEvents;
 
-    OutboxPublisher(@Channel(Channels.TENANT_EVENTS_OUT) Emitter<byte[]> tenantEvents,
+    OutboxPublisher(
+            @Channel(Channels.TENANT_EVENTS_OUT) Emitter<byte[]> tenantEvents,
             @Channel(Channels.MIGRATION_COMMANDS_OUT) Emitter<byte[]> migrationCommands,
             @Channel(Channels.RELEASE_EVENTS_OUT) Emitter<byte[]> releaseEvents) {
         this.tenantEvents = tenantEvents;

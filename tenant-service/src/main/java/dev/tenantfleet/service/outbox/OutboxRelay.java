@@ -1,8 +1,8 @@
 package dev.tenantfleet.service.outbox;
 
 import dev.tenantfleet.service.config.TenantFleetConfig;
-import io.quarkus.scheduler.Scheduled;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -15,9 +15,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
@@ -57,7 +57,9 @@ public class OutboxRelay {
     }
 
     /** Safety net: picks up what a wake-up missed (a broker outage, another replica's crash). */
-    @Scheduled(every = "${tenantfleet.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            every = "${tenantfleet.outbox.poll-interval:1s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         relay();
     }
@@ -83,9 +85,12 @@ public class OutboxRelay {
     @Transactional
     public int publishBatch() {
         @SuppressWarnings("unchecked")
-        List<OutboxMessage> pending = entityManager.createNativeQuery(
-                "SELECT * FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED",
-                OutboxMessage.class).setParameter("limit", config.outbox().batchSize()).getResultList();
+        List<OutboxMessage> pending = entityManager
+                .createNativeQuery(
+                        "SELECT * FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED",
+                        OutboxMessage.class)
+                .setParameter("limit", config.outbox().batchSize())
+                .getResultList();
         List<CompletableFuture<Void>> confirms = new ArrayList<>(pending.size());
         for (OutboxMessage row : pending) {
             confirms.add(publisher.publish(row));

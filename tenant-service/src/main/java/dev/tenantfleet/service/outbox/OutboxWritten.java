@@ -1,5 +1,4 @@
 package dev.tenantfleet.service.outbox;
 
 /** Fired when a message is added to the outbox; the relay wakes up once the transaction commits. */
-public record OutboxWritten() {
-}
+public record OutboxWritten() {}

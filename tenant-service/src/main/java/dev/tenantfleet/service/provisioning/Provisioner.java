@@ -36,8 +36,13 @@ public class Provisioner implements TenantProvisioning {
     private final Set<UUID> running = new HashSet<>();
     private final Set<UUID> rerunRequested = new HashSet<>();
 
-    Provisioner(ProvisioningTransitions transitions, TenantDatabaseAdmin admin, SeedLoader seed, Credentials credentials,
-            ProvisioningLock lock, TenantFleetConfig config) {
+    Provisioner(
+            ProvisioningTransitions transitions,
+            TenantDatabaseAdmin admin,
+            SeedLoader seed,
+            Credentials credentials,
+            ProvisioningLock lock,
+            TenantFleetConfig config) {
         this.transitions = transitions;
         this.admin = admin;
         this.seed = seed;
@@ -45,8 +50,12 @@ public class Provisioner implements TenantProvisioning {
         this.lock = lock;
         // At most provisioning.concurrency tenants at once, on Quarkus' worker threads (its metrics, its shutdown);
         // no context of the caller (request, transaction) travels to a task.
-        this.executor = ManagedExecutor.builder().maxAsync(config.provisioning().concurrency())
-                .maxQueued(-1).propagated(ThreadContext.NONE).cleared(ThreadContext.ALL_REMAINING).build();
+        this.executor = ManagedExecutor.builder()
+                .maxAsync(config.provisioning().concurrency())
+                .maxQueued(-1)
+                .propagated(ThreadContext.NONE)
+                .cleared(ThreadContext.ALL_REMAINING)
+                .build();
     }
 
     void shutdown(@Observes ShutdownEvent event) {
@@ -96,7 +105,10 @@ public class Provisioner implements TenantProvisioning {
             runSteps(tenantId, abandoned);
         } catch (RuntimeException e) {
             // e.g. the control DB went away mid-step: the stored step is intact, ProvisioningRecovery resumes it.
-            LOG.errorf(e, "Provisioning of tenant %s stopped unexpectedly; it resumes on the next recovery pass", tenantId);
+            LOG.errorf(
+                    e,
+                    "Provisioning of tenant %s stopped unexpectedly; it resumes on the next recovery pass",
+                    tenantId);
         } finally {
             synchronized (running) {
                 running.remove(tenantId);
@@ -118,7 +130,9 @@ public class Provisioner implements TenantProvisioning {
             // Every line of the step (TenantDatabaseAdmin's and SeedLoader's too) carries the tenant slug.
             try (TenantLogContext log = TenantLogContext.of(null, job.slug())) {
                 if (abandoned && first) {
-                    LOG.infof("Tenant %s: resuming provisioning at %s, which no instance was running", job.slug(), job.step());
+                    LOG.infof(
+                            "Tenant %s: resuming provisioning at %s, which no instance was running",
+                            job.slug(), job.step());
                 }
                 first = false;
                 if (!attempt(job)) {
@@ -135,14 +149,15 @@ public class Provisioner implements TenantProvisioning {
             return true;
         } catch (TenantFleetException e) {
             LOG.warnf("Tenant %s: provisioning failed at %s: %s", job.slug(), job.step(), e.getMessage());
-            TenantErrorCode code = e.code() instanceof TenantErrorCode tenantCode ? tenantCode
+            TenantErrorCode code = e.code() instanceof TenantErrorCode tenantCode
+                    ? tenantCode
                     : TenantErrorCode.PROVISIONING_SQL_ERROR;
             transitions.fail(job.tenantId(), job.step(), code, e.getMessage());
             return false;
         } catch (RuntimeException e) {
             LOG.errorf(e, "Tenant %s: provisioning failed unexpectedly at %s", job.slug(), job.step());
-            transitions.fail(job.tenantId(), job.step(), TenantErrorCode.PROVISIONING_SQL_ERROR,
-                    job.step() + " failed: " + e);
+            transitions.fail(
+                    job.tenantId(), job.step(), TenantErrorCode.PROVISIONING_SQL_ERROR, job.step() + " failed: " + e);
             return false;
         }
     }

@@ -1,8 +1,8 @@
 package dev.tenantfleet.service.provisioning;
 
-import dev.tenantfleet.service.tenant.ProvisioningStep;
 import dev.tenantfleet.model.error.TenantErrorCode;
 import dev.tenantfleet.model.error.TenantFleetException;
+import dev.tenantfleet.service.tenant.ProvisioningStep;
 
 /** A provisioning step failed; carries the step so the failure (and a retry) knows where it stopped. */
 public class ProvisioningFailure extends TenantFleetException {

@@ -39,7 +39,8 @@ class ProvisioningLock {
             return Optional.empty();
         } catch (SQLException e) {
             closeQuietly(connection);
-            throw new IllegalStateException("cannot lock the provisioning of tenant " + tenantId + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot lock the provisioning of tenant " + tenantId + ": " + e.getMessage(), e);
         }
     }
 
@@ -52,7 +53,9 @@ class ProvisioningLock {
                 closeQuietly(connection);
             } catch (SQLException e) {
                 // Never hand a session that may still hold the lock back to the pool: end it, and the lock with it.
-                LOG.warnf("Could not unlock the provisioning of tenant %s, closing its session: %s", tenantId, e.getMessage());
+                LOG.warnf(
+                        "Could not unlock the provisioning of tenant %s, closing its session: %s",
+                        tenantId, e.getMessage());
                 abortQuietly(connection);
             }
         }

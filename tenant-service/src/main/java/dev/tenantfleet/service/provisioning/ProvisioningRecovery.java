@@ -1,8 +1,8 @@
 package dev.tenantfleet.service.provisioning;
 
-import dev.tenantfleet.service.tenant.ProvisioningStep;
 import dev.tenantfleet.model.tenant.TenantStatus;
 import dev.tenantfleet.service.config.TenantFleetConfig;
+import dev.tenantfleet.service.tenant.ProvisioningStep;
 import dev.tenantfleet.service.tenant.Tenant;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -38,14 +38,17 @@ public class ProvisioningRecovery {
     void onStart(@Observes StartupEvent event) {
         List<UUID> interrupted = interrupted(Instant.now());
         if (!interrupted.isEmpty()) {
-            LOG.infof("Resuming provisioning of %d tenants left mid-step (those no other instance is running)",
+            LOG.infof(
+                    "Resuming provisioning of %d tenants left mid-step (those no other instance is running)",
                     interrupted.size());
         }
         interrupted.forEach(provisioner::resumeIfAbandoned);
     }
 
-    @Scheduled(every = "${tenantfleet.provisioning.recovery-interval:10s}",
-            delayed = "${tenantfleet.provisioning.recovery-interval:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            every = "${tenantfleet.provisioning.recovery-interval:10s}",
+            delayed = "${tenantfleet.provisioning.recovery-interval:10s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void resumeAbandoned() {
         interrupted(Instant.now().minus(interval)).forEach(provisioner::resumeIfAbandoned);
@@ -53,8 +56,11 @@ public class ProvisioningRecovery {
 
     /** Tenants mid-provisioning at a runnable step whose last step moved before {@code movedBefore}. */
     private List<UUID> interrupted(Instant movedBefore) {
-        List<Tenant> tenants = Tenant.list("status = ?1 and provisioningStep <> ?2 and updatedAt < ?3",
-                TenantStatus.PROVISIONING, ProvisioningStep.AWAIT_MIGRATION, movedBefore);
+        List<Tenant> tenants = Tenant.list(
+                "status = ?1 and provisioningStep <> ?2 and updatedAt < ?3",
+                TenantStatus.PROVISIONING,
+                ProvisioningStep.AWAIT_MIGRATION,
+                movedBefore);
         return tenants.stream().map(tenant -> tenant.id).toList();
     }
 }

@@ -1,6 +1,5 @@
 package dev.tenantfleet.service.provisioning;
 
-import dev.tenantfleet.service.tenant.ProvisioningStep;
 import dev.tenantfleet.model.error.TenantErrorCode;
 import dev.tenantfleet.model.migration.MigrationPurpose;
 import dev.tenantfleet.model.migration.MigrationResult;
@@ -11,6 +10,7 @@ import dev.tenantfleet.service.audit.AuditAction;
 import dev.tenantfleet.service.audit.AuditLog;
 import dev.tenantfleet.service.messaging.ProcessedMessage;
 import dev.tenantfleet.service.security.Actor;
+import dev.tenantfleet.service.tenant.ProvisioningStep;
 import dev.tenantfleet.service.tenant.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -48,25 +48,40 @@ public class ProvisioningResultHandler {
         Tenant tenant = Tenant.findById(result.tenantId());
         // Only the first result of the awaited command counts: a redelivered command yields another result
         // (with another message id, possibly another outcome) that must not undo or repeat the first.
-        if (tenant == null || tenant.status != TenantStatus.PROVISIONING
+        if (tenant == null
+                || tenant.status != TenantStatus.PROVISIONING
                 || tenant.provisioningStep != ProvisioningStep.AWAIT_MIGRATION
                 || !result.commandId().equals(tenant.provisioningCommandId)) {
-            LOG.infof("Ignoring migration result %s for tenant %s: not the command it waits for", messageId, result.slug());
+            LOG.infof(
+                    "Ignoring migration result %s for tenant %s: not the command it waits for",
+                    messageId, result.slug());
             return false;
         }
         if (result instanceof TenantMigrated migrated) {
             tenant.schemaHead = migrated.headAfter();
             tenant.provisioningStep = ProvisioningStep.LOAD_LOOKUP_DATA;
             tenant.updatedAt = Instant.now();
-            audit.record(tenant.id, Actor.SYSTEM, AuditAction.PROVISIONING_STEP_COMPLETED, null, null, null,
+            audit.record(
+                    tenant.id,
+                    Actor.SYSTEM,
+                    AuditAction.PROVISIONING_STEP_COMPLETED,
+                    null,
+                    null,
+                    null,
                     "AWAIT_MIGRATION: " + migrated.appliedChangeSets().size() + " changesets applied, head "
                             + migrated.headAfter() + " in " + migrated.durationMillis() + " ms");
             return true;
         }
         TenantMigrationFailed failed = (TenantMigrationFailed) result;
-        transitions.fail(tenant.id, ProvisioningStep.AWAIT_MIGRATION, TenantErrorCode.MIGRATION_FAILED,
-                "migration failed (" + failed.error().code() + "): " + failed.error().message()
-                        + (failed.error().changeSet() == null ? "" : " in changeset " + failed.error().changeSet()));
+        transitions.fail(
+                tenant.id,
+                ProvisioningStep.AWAIT_MIGRATION,
+                TenantErrorCode.MIGRATION_FAILED,
+                "migration failed (" + failed.error().code() + "): "
+                        + failed.error().message()
+                        + (failed.error().changeSet() == null
+                                ? ""
+                                : " in changeset " + failed.error().changeSet()));
         return false;
     }
 }

@@ -45,7 +45,8 @@ public class ProvisioningTransitions {
     @Transactional
     Optional<ProvisioningJob> pending(UUID tenantId) {
         Tenant tenant = Tenant.findById(tenantId);
-        return tenant == null || tenant.status != TenantStatus.PROVISIONING ? Optional.empty()
+        return tenant == null || tenant.status != TenantStatus.PROVISIONING
+                ? Optional.empty()
                 : Optional.of(ProvisioningJob.of(tenant));
     }
 
@@ -63,16 +64,34 @@ public class ProvisioningTransitions {
     void requestMigration(UUID tenantId) {
         Tenant tenant = Tenant.findById(tenantId);
         UUID commandId = UUID.randomUUID();
-        outbox.add(new MigrateTenant(commandId, tenant.id, tenant.slug,
-                new TenantConnection(tenant.server.host, tenant.server.port, tenant.databaseName, tenant.roleName,
+        outbox.add(new MigrateTenant(
+                commandId,
+                tenant.id,
+                tenant.slug,
+                new TenantConnection(
+                        tenant.server.host,
+                        tenant.server.port,
+                        tenant.databaseName,
+                        tenant.roleName,
                         tenant.password()),
-                config.provisioning().targetTag().orElse(null), null, MigrationPurpose.PROVISIONING, null, null,
-                // a brand-new database has nothing to protect: a failed non-transactional step is retried by provisioning
+                config.provisioning().targetTag().orElse(null),
+                null,
+                MigrationPurpose.PROVISIONING,
+                null,
+                null,
+                // a brand-new database has nothing to protect: a failed non-transactional step is retried by
+                // provisioning
                 Boolean.TRUE));
         tenant.provisioningCommandId = commandId;
         tenant.provisioningStep = ProvisioningStep.AWAIT_MIGRATION;
         tenant.updatedAt = Instant.now();
-        audit.record(tenant.id, Actor.SYSTEM, AuditAction.PROVISIONING_STEP_COMPLETED, null, null, null,
+        audit.record(
+                tenant.id,
+                Actor.SYSTEM,
+                AuditAction.PROVISIONING_STEP_COMPLETED,
+                null,
+                null,
+                null,
                 ProvisioningStep.MIGRATE.name() + " (command " + commandId + ")");
     }
 
@@ -83,10 +102,21 @@ public class ProvisioningTransitions {
         tenant.moveTo(TenantStatus.ACTIVE);
         tenant.provisioningStep = null;
         tenant.provisioningCommandId = null;
-        audit.record(tenant.id, Actor.SYSTEM, AuditAction.PROVISIONED, TenantStatus.PROVISIONING, TenantStatus.ACTIVE,
-                null, "schema head " + tenant.schemaHead);
-        outbox.add(new TenantProvisioned(tenant.id, tenant.slug, tenant.displayName, tenant.server.name,
-                tenant.databaseName, tenant.schemaHead));
+        audit.record(
+                tenant.id,
+                Actor.SYSTEM,
+                AuditAction.PROVISIONED,
+                TenantStatus.PROVISIONING,
+                TenantStatus.ACTIVE,
+                null,
+                "schema head " + tenant.schemaHead);
+        outbox.add(new TenantProvisioned(
+                tenant.id,
+                tenant.slug,
+                tenant.displayName,
+                tenant.server.name,
+                tenant.databaseName,
+                tenant.schemaHead));
     }
 
     /**
@@ -104,8 +134,14 @@ public class ProvisioningTransitions {
         tenant.provisioningCommandId = null;
         tenant.failureCode = code.name();
         tenant.failureReason = reason;
-        audit.record(tenant.id, Actor.SYSTEM, AuditAction.PROVISIONING_FAILED, TenantStatus.PROVISIONING,
-                TenantStatus.PROVISIONING_FAILED, reason, "step " + step + ", " + code);
+        audit.record(
+                tenant.id,
+                Actor.SYSTEM,
+                AuditAction.PROVISIONING_FAILED,
+                TenantStatus.PROVISIONING,
+                TenantStatus.PROVISIONING_FAILED,
+                reason,
+                "step " + step + ", " + code);
         outbox.add(new TenantProvisioningFailed(tenant.id, tenant.slug, step.name(), code, reason));
     }
 
@@ -114,17 +150,30 @@ public class ProvisioningTransitions {
     UUID retry(String slug, String actor) {
         Tenant tenant = registry.get(slug);
         if (tenant.status != TenantStatus.PROVISIONING_FAILED) {
-            throw new TenantFleetException(TenantErrorCode.NOT_PROVISIONABLE, "tenant '" + slug + "' is " + tenant.status
-                    + "; only PROVISIONING_FAILED tenants can be provisioned again");
+            throw new TenantFleetException(
+                    TenantErrorCode.NOT_PROVISIONABLE,
+                    "tenant '" + slug + "' is " + tenant.status
+                            + "; only PROVISIONING_FAILED tenants can be provisioned again");
         }
         String previousFailure = tenant.failureCode + ": " + tenant.failureReason;
         tenant.moveTo(TenantStatus.PROVISIONING);
         tenant.failureCode = null;
         tenant.failureReason = null;
-        audit.record(tenant.id, actor, AuditAction.PROVISIONING_RETRIED, TenantStatus.PROVISIONING_FAILED,
-                TenantStatus.PROVISIONING, "resume at " + tenant.provisioningStep, "previous failure " + previousFailure);
-        outbox.add(new TenantStatusChanged(tenant.id, tenant.slug, TenantStatus.PROVISIONING_FAILED,
-                TenantStatus.PROVISIONING, actor, "provisioning retried at step " + tenant.provisioningStep));
+        audit.record(
+                tenant.id,
+                actor,
+                AuditAction.PROVISIONING_RETRIED,
+                TenantStatus.PROVISIONING_FAILED,
+                TenantStatus.PROVISIONING,
+                "resume at " + tenant.provisioningStep,
+                "previous failure " + previousFailure);
+        outbox.add(new TenantStatusChanged(
+                tenant.id,
+                tenant.slug,
+                TenantStatus.PROVISIONING_FAILED,
+                TenantStatus.PROVISIONING,
+                actor,
+                "provisioning retried at step " + tenant.provisioningStep));
         return tenant.id;
     }
 }

@@ -1,9 +1,9 @@
 package dev.tenantfleet.service.provisioning;
 
-import dev.tenantfleet.service.tenant.ProvisioningStep;
-import dev.tenantfleet.model.jdbc.PostgresDatabase;
 import dev.tenantfleet.model.error.TenantErrorCode;
+import dev.tenantfleet.model.jdbc.PostgresDatabase;
 import dev.tenantfleet.service.config.TenantFleetConfig;
+import dev.tenantfleet.service.tenant.ProvisioningStep;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,6 +29,7 @@ public class SeedLoader {
     private static final String CLASSPATH = "classpath:";
     /** Seed location meaning: load nothing. */
     static final String NONE = "none";
+
     private final List<String> statements;
     private final TenantFleetConfig config;
 
@@ -46,7 +47,9 @@ public class SeedLoader {
         Properties properties = new PostgresDatabase(job.host(), job.port(), job.database()).connectionProperties();
         properties.setProperty("user", job.role());
         properties.setProperty("password", password);
-        properties.setProperty("connectTimeout", String.valueOf(config.provisioning().connectTimeout().toSeconds()));
+        properties.setProperty(
+                "connectTimeout",
+                String.valueOf(config.provisioning().connectTimeout().toSeconds()));
         try (Connection connection = DriverManager.getConnection(PostgresDatabase.URL, properties)) {
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
@@ -59,11 +62,14 @@ public class SeedLoader {
                 throw e;
             }
         } catch (SQLException e) {
-            ProvisioningFailure classified = TenantDatabaseAdmin.SqlFailures.classify(ProvisioningStep.LOAD_LOOKUP_DATA,
-                    "database " + job.database(), e);
+            ProvisioningFailure classified = TenantDatabaseAdmin.SqlFailures.classify(
+                    ProvisioningStep.LOAD_LOOKUP_DATA, "database " + job.database(), e);
             throw classified.code() == TenantErrorCode.PROVISIONING_SQL_ERROR
-                    ? new ProvisioningFailure(ProvisioningStep.LOAD_LOOKUP_DATA, TenantErrorCode.SEED_FAILED,
-                            "loading base lookup data failed: " + e.getMessage(), e)
+                    ? new ProvisioningFailure(
+                            ProvisioningStep.LOAD_LOOKUP_DATA,
+                            TenantErrorCode.SEED_FAILED,
+                            "loading base lookup data failed: " + e.getMessage(),
+                            e)
                     : classified;
         }
     }
@@ -90,7 +96,8 @@ public class SeedLoader {
         try {
             if (location.startsWith(CLASSPATH)) {
                 String resource = location.substring(CLASSPATH.length());
-                try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
+                try (InputStream in =
+                        Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
                     if (in == null) {
                         throw new IllegalStateException("seed " + location + " not found on the classpath");
                     }

@@ -1,11 +1,11 @@
 package dev.tenantfleet.service.provisioning;
 
-import dev.tenantfleet.service.tenant.ProvisioningStep;
-import dev.tenantfleet.model.jdbc.PostgresDatabase;
 import dev.tenantfleet.model.error.TenantErrorCode;
+import dev.tenantfleet.model.jdbc.PostgresDatabase;
 import dev.tenantfleet.service.config.TenantFleetConfig;
 import dev.tenantfleet.service.server.AdminCredentials;
 import dev.tenantfleet.service.server.AdminCredentialsResolver;
+import dev.tenantfleet.service.tenant.ProvisioningStep;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -81,7 +81,8 @@ public class TenantDatabaseAdmin {
             connection.setAutoCommit(true);
             work.run(connection);
         } catch (SQLException e) {
-            throw SqlFailures.classify(step, "server " + job.serverName() + " (" + job.host() + ":" + job.port() + ")", e);
+            throw SqlFailures.classify(
+                    step, "server " + job.serverName() + " (" + job.host() + ":" + job.port() + ")", e);
         }
     }
 
@@ -89,7 +90,9 @@ public class TenantDatabaseAdmin {
         Properties properties = new Properties();
         properties.setProperty("user", admin.username());
         properties.setProperty("password", admin.password());
-        properties.setProperty("connectTimeout", String.valueOf(config.provisioning().connectTimeout().toSeconds()));
+        properties.setProperty(
+                "connectTimeout",
+                String.valueOf(config.provisioning().connectTimeout().toSeconds()));
         properties.setProperty("ApplicationName", "tenant-fleet-provisioning");
         return properties;
     }
@@ -117,21 +120,29 @@ public class TenantDatabaseAdmin {
 
     /** Maps SQL failures of provisioning to error codes. */
     static final class SqlFailures {
-        private SqlFailures() {
-        }
+        private SqlFailures() {}
 
         static ProvisioningFailure classify(ProvisioningStep step, String where, SQLException e) {
             String state = e.getSQLState() == null ? "" : e.getSQLState();
             if (state.startsWith("08")) {
-                return new ProvisioningFailure(step, TenantErrorCode.DATABASE_SERVER_UNREACHABLE,
-                        step + ": cannot connect to " + where + ": " + e.getMessage(), e);
+                return new ProvisioningFailure(
+                        step,
+                        TenantErrorCode.DATABASE_SERVER_UNREACHABLE,
+                        step + ": cannot connect to " + where + ": " + e.getMessage(),
+                        e);
             }
             if (state.startsWith("28")) {
-                return new ProvisioningFailure(step, TenantErrorCode.DATABASE_SERVER_CREDENTIALS,
-                        step + ": login refused by " + where + ": " + e.getMessage(), e);
+                return new ProvisioningFailure(
+                        step,
+                        TenantErrorCode.DATABASE_SERVER_CREDENTIALS,
+                        step + ": login refused by " + where + ": " + e.getMessage(),
+                        e);
             }
-            return new ProvisioningFailure(step, TenantErrorCode.PROVISIONING_SQL_ERROR,
-                    step + " failed on " + where + " [SQLState " + state + "]: " + e.getMessage(), e);
+            return new ProvisioningFailure(
+                    step,
+                    TenantErrorCode.PROVISIONING_SQL_ERROR,
+                    step + " failed on " + where + " [SQLState " + state + "]: " + e.getMessage(),
+                    e);
         }
     }
 }

@@ -10,8 +10,7 @@ import java.util.Set;
 
 /** Splits the slugs a release migrates into cohorts, in the order they will run. */
 final class CohortPlanner {
-    private CohortPlanner() {
-    }
+    private CohortPlanner() {}
 
     /** Cohorts of slugs; {@code slugs} is in release order (by slug). FANOUT gives one cohort. */
     static List<List<String>> plan(ReleaseSpec spec, List<String> slugs) {

@@ -11,8 +11,7 @@ import java.time.Instant;
  * the release hanging. A worker killed mid-tenant is not this case: the broker redelivers its command.
  */
 final class OverdueResults {
-    private OverdueResults() {
-    }
+    private OverdueResults() {}
 
     static void fail(ReleaseSnapshot snapshot, Duration grace, StepOutcome outcome) {
         int timeout = snapshot.spec().tenantTimeoutSeconds();
@@ -21,8 +20,8 @@ final class OverdueResults {
             if (tenant.inFlight() && tenant.dispatchedAt != null && tenant.dispatchedAt.isBefore(deadline)) {
                 String message = "no result from any migration-worker within " + timeout + " s + " + grace.toSeconds()
                         + " s grace; is a worker running and bound to migration.commands?";
-                MigrationError error = new MigrationError(MigrationErrorCode.TIMEOUT, message,
-                        MigrationErrorCode.TIMEOUT.hint(), null);
+                MigrationError error = new MigrationError(
+                        MigrationErrorCode.TIMEOUT, message, MigrationErrorCode.TIMEOUT.hint(), null);
                 outcome.announce(tenant.overdue(error, snapshot.now(), outcome.journal()));
             }
         }

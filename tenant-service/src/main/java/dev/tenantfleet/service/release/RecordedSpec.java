@@ -13,8 +13,7 @@ final class RecordedSpec {
     /** Largest spec a refused release keeps whole; beyond it only the target (its spec is never used again). */
     static final int MAX_SPEC_JSON = 64 * 1024;
 
-    private RecordedSpec() {
-    }
+    private RecordedSpec() {}
 
     /** The {@code release.requested_by} column's size. */
     static final int MAX_REQUESTED_BY = 200;
@@ -36,7 +35,7 @@ final class RecordedSpec {
         if (json.length() <= MAX_SPEC_JSON && spec.targetTag().length() <= MAX_TARGET_TAG) {
             return json;
         }
-        return ReleaseJson.write(new ReleaseSpec(targetTag(spec), null, null, null, null, null, null, null, null, null,
-                null, null, null));
+        return ReleaseJson.write(new ReleaseSpec(
+                targetTag(spec), null, null, null, null, null, null, null, null, null, null, null, null));
     }
 }

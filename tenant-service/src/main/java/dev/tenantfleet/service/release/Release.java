@@ -120,8 +120,10 @@ public class Release extends PanacheEntityBase {
         status = ReleaseStatus.RUNNING;
         reason = null;
         finishedAt = null;
-        currentCohort = TenantLists.only(tenants, TenantReleaseState.PENDING).stream().mapToInt(tenant -> tenant.cohort)
-                .min().orElse(currentCohort);
+        currentCohort = TenantLists.only(tenants, TenantReleaseState.PENDING).stream()
+                .mapToInt(tenant -> tenant.cohort)
+                .min()
+                .orElse(currentCohort);
         journal.release(id, "RESUMED", "by " + actor + ", " + retried.size() + " failed tenants retried", now);
     }
 

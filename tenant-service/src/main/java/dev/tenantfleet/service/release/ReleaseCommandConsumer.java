@@ -51,8 +51,10 @@ public class ReleaseCommandConsumer {
         if (event.data() instanceof MigrateRelease command) {
             return command;
         }
-        throw new MessageFormatException(MessageErrorCode.UNKNOWN_TYPE, "only migrate-release commands belong on "
-                + incoming.queueOf(Channels.RELEASE_COMMANDS_IN) + ", got " + event.type());
+        throw new MessageFormatException(
+                MessageErrorCode.UNKNOWN_TYPE,
+                "only migrate-release commands belong on " + incoming.queueOf(Channels.RELEASE_COMMANDS_IN) + ", got "
+                        + event.type());
     }
 
     private CompletionStage<Void> start(Message<byte[]> message, MigrateRelease command) {
@@ -62,7 +64,8 @@ public class ReleaseCommandConsumer {
             return message.ack();
         } catch (RuntimeException e) {
             if (ControlDatabaseOutage.causes(e)) {
-                LOG.warnf("Release command %s not applied, the control database is unreachable (%s): requeueing",
+                LOG.warnf(
+                        "Release command %s not applied, the control database is unreachable (%s): requeueing",
                         command.releaseId(), e.getMessage());
                 return IncomingCloudEvents.requeue(message, e);
             }
@@ -70,7 +73,10 @@ public class ReleaseCommandConsumer {
             // job waiting on it exits at once instead of waiting for a command stuck in a loop or a DLQ.
             LOG.errorf(e, "Release command %s cannot be processed: refusing the release", command.releaseId());
             try {
-                releases.refuse(command.releaseId(), command.spec(), command.requestedBy(),
+                releases.refuse(
+                        command.releaseId(),
+                        command.spec(),
+                        command.requestedBy(),
                         "tenant-service could not process the release: " + e);
                 return message.ack();
             } catch (RuntimeException refuseFailed) {

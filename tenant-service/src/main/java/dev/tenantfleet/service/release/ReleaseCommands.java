@@ -25,20 +25,36 @@ class ReleaseCommands {
     @Transactional(Transactional.TxType.MANDATORY)
     void migrate(Release release, ReleaseSpec spec, ReleaseTenant releaseTenant) {
         Tenant tenant = Tenant.findById(releaseTenant.tenantId);
-        outbox.add(new MigrateTenant(releaseTenant.commandId, tenant.id, tenant.slug, connectionOf(tenant),
-                release.targetTag, release.changelogDigest, MigrationPurpose.RELEASE, release.id,
-                spec.tenantTimeoutSeconds(), spec.allowNonTransactional()));
+        outbox.add(new MigrateTenant(
+                releaseTenant.commandId,
+                tenant.id,
+                tenant.slug,
+                connectionOf(tenant),
+                release.targetTag,
+                release.changelogDigest,
+                MigrationPurpose.RELEASE,
+                release.id,
+                spec.tenantTimeoutSeconds(),
+                spec.allowNonTransactional()));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     void rollback(Release release, ReleaseSpec spec, ReleaseTenant releaseTenant) {
         Tenant tenant = Tenant.findById(releaseTenant.tenantId);
-        outbox.add(new RollbackTenant(releaseTenant.commandId, tenant.id, tenant.slug, connectionOf(tenant), release.id,
-                releaseTenant.applied(), releaseTenant.headBefore, release.changelogDigest, spec.tenantTimeoutSeconds()));
+        outbox.add(new RollbackTenant(
+                releaseTenant.commandId,
+                tenant.id,
+                tenant.slug,
+                connectionOf(tenant),
+                release.id,
+                releaseTenant.applied(),
+                releaseTenant.headBefore,
+                release.changelogDigest,
+                spec.tenantTimeoutSeconds()));
     }
 
     private static TenantConnection connectionOf(Tenant tenant) {
-        return new TenantConnection(tenant.server.host, tenant.server.port, tenant.databaseName, tenant.roleName,
-                tenant.password());
+        return new TenantConnection(
+                tenant.server.host, tenant.server.port, tenant.databaseName, tenant.roleName, tenant.password());
     }
 }

@@ -10,5 +10,4 @@ import java.util.UUID;
  * @param releaseId the release
  * @param outcome   its final status
  */
-public record ReleaseFinished(UUID releaseId, ReleaseStatus outcome) {
-}
+public record ReleaseFinished(UUID releaseId, ReleaseStatus outcome) {}

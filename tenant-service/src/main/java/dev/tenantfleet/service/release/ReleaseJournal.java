@@ -13,8 +13,7 @@ import java.util.UUID;
  */
 final class ReleaseJournal {
     /** One line of the release log; {@code tenantId} and {@code slug} are null for the release as a whole. */
-    record Line(UUID releaseId, UUID tenantId, String slug, String event, String details, Instant at) {
-    }
+    record Line(UUID releaseId, UUID tenantId, String slug, String event, String details, Instant at) {}
 
     private final List<Line> lines = new ArrayList<>();
 

@@ -5,14 +5,14 @@ import dev.tenantfleet.model.envelope.Json;
 
 /** JSON columns of the release tables, written and read with the shared strict mapper. */
 final class ReleaseJson {
-    private ReleaseJson() {
-    }
+    private ReleaseJson() {}
 
     static String write(Object value) {
         try {
             return Json.mapper().writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+            throw new IllegalStateException(
+                    "cannot serialise " + value.getClass().getSimpleName(), e);
         }
     }
 
@@ -20,7 +20,8 @@ final class ReleaseJson {
         try {
             return Json.mapper().readValue(json, type);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("corrupt " + type.getSimpleName() + " column: " + e.getOriginalMessage(), e);
+            throw new IllegalStateException(
+                    "corrupt " + type.getSimpleName() + " column: " + e.getOriginalMessage(), e);
         }
     }
 }

@@ -36,8 +36,9 @@ public class ReleaseLogEntry extends PanacheEntityBase {
 
     /** Appends what the transitions of one transaction wrote, in order. */
     static void appendAll(ReleaseJournal journal) {
-        journal.lines().forEach(line -> append(line.releaseId(), line.tenantId(), line.slug(), line.event(), line.details(),
-                line.at()));
+        journal.lines()
+                .forEach(line -> append(
+                        line.releaseId(), line.tenantId(), line.slug(), line.event(), line.details(), line.at()));
     }
 
     private static void append(UUID releaseId, UUID tenantId, String slug, String event, String details, Instant at) {

@@ -27,7 +27,11 @@ public class ReleaseOrchestrator {
     private final ReadOnlyGate gate;
     private final ReleaseAnnouncer announcer;
 
-    ReleaseOrchestrator(TenantFleetConfig config, ReleaseSnapshots snapshots, ReleaseCommands commands, ReadOnlyGate gate,
+    ReleaseOrchestrator(
+            TenantFleetConfig config,
+            ReleaseSnapshots snapshots,
+            ReleaseCommands commands,
+            ReadOnlyGate gate,
             ReleaseAnnouncer announcer) {
         this.step = new ReleaseStep(config.release().resultGrace(), UUID::randomUUID);
         this.snapshots = snapshots;
@@ -49,7 +53,11 @@ public class ReleaseOrchestrator {
             ReleaseSnapshot snapshot = snapshots.of(release, tenants, Instant.now());
             store(release, snapshot.spec(), step.advance(snapshot));
             if (release.status.terminal()) {
-                LOG.infof("Release %s to %s finished %s%s", release.id, release.targetTag, release.status,
+                LOG.infof(
+                        "Release %s to %s finished %s%s",
+                        release.id,
+                        release.targetTag,
+                        release.status,
                         release.reason == null ? "" : ": " + release.reason);
             }
         }

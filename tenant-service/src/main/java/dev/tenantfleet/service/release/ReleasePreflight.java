@@ -40,15 +40,24 @@ class ReleasePreflight {
 
     Targets check(UUID releaseId, ReleaseSpec spec) {
         TenantChangelog log = changelog.get();
-        refuseIf(spec.targetTag().length() > RecordedSpec.MAX_TARGET_TAG, releaseId, "the target tag is "
-                + spec.targetTag().length() + " characters long; a tag has at most " + RecordedSpec.MAX_TARGET_TAG);
+        refuseIf(
+                spec.targetTag().length() > RecordedSpec.MAX_TARGET_TAG,
+                releaseId,
+                "the target tag is " + spec.targetTag().length() + " characters long; a tag has at most "
+                        + RecordedSpec.MAX_TARGET_TAG);
         // Also a changelog without any tagDatabase changeset (a team's own, say): the reason says how to add tags.
         String notATarget = log.whyNotATarget(spec.targetTag());
         refuseIf(notATarget != null, releaseId, "target " + notATarget);
-        Release inProgress = Release.<Release>find("status not in ?1", ReleaseStatus.terminalStatuses()).firstResult();
-        refuseIf(inProgress != null, releaseId, "release " + (inProgress == null ? "" : inProgress.id)
-                + " is still in progress; one release at a time");
-        refuseIf(spec.changelogDigest() != null && !spec.changelogDigest().equals(log.digest()), releaseId,
+        Release inProgress = Release.<Release>find("status not in ?1", ReleaseStatus.terminalStatuses())
+                .firstResult();
+        refuseIf(
+                inProgress != null,
+                releaseId,
+                "release " + (inProgress == null ? "" : inProgress.id)
+                        + " is still in progress; one release at a time");
+        refuseIf(
+                spec.changelogDigest() != null && !spec.changelogDigest().equals(log.digest()),
+                releaseId,
                 "the release expects changelog " + spec.changelogDigest() + " but tenant-service has " + log.digest());
         Targets targets = select(releaseId, spec);
         checkChangeSets(releaseId, spec, targets.migrate());
@@ -61,16 +70,24 @@ class ReleasePreflight {
                 : Tenant.list("slug in ?1 order by slug", spec.only());
         Set<String> unknown = new HashSet<>(spec.only());
         candidates.forEach(tenant -> unknown.remove(tenant.slug));
-        refuseIf(!unknown.isEmpty(), releaseId, "unknown tenants in --only: " + unknown.stream().sorted().toList());
-        List<Tenant> targeted = candidates.stream().filter(tenant -> spec.statuses().contains(tenant.status)).toList();
+        refuseIf(
+                !unknown.isEmpty(),
+                releaseId,
+                "unknown tenants in --only: " + unknown.stream().sorted().toList());
+        List<Tenant> targeted = candidates.stream()
+                .filter(tenant -> spec.statuses().contains(tenant.status))
+                .toList();
         // every targeted history is read in parallel, each tenant as its own role; nothing is decided from the cache
-        Map<String, TenantInspection> inspections = inspector.inspect(targeted.stream().map(TenantAccess::of).toList(),
-                spec.targetTag()).stream().collect(Collectors.toMap(TenantInspection::slug, Function.identity()));
+        Map<String, TenantInspection> inspections =
+                inspector.inspect(targeted.stream().map(TenantAccess::of).toList(), spec.targetTag()).stream()
+                        .collect(Collectors.toMap(TenantInspection::slug, Function.identity()));
         TargetDecision decision = new TargetDecision(changelog.get(), spec.targetTag());
         List<Target> all = new ArrayList<>();
         for (Tenant tenant : candidates) {
-            all.add(spec.statuses().contains(tenant.status) ? decision.of(tenant, inspections.get(tenant.slug))
-                    : Target.notTargeted(tenant));
+            all.add(
+                    spec.statuses().contains(tenant.status)
+                            ? decision.of(tenant, inspections.get(tenant.slug))
+                            : Target.notTargeted(tenant));
         }
         return new Targets(all);
     }
@@ -81,23 +98,38 @@ class ReleasePreflight {
             return;
         }
         // rank -1: a database with no tag yet (an adopted empty one): everything from the start is in range
-        int lowest = migrate.stream().mapToInt(target -> changelog.rank(target.databaseHead())).min().orElse(-1);
+        int lowest = migrate.stream()
+                .mapToInt(target -> changelog.rank(target.databaseHead()))
+                .min()
+                .orElse(-1);
         String lowestHead = lowest < 0 ? null : changelog.get().tags().get(lowest);
         // leaves out changesets limited to other databases (dbms), which Liquibase skips on PostgreSQL
         List<ChangeSetInfo> range = changelog.get().between(lowestHead, spec.targetTag());
-        List<String> cannotSucceed = range.stream().flatMap(changeSet -> changeSet.warnings().stream())
+        List<String> cannotSucceed = range.stream()
+                .flatMap(changeSet -> changeSet.warnings().stream())
                 .filter(warning -> warning.kind().blocking())
-                .map(warning -> warning.changeSet() + ": " + warning.message()).distinct().toList();
+                .map(warning -> warning.changeSet() + ": " + warning.message())
+                .distinct()
+                .toList();
         refuseIf(!cannotSucceed.isEmpty(), releaseId, "these changesets cannot succeed as written: " + cannotSucceed);
         if (spec.failurePolicy() == FailurePolicy.ROLLBACK) {
-            List<String> withoutRollback = keys(range.stream().filter(changeSet -> !changeSet.rollbackSupported()).toList());
-            refuseIf(!withoutRollback.isEmpty(), releaseId, "policy ROLLBACK, but these changesets cannot be rolled back: "
-                    + withoutRollback);
+            List<String> withoutRollback = keys(range.stream()
+                    .filter(changeSet -> !changeSet.rollbackSupported())
+                    .toList());
+            refuseIf(
+                    !withoutRollback.isEmpty(),
+                    releaseId,
+                    "policy ROLLBACK, but these changesets cannot be rolled back: " + withoutRollback);
         }
-        List<String> nonTransactional = keys(range.stream().filter(changeSet -> !changeSet.runInTransaction()).toList());
-        refuseIf(!nonTransactional.isEmpty() && !spec.allowNonTransactional(), releaseId,
+        List<String> nonTransactional = keys(range.stream()
+                .filter(changeSet -> !changeSet.runInTransaction())
+                .toList());
+        refuseIf(
+                !nonTransactional.isEmpty() && !spec.allowNonTransactional(),
+                releaseId,
                 "these changesets cannot run inside the tenant's transaction (runInTransaction=false), so a failure could "
-                        + "leave a tenant half-migrated: " + nonTransactional + "; allow them explicitly with allowNonTransactional");
+                        + "leave a tenant half-migrated: " + nonTransactional
+                        + "; allow them explicitly with allowNonTransactional");
     }
 
     private static List<String> keys(List<ChangeSetInfo> changeSets) {

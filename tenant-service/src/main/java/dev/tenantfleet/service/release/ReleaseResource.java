@@ -37,7 +37,8 @@ public class ReleaseResource {
 
     @GET
     @Path("/plan")
-    @Operation(summary = "Per tenant, what a release to the target would apply, with migration-safety warnings and drift")
+    @Operation(
+            summary = "Per tenant, what a release to the target would apply, with migration-safety warnings and drift")
     public PlanView plan(@QueryParam("target") String target, @QueryParam("only") String only) {
         return planner.plan(target, only == null || only.isBlank() ? List.of() : List.of(only.split(",")));
     }
@@ -59,7 +60,8 @@ public class ReleaseResource {
     @Operation(summary = "Recent releases, newest first, without their tenants")
     public List<ReleaseView> list(@QueryParam("limit") String limitParameter) {
         int limit = QueryParameters.intIn("limit", limitParameter, 20, 1, 200);
-        List<Release> recent = Release.find("order by createdAt desc").page(0, limit).list();
+        List<Release> recent =
+                Release.find("order by createdAt desc").page(0, limit).list();
         return recent.stream().map(release -> ReleaseView.of(release, false)).toList();
     }
 
@@ -100,6 +102,8 @@ public class ReleaseResource {
     }
 
     private Response accepted(UUID releaseId) {
-        return Response.accepted(get(releaseId)).location(URI.create("/api/releases/" + releaseId)).build();
+        return Response.accepted(get(releaseId))
+                .location(URI.create("/api/releases/" + releaseId))
+                .build();
     }
 }

@@ -45,7 +45,8 @@ public class ReleaseResultHandler {
             return null;
         }
         // The command id identifies the dispatch; the release id in the result is informative only.
-        ReleaseTenant found = ReleaseTenant.find("commandId", result.commandId()).firstResult();
+        ReleaseTenant found =
+                ReleaseTenant.find("commandId", result.commandId()).firstResult();
         if (found == null) {
             return null;
         }
@@ -55,8 +56,8 @@ public class ReleaseResultHandler {
         entityManager.refresh(tenant);
         String headBefore = Tenant.<Tenant>findById(tenant.tenantId).schemaHead;
         ReleaseJournal journal = new ReleaseJournal();
-        Optional<ReleaseTenantUpdated> settled = ResultRule.apply(release, tenant, result, Instant.now(),
-                this::nextMigratedSeq, journal);
+        Optional<ReleaseTenantUpdated> settled =
+                ResultRule.apply(release, tenant, result, Instant.now(), this::nextMigratedSeq, journal);
         if (settled.isEmpty()) {
             LOG.debugf("Ignoring result %s for %s: not the command it waits for", messageId, result.slug());
             return null;
@@ -69,7 +70,9 @@ public class ReleaseResultHandler {
 
     /** Numbers what each tenant's migration applied, in the order the results came: rollbacks go newest first. */
     private long nextMigratedSeq() {
-        return ((Number) entityManager.createNativeQuery("SELECT nextval('release_migrated_seq')").getSingleResult())
+        return ((Number) entityManager
+                        .createNativeQuery("SELECT nextval('release_migrated_seq')")
+                        .getSingleResult())
                 .longValue();
     }
 

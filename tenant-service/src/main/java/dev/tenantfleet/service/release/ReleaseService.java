@@ -1,20 +1,20 @@
 package dev.tenantfleet.service.release;
 
-import dev.tenantfleet.service.changelog.ReleaseChangelog;
 import dev.tenantfleet.model.error.ReleaseErrorCode;
 import dev.tenantfleet.model.error.TenantFleetException;
+import dev.tenantfleet.model.observability.TenantLogContext;
 import dev.tenantfleet.model.release.ReleaseSpec;
 import dev.tenantfleet.model.release.ReleaseStatus;
 import dev.tenantfleet.model.release.TenantReleaseState;
-import dev.tenantfleet.model.observability.TenantLogContext;
+import dev.tenantfleet.service.changelog.ReleaseChangelog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /** Creates, resumes and rolls back releases. The orchestrator drives them from there. */
@@ -66,9 +66,11 @@ public class ReleaseService {
         }
         // Tenants failed by the preflight take their place in the cohorts: the failure budget judges them like any
         // other failure, and a resume after the cause is fixed dispatches them.
-        List<Target> inCohorts = targets.all().stream().filter(target -> target.outcome() == Target.Outcome.MIGRATE
-                || target.outcome() == Target.Outcome.FAIL).toList();
-        List<List<String>> cohorts = CohortPlanner.plan(spec, inCohorts.stream().map(t -> t.tenant().slug).toList());
+        List<Target> inCohorts = targets.all().stream()
+                .filter(target -> target.outcome() == Target.Outcome.MIGRATE || target.outcome() == Target.Outcome.FAIL)
+                .toList();
+        List<List<String>> cohorts = CohortPlanner.plan(
+                spec, inCohorts.stream().map(t -> t.tenant().slug).toList());
         release.status = ReleaseStatus.RUNNING;
         release.cohorts = cohorts.size();
         release.startedAt = release.createdAt;
@@ -89,8 +91,12 @@ public class ReleaseService {
         String summary = targets.migrate().size() + " tenants to migrate in " + cohorts.size() + " cohorts, "
                 + targets.count(Target.Outcome.SKIP) + " skipped, " + targets.count(Target.Outcome.AHEAD) + " ahead, "
                 + targets.count(Target.Outcome.FAIL) + " failed at preflight";
-        ReleaseLogEntry.append(releaseId, null, null, "STARTED", "target " + spec.targetTag() + ", " + summary + ", by "
-                + requestedBy);
+        ReleaseLogEntry.append(
+                releaseId,
+                null,
+                null,
+                "STARTED",
+                "target " + spec.targetTag() + ", " + summary + ", by " + requestedBy);
         LOG.infof("Release %s to %s started by %s: %s", releaseId, spec.targetTag(), requestedBy, summary);
         return release;
     }
@@ -118,7 +124,8 @@ public class ReleaseService {
         release.targetTag = RecordedSpec.targetTag(spec);
         release.changelogDigest = changelog.get().digest();
         release.specJson = RecordedSpec.json(spec);
-        release.requestedBy = requestedBy == null ? "unknown" : RecordedSpec.bounded(requestedBy, RecordedSpec.MAX_REQUESTED_BY);
+        release.requestedBy =
+                requestedBy == null ? "unknown" : RecordedSpec.bounded(requestedBy, RecordedSpec.MAX_REQUESTED_BY);
         release.createdAt = Instant.now();
         return refuse(release, reason);
     }
@@ -140,8 +147,10 @@ public class ReleaseService {
     public Release resume(UUID releaseId, String actor) {
         Release release = lockedWhileNoOtherRuns(releaseId);
         if (release.status != ReleaseStatus.HALTED && release.status != ReleaseStatus.FAILED) {
-            throw new TenantFleetException(ReleaseErrorCode.RELEASE_NOT_RESUMABLE, "release " + releaseId + " is "
-                    + release.status + "; only HALTED or FAILED releases can be resumed");
+            throw new TenantFleetException(
+                    ReleaseErrorCode.RELEASE_NOT_RESUMABLE,
+                    "release " + releaseId + " is " + release.status
+                            + "; only HALTED or FAILED releases can be resumed");
         }
         ReleaseJournal journal = new ReleaseJournal();
         release.resumed(ReleaseTenant.of(releaseId), actor, journal, Instant.now());
@@ -153,10 +162,13 @@ public class ReleaseService {
     @Transactional
     public Release rollback(UUID releaseId, String actor) {
         Release release = lockedWhileNoOtherRuns(releaseId);
-        if (!release.status.terminal() || release.status == ReleaseStatus.REFUSED
+        if (!release.status.terminal()
+                || release.status == ReleaseStatus.REFUSED
                 || release.status == ReleaseStatus.ROLLED_BACK) {
-            throw new TenantFleetException(ReleaseErrorCode.RELEASE_NOT_RESUMABLE, "release " + releaseId + " is "
-                    + release.status + "; only COMPLETED, FAILED or HALTED releases can be rolled back");
+            throw new TenantFleetException(
+                    ReleaseErrorCode.RELEASE_NOT_RESUMABLE,
+                    "release " + releaseId + " is " + release.status
+                            + "; only COMPLETED, FAILED or HALTED releases can be rolled back");
         }
         ReleaseJournal journal = new ReleaseJournal();
         release.rollbackRequested(actor, journal, Instant.now());
@@ -171,11 +183,14 @@ public class ReleaseService {
     private static Release lockedWhileNoOtherRuns(UUID releaseId) {
         ReleaseStartLock.acquire();
         Release release = locked(releaseId);
-        Release other = Release.<Release>find("status not in ?1 and id <> ?2", ReleaseStatus.terminalStatuses(), releaseId)
+        Release other = Release.<Release>find(
+                        "status not in ?1 and id <> ?2", ReleaseStatus.terminalStatuses(), releaseId)
                 .firstResult();
         if (other != null) {
-            throw new TenantFleetException(ReleaseErrorCode.RELEASE_IN_PROGRESS, "release " + other.id + " to "
-                    + other.targetTag + " is " + other.status + "; one release at a time");
+            throw new TenantFleetException(
+                    ReleaseErrorCode.RELEASE_IN_PROGRESS,
+                    "release " + other.id + " to " + other.targetTag + " is " + other.status
+                            + "; one release at a time");
         }
         return release;
     }

@@ -15,8 +15,13 @@ import java.util.UUID;
  * @param tenantStatuses registry status by tenant id (the read-only gate and the skip rule read it)
  * @param serverCaps     tenants that may migrate at once on each server, by server id; a server missing here gets 1
  */
-record ReleaseSnapshot(Release release, List<ReleaseTenant> tenants, ReleaseSpec spec,
-        Map<UUID, TenantStatus> tenantStatuses, Map<UUID, Integer> serverCaps, Instant now) {
+record ReleaseSnapshot(
+        Release release,
+        List<ReleaseTenant> tenants,
+        ReleaseSpec spec,
+        Map<UUID, TenantStatus> tenantStatuses,
+        Map<UUID, Integer> serverCaps,
+        Instant now) {
     ReleaseSnapshot {
         tenants = List.copyOf(tenants);
         tenantStatuses = Map.copyOf(tenantStatuses);

@@ -27,14 +27,22 @@ class ReleaseSnapshots {
     ReleaseSnapshot of(Release release, List<ReleaseTenant> tenants, Instant now) {
         // projections, not entities: a tick must not load (and dirty-check) every tenant of a large release
         Map<UUID, TenantStatus> statuses = new HashMap<>();
-        entityManager.createQuery("select t.id, t.status from Tenant t where t.id in "
-                + "(select r.tenantId from ReleaseTenant r where r.releaseId = :release)", Object[].class)
-                .setParameter("release", release.id).getResultList()
+        entityManager
+                .createQuery(
+                        "select t.id, t.status from Tenant t where t.id in "
+                                + "(select r.tenantId from ReleaseTenant r where r.releaseId = :release)",
+                        Object[].class)
+                .setParameter("release", release.id)
+                .getResultList()
                 .forEach(row -> statuses.put((UUID) row[0], (TenantStatus) row[1]));
         Map<UUID, Integer> caps = new HashMap<>();
-        entityManager.createQuery("select s.id, s.concurrencyCap from DatabaseServer s where s.id in "
-                + "(select r.serverId from ReleaseTenant r where r.releaseId = :release)", Object[].class)
-                .setParameter("release", release.id).getResultList()
+        entityManager
+                .createQuery(
+                        "select s.id, s.concurrencyCap from DatabaseServer s where s.id in "
+                                + "(select r.serverId from ReleaseTenant r where r.releaseId = :release)",
+                        Object[].class)
+                .setParameter("release", release.id)
+                .getResultList()
                 .forEach(row -> caps.put((UUID) row[0], (Integer) row[1]));
         return new ReleaseSnapshot(release, tenants, release.spec(), statuses, caps, now);
     }

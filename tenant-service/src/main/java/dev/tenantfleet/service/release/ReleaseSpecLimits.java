@@ -20,15 +20,16 @@ final class ReleaseSpecLimits {
     /** The slug rule allows 41 characters. */
     static final int MAX_SLUG_LENGTH = 41;
 
-    private ReleaseSpecLimits() {
-    }
+    private ReleaseSpecLimits() {}
 
     /** {@code spec}, or INVALID_REQUEST naming the first field beyond its bound. */
     static ReleaseSpec check(ReleaseSpec spec) {
         requireLength("spec.targetTag", spec.targetTag(), MAX_TAG_LENGTH);
         requireLength("spec.changelogDigest", spec.changelogDigest(), MAX_DIGEST_LENGTH);
         requireSlugs("spec.only", spec.only());
-        requireSlugs("spec.cohorts.lists", spec.cohorts().lists().stream().flatMap(List::stream).toList());
+        requireSlugs(
+                "spec.cohorts.lists",
+                spec.cohorts().lists().stream().flatMap(List::stream).toList());
         return spec;
     }
 

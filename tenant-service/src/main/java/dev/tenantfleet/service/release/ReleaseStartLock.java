@@ -11,12 +11,13 @@ final class ReleaseStartLock {
     /** ASCII "TFRELSTA": a key of the control database's own, apart from the workers' "TFMIGRAT" on tenant databases. */
     static final long KEY = 0x544652454C535441L;
 
-    private ReleaseStartLock() {
-    }
+    private ReleaseStartLock() {}
 
     /** Waits for the lock; it is released when the caller's transaction ends. */
     static void acquire() {
-        Release.getEntityManager().createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(?1)) AS locked")
-                .setParameter(1, KEY).getSingleResult();
+        Release.getEntityManager()
+                .createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(?1)) AS locked")
+                .setParameter(1, KEY)
+                .getSingleResult();
     }
 }

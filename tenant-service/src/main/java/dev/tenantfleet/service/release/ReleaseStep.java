@@ -45,7 +45,8 @@ final class ReleaseStep {
         ReleaseCounts countsBefore = ReleaseCountsOf.of(snapshot.tenants());
         OverdueResults.fail(snapshot, resultGrace, outcome);
         new Pass(snapshot, outcome).untilStable();
-        if (release.status != statusBefore || release.currentCohort != cohortBefore
+        if (release.status != statusBefore
+                || release.currentCohort != cohortBefore
                 || !ReleaseCountsOf.of(snapshot.tenants()).equals(countsBefore)) {
             outcome.announce(ReleaseEvents.progressed(release, snapshot.tenants()));
         }
@@ -94,13 +95,18 @@ final class ReleaseStep {
         }
 
         private void running() {
-            List<ReleaseTenant> cohort = tenants.stream().filter(tenant -> tenant.cohort == release.currentCohort).toList();
+            List<ReleaseTenant> cohort = tenants.stream()
+                    .filter(tenant -> tenant.cohort == release.currentCohort)
+                    .toList();
             List<ReleaseTenant> failed = only(cohort, TenantReleaseState.FAILED);
             if (snapshot.spec().failurePolicy() != FailurePolicy.CONTINUE
                     && snapshot.spec().failureBudget().exceededBy(failed.size(), cohort.size())) {
-                release.halting("cohort " + (release.currentCohort + 1) + "/" + release.cohorts + " failed: "
-                        + failed.size() + " of " + cohort.size() + " tenants (" + slugs(failed)
-                        + "), over the failure budget", journal, snapshot.now());
+                release.halting(
+                        "cohort " + (release.currentCohort + 1) + "/" + release.cohorts + " failed: "
+                                + failed.size() + " of " + cohort.size() + " tenants (" + slugs(failed)
+                                + "), over the failure budget",
+                        journal,
+                        snapshot.now());
                 return;
             }
             if (snapshot.spec().readOnlyGate()) {
@@ -133,8 +139,8 @@ final class ReleaseStep {
                     outcome.announce(candidate.skipped(gate.statusOf(candidate), snapshot.now(), journal));
                     continue;
                 }
-                ReleaseTenantUpdated dispatched = candidate.dispatched(commandIds.get(), TenantReleaseState.MIGRATING,
-                        snapshot.now(), journal);
+                ReleaseTenantUpdated dispatched =
+                        candidate.dispatched(commandIds.get(), TenantReleaseState.MIGRATING, snapshot.now(), journal);
                 outcome.add(new ReleaseEffect.Migrate(candidate));
                 outcome.announce(dispatched);
                 slots.take(candidate.serverId);
@@ -145,13 +151,19 @@ final class ReleaseStep {
             List<ReleaseTenant> allFailed = only(tenants, TenantReleaseState.FAILED);
             List<ReleaseTenant> ahead = only(tenants, TenantReleaseState.AHEAD);
             // tenants ahead are not at the target: the release says so rather than claim every tenant is there
-            String aheadNote = ahead.isEmpty() ? null : ahead.size() + " tenants are ahead of the target "
-                    + release.targetTag + ", untouched: " + slugs(ahead);
+            String aheadNote = ahead.isEmpty()
+                    ? null
+                    : ahead.size() + " tenants are ahead of the target " + release.targetTag + ", untouched: "
+                            + slugs(ahead);
             if (allFailed.isEmpty()) {
                 release.finished(ReleaseStatus.COMPLETED, aheadNote, journal, snapshot.now());
             } else {
-                release.finished(ReleaseStatus.FAILED, allFailed.size() + " tenants failed: " + slugs(allFailed)
-                        + (aheadNote == null ? "" : "; " + aheadNote), journal, snapshot.now());
+                release.finished(
+                        ReleaseStatus.FAILED,
+                        allFailed.size() + " tenants failed: " + slugs(allFailed)
+                                + (aheadNote == null ? "" : "; " + aheadNote),
+                        journal,
+                        snapshot.now());
             }
         }
 
@@ -169,9 +181,11 @@ final class ReleaseStep {
 
         private void rollingBack() {
             // newest first, by the order the results came in: what the release applied last is undone first
-            List<ReleaseTenant> toRollBack = tenants.stream().filter(ReleaseTenant::needsRollback)
-                    .sorted(Comparator.comparingLong((ReleaseTenant tenant) -> tenant.migratedSeq == null ? 0
-                            : tenant.migratedSeq).reversed())
+            List<ReleaseTenant> toRollBack = tenants.stream()
+                    .filter(ReleaseTenant::needsRollback)
+                    .sorted(Comparator.comparingLong(
+                                    (ReleaseTenant tenant) -> tenant.migratedSeq == null ? 0 : tenant.migratedSeq)
+                            .reversed())
                     .toList();
             InFlightSlots slots = new InFlightSlots(snapshot);
             for (ReleaseTenant candidate : toRollBack) {
@@ -179,8 +193,8 @@ final class ReleaseStep {
                     break;
                 }
                 if (slots.serverHasRoom(candidate.serverId)) {
-                    ReleaseTenantUpdated dispatched = candidate.dispatched(commandIds.get(),
-                            TenantReleaseState.ROLLING_BACK, snapshot.now(), journal);
+                    ReleaseTenantUpdated dispatched = candidate.dispatched(
+                            commandIds.get(), TenantReleaseState.ROLLING_BACK, snapshot.now(), journal);
                     outcome.add(new ReleaseEffect.RollBack(candidate));
                     outcome.announce(dispatched);
                     slots.take(candidate.serverId);
@@ -194,8 +208,11 @@ final class ReleaseStep {
             if (rollbackFailed.isEmpty()) {
                 release.finished(ReleaseStatus.ROLLED_BACK, cause, journal, snapshot.now());
             } else {
-                release.finished(ReleaseStatus.FAILED, "rollback failed for " + slugs(rollbackFailed) + " after: "
-                        + cause, journal, snapshot.now());
+                release.finished(
+                        ReleaseStatus.FAILED,
+                        "rollback failed for " + slugs(rollbackFailed) + " after: " + cause,
+                        journal,
+                        snapshot.now());
             }
         }
     }

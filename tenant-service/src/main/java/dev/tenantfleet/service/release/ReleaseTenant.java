@@ -141,7 +141,8 @@ public class ReleaseTenant extends PanacheEntityBase {
      * Settles the awaited command with its result, recording what the release applied (what a rollback later undoes,
      * numbered by {@code nextMigratedSeq} so rollbacks go newest first).
      */
-    ReleaseTenantUpdated settled(MigrationResult result, Instant now, LongSupplier nextMigratedSeq, ReleaseJournal journal) {
+    ReleaseTenantUpdated settled(
+            MigrationResult result, Instant now, LongSupplier nextMigratedSeq, ReleaseJournal journal) {
         boolean migration = result instanceof TenantMigrated || result instanceof TenantMigrationFailed;
         if (result instanceof TenantMigrationFailed failed) {
             state = TenantReleaseState.FAILED;
@@ -180,13 +181,14 @@ public class ReleaseTenant extends PanacheEntityBase {
 
     /** Migrated by this release (fully, or partly by a non-transactional failure) and not rolled back yet. */
     boolean needsRollback() {
-        return (state == TenantReleaseState.MIGRATED || state == TenantReleaseState.FAILED) && !applied().isEmpty();
+        return (state == TenantReleaseState.MIGRATED || state == TenantReleaseState.FAILED)
+                && !applied().isEmpty();
     }
 
     /** The event announcing this tenant's current state. */
     ReleaseTenantUpdated updated() {
-        return new ReleaseTenantUpdated(releaseId, tenantId, slug, cohort, state, headBefore, headAfter, error(),
-                durationMillis);
+        return new ReleaseTenantUpdated(
+                releaseId, tenantId, slug, cohort, state, headBefore, headAfter, error(), durationMillis);
     }
 
     private void log(String what) {
@@ -196,10 +198,14 @@ public class ReleaseTenant extends PanacheEntityBase {
     }
 
     private static String details(MigrationResult result) {
-        return result.type().replace("tenantfleet.migration.", "") + ": " + result.appliedChangeSets().size()
+        return result.type().replace("tenantfleet.migration.", "") + ": "
+                + result.appliedChangeSets().size()
                 + " changesets " + result.appliedChangeSets() + ", head now " + result.headAfter() + ", "
-                + result.durationMillis() + " ms" + (result.deliveryAttempt() > 1 ? ", delivery " + result.deliveryAttempt()
-                + " of command " + result.commandId() + " (redelivered)" : "");
+                + result.durationMillis() + " ms"
+                + (result.deliveryAttempt() > 1
+                        ? ", delivery " + result.deliveryAttempt() + " of command " + result.commandId()
+                                + " (redelivered)"
+                        : "");
     }
 
     /** All tenants of a release in position order. */

@@ -6,10 +6,28 @@ import java.util.List;
 import java.util.UUID;
 
 /** One tenant of a release as the API shows it. */
-public record ReleaseTenantView(UUID tenantId, String slug, int cohort, TenantReleaseState state, String headBefore,
-        String headAfter, Long durationMillis, int attempts, List<String> appliedChangeSets, MigrationError error) {
+public record ReleaseTenantView(
+        UUID tenantId,
+        String slug,
+        int cohort,
+        TenantReleaseState state,
+        String headBefore,
+        String headAfter,
+        Long durationMillis,
+        int attempts,
+        List<String> appliedChangeSets,
+        MigrationError error) {
     static ReleaseTenantView of(ReleaseTenant tenant) {
-        return new ReleaseTenantView(tenant.tenantId, tenant.slug, tenant.cohort, tenant.state, tenant.headBefore,
-                tenant.headAfter, tenant.durationMillis, tenant.attempts, tenant.applied(), tenant.error());
+        return new ReleaseTenantView(
+                tenant.tenantId,
+                tenant.slug,
+                tenant.cohort,
+                tenant.state,
+                tenant.headBefore,
+                tenant.headAfter,
+                tenant.durationMillis,
+                tenant.attempts,
+                tenant.applied(),
+                tenant.error());
     }
 }

@@ -5,8 +5,7 @@ import java.time.Instant;
 
 /** Adds the tenants the preflight decided on to a new release, each in the state its decision gives. */
 final class ReleaseTenants {
-    private ReleaseTenants() {
-    }
+    private ReleaseTenants() {}
 
     /** Adds the tenant and returns it. */
     static ReleaseTenant add(Release release, Target target, int cohort, int position) {
@@ -24,8 +23,12 @@ final class ReleaseTenants {
             tenant.headAfter = target.databaseHead();
             tenant.finishedAt = Instant.now();
             tenant.errorJson = target.error() == null ? null : ReleaseJson.write(target.error());
-            ReleaseLogEntry.append(release.id, tenant.tenantId, tenant.slug, tenant.state.name(), target.error() == null
-                    ? target.reason() : target.error().code() + ": " + target.reason());
+            ReleaseLogEntry.append(
+                    release.id,
+                    tenant.tenantId,
+                    tenant.slug,
+                    tenant.state.name(),
+                    target.error() == null ? target.reason() : target.error().code() + ": " + target.reason());
         }
         tenant.persist();
         return tenant;
@@ -37,8 +40,12 @@ final class ReleaseTenants {
             return;
         }
         String cached = target.tenant().schemaHead;
-        ReleaseLogEntry.append(release.id, target.tenant().id, target.tenant().slug, "HEAD_CORRECTED", "cached head "
-                + cached + ", database at " + target.databaseHead() + ": " + doing(target.outcome()));
+        ReleaseLogEntry.append(
+                release.id,
+                target.tenant().id,
+                target.tenant().slug,
+                "HEAD_CORRECTED",
+                "cached head " + cached + ", database at " + target.databaseHead() + ": " + doing(target.outcome()));
         target.tenant().schemaHead = target.databaseHead();
         target.tenant().updatedAt = Instant.now();
     }

@@ -1,7 +1,7 @@
 package dev.tenantfleet.service.release;
 
-import dev.tenantfleet.model.release.ReleaseStatus;
 import dev.tenantfleet.model.observability.TenantLogContext;
+import dev.tenantfleet.model.release.ReleaseStatus;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

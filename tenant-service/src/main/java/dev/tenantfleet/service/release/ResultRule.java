@@ -12,12 +12,16 @@ import java.util.function.LongSupplier;
  * for a tenant already failed as overdue, or one for a finished release changes nothing.
  */
 final class ResultRule {
-    private ResultRule() {
-    }
+    private ResultRule() {}
 
     /** Settles {@code tenant} with {@code result} when it counts, returning the event to announce. */
-    static Optional<ReleaseTenantUpdated> apply(Release release, ReleaseTenant tenant, MigrationResult result,
-            Instant now, LongSupplier migratedSeq, ReleaseJournal journal) {
+    static Optional<ReleaseTenantUpdated> apply(
+            Release release,
+            ReleaseTenant tenant,
+            MigrationResult result,
+            Instant now,
+            LongSupplier migratedSeq,
+            ReleaseJournal journal) {
         if (release.status.terminal() || !tenant.awaits(result)) {
             return Optional.empty();
         }

@@ -11,7 +11,12 @@ import dev.tenantfleet.service.tenant.Tenant;
  * @param reason       why it is skipped, ahead or failed; null when it migrates
  * @param error        why it failed before being dispatched; null otherwise
  */
-record Target(Tenant tenant, Outcome outcome, String databaseHead, boolean headCorrected, String reason,
+record Target(
+        Tenant tenant,
+        Outcome outcome,
+        String databaseHead,
+        boolean headCorrected,
+        String reason,
         MigrationError error) {
     /** What happens to the tenant. */
     enum Outcome {
@@ -26,7 +31,7 @@ record Target(Tenant tenant, Outcome outcome, String databaseHead, boolean headC
     }
 
     static Target notTargeted(Tenant tenant) {
-        return new Target(tenant, Outcome.SKIP, tenant.schemaHead, false, "status " + tenant.status + " is not targeted",
-                null);
+        return new Target(
+                tenant, Outcome.SKIP, tenant.schemaHead, false, "status " + tenant.status + " is not targeted", null);
     }
 }

@@ -1,10 +1,10 @@
 package dev.tenantfleet.service.release;
 
 import dev.tenantfleet.changelog.SchemaDrift;
+import dev.tenantfleet.changelog.TenantChangelog;
 import dev.tenantfleet.model.error.MigrationErrorCode;
 import dev.tenantfleet.model.migration.MigrationError;
 import dev.tenantfleet.model.migration.SchemaAhead;
-import dev.tenantfleet.changelog.TenantChangelog;
 import dev.tenantfleet.service.changelog.ReleaseChangelog;
 import dev.tenantfleet.service.inspection.TenantInspection;
 import dev.tenantfleet.service.tenant.Tenant;
@@ -28,31 +28,45 @@ final class TargetDecision {
 
     Target of(Tenant tenant, TenantInspection inspection) {
         if (inspection == null || !inspection.readable()) {
-            MigrationError error = inspection != null ? inspection.error() : new MigrationError(MigrationErrorCode.INTERNAL,
-                    "the history of " + tenant.slug + " was not read", MigrationErrorCode.INTERNAL.hint(), null);
+            MigrationError error = inspection != null
+                    ? inspection.error()
+                    : new MigrationError(
+                            MigrationErrorCode.INTERNAL,
+                            "the history of " + tenant.slug + " was not read",
+                            MigrationErrorCode.INTERNAL.hint(),
+                            null);
             return new Target(tenant, Target.Outcome.FAIL, tenant.schemaHead, false, error.message(), error);
         }
         String head = inspection.head();
         boolean corrected = !Objects.equals(head, tenant.schemaHead);
         if (ReleaseChangelog.rank(changelog, head) == Integer.MIN_VALUE) {
-            MigrationError error = new MigrationError(MigrationErrorCode.SCHEMA_DRIFT, "its history ends at tag '" + head
-                    + "', which the changelog does not know", MigrationErrorCode.SCHEMA_DRIFT.hint(), null);
+            MigrationError error = new MigrationError(
+                    MigrationErrorCode.SCHEMA_DRIFT,
+                    "its history ends at tag '" + head + "', which the changelog does not know",
+                    MigrationErrorCode.SCHEMA_DRIFT.hint(),
+                    null);
             return new Target(tenant, Target.Outcome.FAIL, head, corrected, error.message(), error);
         }
         if (!inspection.schemaDrift().isEmpty()) {
             SchemaDrift first = inspection.schemaDrift().get(0);
-            MigrationError error = SchemaAhead.error(inspection.schemaDrift().stream().map(SchemaDrift::describe)
-                    .collect(Collectors.joining("; ")), first.changeSet());
+            MigrationError error = SchemaAhead.error(
+                    inspection.schemaDrift().stream().map(SchemaDrift::describe).collect(Collectors.joining("; ")),
+                    first.changeSet());
             return new Target(tenant, Target.Outcome.FAIL, head, corrected, error.message(), error);
         }
         if (!inspection.plan().pending().isEmpty()) {
             return new Target(tenant, Target.Outcome.MIGRATE, head, corrected, null, null);
         }
         if (ReleaseChangelog.rank(changelog, head) > ReleaseChangelog.rank(changelog, targetTag)) {
-            return new Target(tenant, Target.Outcome.AHEAD, head, corrected, "ahead of the target " + targetTag
-                    + ": its database is at " + head, null);
+            return new Target(
+                    tenant,
+                    Target.Outcome.AHEAD,
+                    head,
+                    corrected,
+                    "ahead of the target " + targetTag + ": its database is at " + head,
+                    null);
         }
-        return new Target(tenant, Target.Outcome.SKIP, head, corrected, "already at " + head + " (read from its database)",
-                null);
+        return new Target(
+                tenant, Target.Outcome.SKIP, head, corrected, "already at " + head + " (read from its database)", null);
     }
 }

@@ -10,12 +10,16 @@ record Targets(List<Target> all) {
 
     /** The tenants to dispatch. */
     List<Target> migrate() {
-        return all.stream().filter(target -> target.outcome() == Target.Outcome.MIGRATE).toList();
+        return all.stream()
+                .filter(target -> target.outcome() == Target.Outcome.MIGRATE)
+                .toList();
     }
 
     /** The tenants settled before anything is dispatched: skipped, ahead, failed. */
     List<Target> settled() {
-        return all.stream().filter(target -> target.outcome() != Target.Outcome.MIGRATE).toList();
+        return all.stream()
+                .filter(target -> target.outcome() != Target.Outcome.MIGRATE)
+                .toList();
     }
 
     long count(Target.Outcome outcome) {

@@ -6,8 +6,7 @@ import java.util.stream.Collectors;
 
 /** Picking and naming a release's tenants. */
 final class TenantLists {
-    private TenantLists() {
-    }
+    private TenantLists() {}
 
     static List<ReleaseTenant> only(List<ReleaseTenant> tenants, TenantReleaseState state) {
         return tenants.stream().filter(tenant -> tenant.state == state).toList();

@@ -36,8 +36,12 @@ public class MigrationResultConsumer {
     private final ReleaseOrchestrator orchestrator;
     private final IncomingCloudEvents incoming;
 
-    MigrationResultConsumer(ProvisioningResultHandler provisioningResults, Provisioner provisioner,
-            ReleaseResultHandler releaseResults, ReleaseOrchestrator orchestrator, IncomingCloudEvents incoming) {
+    MigrationResultConsumer(
+            ProvisioningResultHandler provisioningResults,
+            Provisioner provisioner,
+            ReleaseResultHandler releaseResults,
+            ReleaseOrchestrator orchestrator,
+            IncomingCloudEvents incoming) {
         this.provisioningResults = provisioningResults;
         this.provisioner = provisioner;
         this.releaseResults = releaseResults;
@@ -56,7 +60,8 @@ public class MigrationResultConsumer {
         });
     }
 
-    private CompletionStage<Void> apply(Message<byte[]> message, CloudEvent<MigrationResult> event, MigrationResult result) {
+    private CompletionStage<Void> apply(
+            Message<byte[]> message, CloudEvent<MigrationResult> event, MigrationResult result) {
         try {
             if (result.purpose() == MigrationPurpose.PROVISIONING) {
                 if (provisioningResults.apply(event.id(), result)) {

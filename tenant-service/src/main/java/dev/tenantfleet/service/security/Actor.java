@@ -10,8 +10,7 @@ public final class Actor {
     /** Actor of calls that do not name one, and of the service's own actions. */
     public static final String SYSTEM = "system";
 
-    private Actor() {
-    }
+    private Actor() {}
 
     /** The actor named by a header value, or {@link #SYSTEM}. */
     public static String from(String headerValue) {

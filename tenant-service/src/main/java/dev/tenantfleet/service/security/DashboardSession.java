@@ -25,6 +25,7 @@ public class DashboardSession {
     public static final String COOKIE = "tenantfleet_dashboard";
     /** How long a login lasts: a working day or a long deploy, not forever. */
     public static final Duration LIFETIME = Duration.ofHours(12);
+
     private static final String LABEL = "tenantfleet-dashboard-session-v2:";
     /** Epoch seconds have 10 digits until the year 2286; 12 leave room and keep every value far inside a long. */
     private static final int MAX_ISSUED_AT_DIGITS = 12;
@@ -63,7 +64,8 @@ public class DashboardSession {
         if (!fresh) {
             return false;
         }
-        return MessageDigest.isEqual(value(Instant.ofEpochSecond(issuedAt)).getBytes(StandardCharsets.US_ASCII),
+        return MessageDigest.isEqual(
+                value(Instant.ofEpochSecond(issuedAt)).getBytes(StandardCharsets.US_ASCII),
                 cookieValue.getBytes(StandardCharsets.US_ASCII));
     }
 
@@ -91,7 +93,9 @@ public class DashboardSession {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
         }

@@ -58,11 +58,17 @@ public class SystemTokenFilter {
         boolean dashboard = path.equals(DASHBOARD_PATH) || path.startsWith(DASHBOARD_PATH + "/");
         if (dashboard) {
             // The pages load only their own scripts and styles (the login form's style is inline) and are never framed.
-            ctx.response().putHeader("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'; "
-                    + "frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
-                    .putHeader("X-Frame-Options", "DENY").putHeader("Referrer-Policy", "no-referrer");
+            ctx.response()
+                    .putHeader(
+                            "Content-Security-Policy",
+                            "default-src 'self'; style-src 'self' 'unsafe-inline'; "
+                                    + "frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
+                    .putHeader("X-Frame-Options", "DENY")
+                    .putHeader("Referrer-Policy", "no-referrer");
         }
-        if (path.equals(HEALTH_PATH) || path.startsWith(HEALTH_PATH + "/") || path.equals(LOGIN_PATH)
+        if (path.equals(HEALTH_PATH)
+                || path.startsWith(HEALTH_PATH + "/")
+                || path.equals(LOGIN_PATH)
                 || path.equals(METRICS_PATH) && isReadOnly(ctx)) {
             ctx.next();
             return;
@@ -81,8 +87,11 @@ public class SystemTokenFilter {
             ctx.redirect(LOGIN_PATH); // a person at a browser: show the form, not a problem document
             return;
         }
-        ProblemDetail problem = ProblemDetail.of(TenantErrorCode.UNAUTHENTICATED, Response.Status.UNAUTHORIZED,
-                header == null ? "missing Authorization header" : "invalid bearer token", VertxProblems.instance(ctx));
+        ProblemDetail problem = ProblemDetail.of(
+                TenantErrorCode.UNAUTHENTICATED,
+                Response.Status.UNAUTHORIZED,
+                header == null ? "missing Authorization header" : "invalid bearer token",
+                VertxProblems.instance(ctx));
         ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"tenant-fleet\"");
         VertxProblems.end(ctx, mapper, problem);
     }

@@ -20,12 +20,15 @@ public class AdminCredentialsResolver {
 
     /** The credentials {@code ref} names, or DATABASE_SERVER_CREDENTIALS when none are configured. */
     public AdminCredentials resolve(String ref) {
-        TenantFleetConfig.ServerCredentials credentials = config.serverCredentials().get(ref);
+        TenantFleetConfig.ServerCredentials credentials =
+                config.serverCredentials().get(ref);
         if (credentials == null) {
-            throw new TenantFleetException(TenantErrorCode.DATABASE_SERVER_CREDENTIALS,
+            throw new TenantFleetException(
+                    TenantErrorCode.DATABASE_SERVER_CREDENTIALS,
                     "no admin credentials configured for reference '" + ref + "' (tenantfleet.server-credentials." + ref
                             + ".username/password)");
         }
-        return new AdminCredentials(credentials.username(), credentials.password().orElse(""));
+        return new AdminCredentials(
+                credentials.username(), credentials.password().orElse(""));
     }
 }

@@ -26,8 +26,8 @@ public class ServerRegistry {
     void registerDefaultServer(@Observes StartupEvent event) {
         TenantFleetConfig.DefaultServer server = config.defaultServer();
         if (DatabaseServer.findByName(server.name()).isEmpty()) {
-            register(new ServerRequest(server.name(), server.host(), server.port(), server.credentialsRef(),
-                    server.concurrencyCap()));
+            register(new ServerRequest(
+                    server.name(), server.host(), server.port(), server.credentialsRef(), server.concurrencyCap()));
             LOG.infof("Registered default database server %s at %s:%d", server.name(), server.host(), server.port());
         }
     }
@@ -39,8 +39,9 @@ public class ServerRegistry {
 
     /** The server called {@code name}, or SERVER_NOT_FOUND. */
     public DatabaseServer get(String name) {
-        return DatabaseServer.findByName(name).orElseThrow(() -> new TenantFleetException(TenantErrorCode.SERVER_NOT_FOUND,
-                "no database server named '" + name + "'"));
+        return DatabaseServer.findByName(name)
+                .orElseThrow(() -> new TenantFleetException(
+                        TenantErrorCode.SERVER_NOT_FOUND, "no database server named '" + name + "'"));
     }
 
     /** The server tenants land on when they name none. */
@@ -52,7 +53,8 @@ public class ServerRegistry {
     @Transactional
     public DatabaseServer register(ServerRequest request) {
         if (DatabaseServer.findByName(request.name()).isPresent()) {
-            throw new TenantFleetException(TenantErrorCode.DUPLICATE_SERVER, "database server '" + request.name() + "' exists");
+            throw new TenantFleetException(
+                    TenantErrorCode.DUPLICATE_SERVER, "database server '" + request.name() + "' exists");
         }
         DatabaseServer server = new DatabaseServer();
         server.id = UUID.randomUUID();

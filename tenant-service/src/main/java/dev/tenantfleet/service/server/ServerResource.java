@@ -40,7 +40,9 @@ public class ServerResource {
     @Operation(summary = "Register a database server")
     public Response register(@Valid @NotNull ServerRequest request) {
         DatabaseServer server = registry.register(request);
-        return Response.created(URI.create("/api/servers/" + server.name)).entity(ServerView.of(server)).build();
+        return Response.created(URI.create("/api/servers/" + server.name))
+                .entity(ServerView.of(server))
+                .build();
     }
 
     @PUT

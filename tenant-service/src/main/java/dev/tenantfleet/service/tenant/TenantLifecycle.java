@@ -2,12 +2,12 @@ package dev.tenantfleet.service.tenant;
 
 import dev.tenantfleet.model.error.TenantErrorCode;
 import dev.tenantfleet.model.error.TenantFleetException;
+import dev.tenantfleet.model.observability.TenantLogContext;
 import dev.tenantfleet.model.tenant.TenantDeactivated;
 import dev.tenantfleet.model.tenant.TenantStatus;
 import dev.tenantfleet.model.tenant.TenantStatusChanged;
 import dev.tenantfleet.service.audit.AuditAction;
 import dev.tenantfleet.service.audit.AuditLog;
-import dev.tenantfleet.model.observability.TenantLogContext;
 import dev.tenantfleet.service.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
@@ -39,9 +39,11 @@ public class TenantLifecycle {
     @Transactional
     public Tenant changeStatus(String slug, TenantStatus target, String reason, String actor) {
         if (!TenantStatus.OPERATOR_SETTABLE.contains(target)) {
-            throw new TenantFleetException(TenantErrorCode.INVALID_REQUEST, "status '" + target
-                    + "' cannot be set here: use one of " + TenantStatus.OPERATOR_SETTABLE
-                    + " (deactivate has its own endpoint, provisioning is driven by the service)");
+            throw new TenantFleetException(
+                    TenantErrorCode.INVALID_REQUEST,
+                    "status '" + target
+                            + "' cannot be set here: use one of " + TenantStatus.OPERATOR_SETTABLE
+                            + " (deactivate has its own endpoint, provisioning is driven by the service)");
         }
         Tenant tenant = registry.get(slug);
         TenantStatus from = tenant.status;
@@ -81,8 +83,11 @@ public class TenantLifecycle {
         try {
             Tenant.flush();
         } catch (OptimisticLockException e) {
-            throw new TenantFleetException(TenantErrorCode.CONCURRENT_MODIFICATION, "tenant '" + tenant.slug
-                    + "' was changed by another request at the same moment; this request changed nothing", e);
+            throw new TenantFleetException(
+                    TenantErrorCode.CONCURRENT_MODIFICATION,
+                    "tenant '" + tenant.slug
+                            + "' was changed by another request at the same moment; this request changed nothing",
+                    e);
         }
     }
 
@@ -94,11 +99,15 @@ public class TenantLifecycle {
 
     private static void requireAllowed(Tenant tenant, TenantStatus target) {
         if (!tenant.status.canMoveTo(target)) {
-            String allowed = tenant.status.allowedTargets().stream().map(Enum::name).sorted()
+            String allowed = tenant.status.allowedTargets().stream()
+                    .map(Enum::name)
+                    .sorted()
                     .collect(Collectors.joining(", "));
-            throw new TenantFleetException(TenantErrorCode.ILLEGAL_TRANSITION, "tenant '" + tenant.slug + "' is "
-                    + tenant.status + " and cannot move to " + target + "; allowed from " + tenant.status + ": "
-                    + (allowed.isEmpty() ? "none" : allowed));
+            throw new TenantFleetException(
+                    TenantErrorCode.ILLEGAL_TRANSITION,
+                    "tenant '" + tenant.slug + "' is "
+                            + tenant.status + " and cannot move to " + target + "; allowed from " + tenant.status + ": "
+                            + (allowed.isEmpty() ? "none" : allowed));
         }
     }
 }

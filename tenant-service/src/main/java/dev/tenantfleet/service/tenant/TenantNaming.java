@@ -12,17 +12,19 @@ import java.util.regex.Pattern;
 public final class TenantNaming {
     /** The slug rule, as documented in the API. */
     public static final String SLUG_RULE = "^[a-z][a-z0-9-]{1,40}$";
+
     private static final Pattern SLUG = Pattern.compile(SLUG_RULE);
 
-    private TenantNaming() {
-    }
+    private TenantNaming() {}
 
     /** {@code slug} itself, or INVALID_SLUG quoting the rule. */
     public static String requireValidSlug(String slug) {
         if (slug == null || !SLUG.matcher(slug).matches()) {
-            throw new TenantFleetException(TenantErrorCode.INVALID_SLUG,
-                    "slug " + (slug == null ? "is missing" : "'" + abbreviate(slug) + "' is invalid") + ": it must match "
-                            + SLUG_RULE + " (a lowercase letter, then 1-40 lowercase letters, digits or dashes)");
+            throw new TenantFleetException(
+                    TenantErrorCode.INVALID_SLUG,
+                    "slug " + (slug == null ? "is missing" : "'" + abbreviate(slug) + "' is invalid")
+                            + ": it must match " + SLUG_RULE
+                            + " (a lowercase letter, then 1-40 lowercase letters, digits or dashes)");
         }
         return slug;
     }

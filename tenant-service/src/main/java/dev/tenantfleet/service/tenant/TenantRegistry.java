@@ -9,9 +9,9 @@ import dev.tenantfleet.service.config.TenantFleetConfig;
 import dev.tenantfleet.service.credentials.Credentials;
 import dev.tenantfleet.service.server.DatabaseServer;
 import dev.tenantfleet.service.server.ServerRegistry;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -41,10 +41,12 @@ public class TenantRegistry {
     public Tenant register(CreateTenantRequest request, String actor) {
         String slug = TenantNaming.requireValidSlug(request.slug());
         if (Tenant.findBySlug(slug).isPresent()) {
-            throw new TenantFleetException(TenantErrorCode.DUPLICATE_SLUG, "a tenant with slug '" + slug + "' already exists");
+            throw new TenantFleetException(
+                    TenantErrorCode.DUPLICATE_SLUG, "a tenant with slug '" + slug + "' already exists");
         }
         DatabaseServer server = request.server() == null || request.server().isBlank()
-                ? servers.defaultServer() : servers.get(request.server());
+                ? servers.defaultServer()
+                : servers.get(request.server());
         Tenant tenant = new Tenant();
         tenant.id = UUID.randomUUID();
         tenant.slug = slug;
@@ -58,15 +60,22 @@ public class TenantRegistry {
         tenant.createdAt = Instant.now();
         tenant.updatedAt = tenant.createdAt;
         tenant.persist();
-        audit.record(tenant.id, actor, AuditAction.REGISTERED, null, TenantStatus.PROVISIONING, null,
+        audit.record(
+                tenant.id,
+                actor,
+                AuditAction.REGISTERED,
+                null,
+                TenantStatus.PROVISIONING,
+                null,
                 "server " + server.name + ", database " + tenant.databaseName);
         return tenant;
     }
 
     /** The tenant with {@code slug}, or TENANT_NOT_FOUND. */
     public Tenant get(String slug) {
-        return Tenant.findBySlug(slug).orElseThrow(() -> new TenantFleetException(TenantErrorCode.TENANT_NOT_FOUND,
-                "no tenant with slug '" + slug + "'"));
+        return Tenant.findBySlug(slug)
+                .orElseThrow(() -> new TenantFleetException(
+                        TenantErrorCode.TENANT_NOT_FOUND, "no tenant with slug '" + slug + "'"));
     }
 
     /** A page of the tenants that {@code filter} selects, by slug. */
@@ -74,7 +83,9 @@ public class TenantRegistry {
         PanacheQuery<Tenant> query = filter.isEmpty()
                 ? Tenant.findAll(Sort.by("slug"))
                 : Tenant.find(filter.where(), Sort.by("slug"), filter.parameters());
-        var items = query.page(Page.of(page, size)).list().stream().map(TenantView::of).toList();
+        var items = query.page(Page.of(page, size)).list().stream()
+                .map(TenantView::of)
+                .toList();
         return new TenantPage(items, page, size, query.count());
     }
 }

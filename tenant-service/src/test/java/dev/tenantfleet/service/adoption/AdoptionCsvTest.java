@@ -35,7 +35,8 @@ class AdoptionCsvTest {
 
     @Test
     void aRowWithMoreFieldsThanColumnsIsReportedNotGuessedAt() {
-        List<NumberedRequest> rows = AdoptionCsv.read("slug,name,database,username\nacme,Acme, Inc.,crm_acme,acme_owner");
+        List<NumberedRequest> rows =
+                AdoptionCsv.read("slug,name,database,username\nacme,Acme, Inc.,crm_acme,acme_owner");
 
         assertThat(rows).singleElement().satisfies(row -> {
             assertThat(row.request()).isNull();
@@ -46,10 +47,13 @@ class AdoptionCsvTest {
     @Test
     void aBadHeaderOrAnUnclosedQuoteRefusesTheWholeImport() {
         assertThatThrownBy(() -> AdoptionCsv.read("")).hasMessageContaining("empty");
-        assertThatThrownBy(() -> AdoptionCsv.read("slug,name,tenant_db,username")).hasMessageContaining("unknown column 'tenant_db'");
-        assertThatThrownBy(() -> AdoptionCsv.read("slug,name,database,username,slug")).hasMessageContaining("twice");
+        assertThatThrownBy(() -> AdoptionCsv.read("slug,name,tenant_db,username"))
+                .hasMessageContaining("unknown column 'tenant_db'");
+        assertThatThrownBy(() -> AdoptionCsv.read("slug,name,database,username,slug"))
+                .hasMessageContaining("twice");
         assertThatThrownBy(() -> AdoptionCsv.read("slug,database")).hasMessageContaining("[name, username]");
         assertThatThrownBy(() -> AdoptionCsv.read("slug,name,database,username\nacme,\"Acme,db,u"))
-                .hasMessageContaining("line 2").hasMessageContaining("never closed");
+                .hasMessageContaining("line 2")
+                .hasMessageContaining("never closed");
     }
 }

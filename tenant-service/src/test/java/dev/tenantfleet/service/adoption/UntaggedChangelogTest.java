@@ -35,12 +35,30 @@ class UntaggedChangelogTest {
 
     @Test
     void shouldRefuseAReleaseAPlanAndABaselineSayingTheChangelogNeedsTags() {
-        authenticated().body(Map.of("spec", Map.of("targetTag", "v1", "only", List.of("nobody"))))
-                .post("/api/releases").then().statusCode(422).body("code", equalTo("RELEASE_REFUSED"))
-                .body("detail", containsString("has no tags")).body("detail", containsString("tagDatabase"));
+        authenticated()
+                .body(Map.of("spec", Map.of("targetTag", "v1", "only", List.of("nobody"))))
+                .post("/api/releases")
+                .then()
+                .statusCode(422)
+                .body("code", equalTo("RELEASE_REFUSED"))
+                .body("detail", containsString("has no tags"))
+                .body("detail", containsString("tagDatabase"));
         authenticated().get("/api/releases/plan").then().statusCode(400).body("detail", containsString("has no tags"));
-        authenticated().body(Map.of("slug", randomSlug("untagged"), "name", "x", "database", "x", "username", "x",
-                "baselineTag", "v1")).post("/api/tenants/adopt").then().statusCode(422)
+        authenticated()
+                .body(Map.of(
+                        "slug",
+                        randomSlug("untagged"),
+                        "name",
+                        "x",
+                        "database",
+                        "x",
+                        "username",
+                        "x",
+                        "baselineTag",
+                        "v1"))
+                .post("/api/tenants/adopt")
+                .then()
+                .statusCode(422)
                 .body("problems.find { it.field == 'baselineTag' }.message", containsString("has no tags"));
     }
 }

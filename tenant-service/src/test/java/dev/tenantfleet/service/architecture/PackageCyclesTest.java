@@ -19,6 +19,9 @@ class PackageCyclesTest {
 
     @Test
     void featurePackagesDoNotDependOnEachOtherInCircles() {
-        slices().matching("dev.tenantfleet.service.(*)..").should().beFreeOfCycles().check(SERVICE);
+        slices().matching("dev.tenantfleet.service.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .check(SERVICE);
     }
 }

@@ -14,8 +14,8 @@ import dev.tenantfleet.model.tenant.TenantStatus;
 import dev.tenantfleet.model.tenant.TenantStatusChanged;
 import dev.tenantfleet.service.support.Api;
 import dev.tenantfleet.service.support.ControlDatabase;
-import dev.tenantfleet.testsupport.OwnVhost;
 import dev.tenantfleet.testsupport.BrokerProbe;
+import dev.tenantfleet.testsupport.OwnVhost;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -40,22 +40,36 @@ class DashboardEventsTest {
     void shouldStreamTenantAndReleaseEventsFromTheBrokerAndSkipUnreadableOnes() throws Exception {
         String slug = Api.randomSlug("live");
         UUID releaseId = UUID.randomUUID();
-        try (SseRecorder stream = SseRecorder.open(events, Api.TOKEN); BrokerProbe broker = BrokerProbe.bind(
-                Exchanges.TENANT_EVENTS, "nothing.to.receive")) {
+        try (SseRecorder stream = SseRecorder.open(events, Api.TOKEN);
+                BrokerProbe broker = BrokerProbe.bind(Exchanges.TENANT_EVENTS, "nothing.to.receive")) {
             await().atMost(Duration.ofSeconds(10)).until(() -> stream.contains("tenantfleet.dashboard.connected"));
 
-            broker.publish(Exchanges.TENANT_EVENTS, "tenant.status-changed.x", UUID.randomUUID().toString(), "{not json");
-            broker.publish(Exchanges.TENANT_EVENTS, "tenant.status-changed.x", UUID.randomUUID().toString(),
+            broker.publish(
+                    Exchanges.TENANT_EVENTS,
+                    "tenant.status-changed.x",
+                    UUID.randomUUID().toString(),
+                    "{not json");
+            broker.publish(
+                    Exchanges.TENANT_EVENTS,
+                    "tenant.status-changed.x",
+                    UUID.randomUUID().toString(),
                     tenantEvent(slug));
-            broker.publish(Exchanges.MIGRATION_RESULTS, "release." + releaseId + ".progress", UUID.randomUUID().toString(),
+            broker.publish(
+                    Exchanges.MIGRATION_RESULTS,
+                    "release." + releaseId + ".progress",
+                    UUID.randomUUID().toString(),
                     releaseEvent(releaseId));
 
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-                assertThat(stream.lines()).anySatisfy(line -> assertThat(line)
-                        .contains("tenantfleet.tenant.status-changed.v1").contains("\"slug\":\"" + slug + "\"")
-                        .contains("\"to\":\"READ_ONLY\""));
-                assertThat(stream.lines()).anySatisfy(line -> assertThat(line)
-                        .contains("tenantfleet.release.progressed.v1").contains(releaseId.toString()));
+                assertThat(stream.lines())
+                        .anySatisfy(line -> assertThat(line)
+                                .contains("tenantfleet.tenant.status-changed.v1")
+                                .contains("\"slug\":\"" + slug + "\"")
+                                .contains("\"to\":\"READ_ONLY\""));
+                assertThat(stream.lines())
+                        .anySatisfy(line -> assertThat(line)
+                                .contains("tenantfleet.release.progressed.v1")
+                                .contains(releaseId.toString()));
             });
         }
     }
@@ -66,16 +80,18 @@ class DashboardEventsTest {
     }
 
     private static String tenantEvent(String slug) {
-        TenantEvent data = new TenantStatusChanged(UUID.randomUUID(), slug, TenantStatus.ACTIVE, TenantStatus.READ_ONLY,
-                "test", "dashboard test");
-        return new String(TenantEvent.codec().encode(CloudEvent.of("/test", TenantStatusChanged.TYPE, slug, data)),
+        TenantEvent data = new TenantStatusChanged(
+                UUID.randomUUID(), slug, TenantStatus.ACTIVE, TenantStatus.READ_ONLY, "test", "dashboard test");
+        return new String(
+                TenantEvent.codec().encode(CloudEvent.of("/test", TenantStatusChanged.TYPE, slug, data)),
                 StandardCharsets.UTF_8);
     }
 
     private static String releaseEvent(UUID releaseId) {
-        ReleaseEvent data = new ReleaseProgressed(releaseId, "v1.4", ReleaseStatus.RUNNING, 0, 1,
-                new ReleaseCounts(2, 1, 1, 0, 0, 0, 0, 0, 0, 0));
-        return new String(ReleaseEvent.codec().encode(CloudEvent.of("/test", ReleaseProgressed.TYPE,
-                releaseId.toString(), data)), StandardCharsets.UTF_8);
+        ReleaseEvent data = new ReleaseProgressed(
+                releaseId, "v1.4", ReleaseStatus.RUNNING, 0, 1, new ReleaseCounts(2, 1, 1, 0, 0, 0, 0, 0, 0, 0));
+        return new String(
+                ReleaseEvent.codec().encode(CloudEvent.of("/test", ReleaseProgressed.TYPE, releaseId.toString(), data)),
+                StandardCharsets.UTF_8);
     }
 }

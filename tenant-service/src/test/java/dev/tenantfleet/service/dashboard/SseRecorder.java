@@ -28,8 +28,8 @@ final class SseRecorder implements AutoCloseable {
 
     /** The HTTP status of a stream request with {@code token}. */
     static int statusOf(URI uri, String token) throws IOException, InterruptedException {
-        HttpResponse<Void> response = HttpClient.newHttpClient().send(request(uri, token),
-                HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> response =
+                HttpClient.newHttpClient().send(request(uri, token), HttpResponse.BodyHandlers.discarding());
         return response.statusCode();
     }
 
@@ -43,7 +43,8 @@ final class SseRecorder implements AutoCloseable {
 
     private void read(URI uri, String token) {
         try {
-            HttpResponse<Stream<String>> response = client.send(request(uri, token), HttpResponse.BodyHandlers.ofLines());
+            HttpResponse<Stream<String>> response =
+                    client.send(request(uri, token), HttpResponse.BodyHandlers.ofLines());
             response.body().filter(line -> line.startsWith("data:")).forEach(lines::add);
         } catch (IOException | InterruptedException | UncheckedIOException e) {
             // closed by the test, or the server went away: what arrived is in lines
@@ -51,8 +52,10 @@ final class SseRecorder implements AutoCloseable {
     }
 
     private static HttpRequest request(URI uri, String token) {
-        return HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token)
-                .header("Accept", "text/event-stream").build();
+        return HttpRequest.newBuilder(uri)
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "text/event-stream")
+                .build();
     }
 
     @Override

@@ -32,14 +32,16 @@ class HostileInputTest {
     @AfterEach
     void deleteWhatTheTestMade() {
         tenants.close();
-        RegisteredTenants.update("DELETE FROM release_log WHERE release_id IN (SELECT id FROM release WHERE requested_by = ?)", actor);
+        RegisteredTenants.update(
+                "DELETE FROM release_log WHERE release_id IN (SELECT id FROM release WHERE requested_by = ?)", actor);
         RegisteredTenants.update("DELETE FROM release WHERE requested_by = ?", actor);
         RegisteredTenants.update("DELETE FROM database_server WHERE name LIKE 'hostile-%'");
     }
 
     @Test
     void shouldAnswer400NamingTheNameWhenItHoldsANulByte() {
-        Response response = as().body(Map.of("slug", Api.randomSlug("nul"), "name", "Acme" + NUL)).post("/api/tenants");
+        Response response = as().body(Map.of("slug", Api.randomSlug("nul"), "name", "Acme" + NUL))
+                .post("/api/tenants");
 
         assertInvalid(response, "name");
     }
@@ -48,20 +50,34 @@ class HostileInputTest {
     void shouldAnswer400NamingTheReasonWhenItHoldsANulByte() {
         String slug = tenants.register("nul", "ACTIVE");
 
-        assertInvalid(as().body(Map.of("to", "READ_ONLY", "reason", "maintenance" + NUL)).post("/api/tenants/" + slug + "/status"),
+        assertInvalid(
+                as().body(Map.of("to", "READ_ONLY", "reason", "maintenance" + NUL))
+                        .post("/api/tenants/" + slug + "/status"),
                 "reason");
         assertInvalid(as().body(Map.of("reason", "gone" + NUL)).post("/api/tenants/" + slug + "/deactivate"), "reason");
     }
 
     @Test
     void shouldAnswer400NamingTheHostWhenItHoldsANulByte() {
-        assertInvalid(as().body(server("hostile-" + shortId(), "db" + NUL + ".example.com")).post("/api/servers"), "host");
+        assertInvalid(
+                as().body(server("hostile-" + shortId(), "db" + NUL + ".example.com"))
+                        .post("/api/servers"),
+                "host");
     }
 
     @Test
     void shouldAnswer400NamingTheServerOrDatabaseOfAnAdoptionWhenTheyHoldANulByte() {
-        Map<String, Object> adoption = Map.of("slug", Api.randomSlug("nul"), "name", "Nul", "server", "local" + NUL,
-                "database", "crm" + NUL, "username", "nobody");
+        Map<String, Object> adoption = Map.of(
+                "slug",
+                Api.randomSlug("nul"),
+                "name",
+                "Nul",
+                "server",
+                "local" + NUL,
+                "database",
+                "crm" + NUL,
+                "username",
+                "nobody");
 
         Response response = as().queryParam("dryRun", true).body(adoption).post("/api/tenants/adopt");
 
@@ -71,23 +87,34 @@ class HostileInputTest {
 
     @Test
     void shouldAnswer400NamingTheCsvCellThatHoldsANulByte() {
-        String csv = "slug,name,server,database,username\n" + Api.randomSlug("nul") + ",Nul,loc" + NUL + "al,crm_nul,nobody\n";
+        String csv = "slug,name,server,database,username\n" + Api.randomSlug("nul") + ",Nul,loc" + NUL
+                + "al,crm_nul,nobody\n";
 
-        Response response = as().contentType("text/csv").queryParam("dryRun", true).body(csv).post("/api/tenants/import");
+        Response response = as().contentType("text/csv")
+                .queryParam("dryRun", true)
+                .body(csv)
+                .post("/api/tenants/import");
 
         assertInvalid(response, "server");
     }
 
     @Test
     void shouldAnswer400NamingTheTargetTagWhenItHoldsANulByte() {
-        Response response = as().body(Map.of("spec", Map.of("targetTag", "v1.4" + NUL))).post("/api/releases");
+        Response response =
+                as().body(Map.of("spec", Map.of("targetTag", "v1.4" + NUL))).post("/api/releases");
 
         assertInvalid(response, "targetTag");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/tenants/acme%00", "/api/tenants/acme%00/audit", "/api/servers/local%00",
-            "/api/releases/plan?only=acme%00", "/api/tenants?status=ACTIVE%00"})
+    @ValueSource(
+            strings = {
+                "/api/tenants/acme%00",
+                "/api/tenants/acme%00/audit",
+                "/api/servers/local%00",
+                "/api/releases/plan?only=acme%00",
+                "/api/tenants?status=ACTIVE%00"
+            })
     void shouldAnswer400ForANulByteInAPathOrQueryParameter(String uri) {
         Response response = as().urlEncodingEnabled(false).get(uri);
 
@@ -97,7 +124,8 @@ class HostileInputTest {
 
     @Test
     void shouldAnswer400NamingTheTargetTagWhenItIsLongerThanAColumnHolds() {
-        Response response = as().body(Map.of("spec", Map.of("targetTag", "v".repeat(100_000)))).post("/api/releases");
+        Response response = as().body(Map.of("spec", Map.of("targetTag", "v".repeat(100_000))))
+                .post("/api/releases");
 
         assertInvalid(response, "targetTag");
     }
@@ -120,18 +148,25 @@ class HostileInputTest {
     @Test
     void shouldAnswer400NamingThePageWhenItsOffsetOverflows() {
         assertInvalidParameter(as().queryParam("page", Integer.MAX_VALUE).get("/api/tenants"), "page");
-        assertInvalidParameter(as().queryParam("page", Integer.MAX_VALUE / 50 + 1).queryParam("size", 50)
-                .get("/api/tenants"), "page");
+        assertInvalidParameter(
+                as().queryParam("page", Integer.MAX_VALUE / 50 + 1)
+                        .queryParam("size", 50)
+                        .get("/api/tenants"),
+                "page");
     }
 
     private static void assertInvalidParameter(Response response, String parameter) {
         assertThat(assertProblem(response, 400)).isEqualTo("INVALID_PARAMETER");
-        assertThat((String) response.path("detail")).as("detail names the parameter").contains(parameter);
+        assertThat((String) response.path("detail"))
+                .as("detail names the parameter")
+                .contains(parameter);
     }
 
     private static void assertInvalid(Response response, String field) {
         assertThat(assertProblem(response, 400)).isEqualTo("INVALID_REQUEST");
-        assertThat((String) response.path("detail")).as("detail names the field").contains(field);
+        assertThat((String) response.path("detail"))
+                .as("detail names the field")
+                .contains(field);
     }
 
     private RequestSpecification as() {

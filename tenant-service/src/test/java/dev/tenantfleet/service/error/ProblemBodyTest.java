@@ -36,36 +36,44 @@ class ProblemBodyTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "/api/tenants | {\"slug\": true, \"name\": \"Coerced\", \"server\": \"nowhere\"} | slug",
-            "/api/tenants | {\"slug\": 12345, \"name\": \"Coerced\", \"server\": \"nowhere\"} | slug",
-            "/api/tenants | {\"slug\": \"SLUG\", \"name\": 42, \"server\": \"nowhere\"} | name",
-            "/api/tenants | {\"slug\": \"SLUG\", \"name\": \"Coerced\", \"server\": false} | server",
-            "/api/servers | {\"name\": \"coerced\", \"host\": \"db.example.com\", \"port\": \"5432\", \"adminCredentialsRef\": \"nowhere\"} | port",
-            "/api/servers | {\"name\": \"coerced\", \"host\": \"db.example.com\", \"port\": 5432.5, \"adminCredentialsRef\": \"nowhere\"} | port",
-            "/api/servers | {\"name\": \"coerced\", \"host\": 127, \"port\": 5432, \"adminCredentialsRef\": \"nowhere\"} | host",
-            "/api/releases | {\"spec\": {\"targetTag\": 1.4}} | targetTag",
-            "/api/releases | {\"spec\": {\"targetTag\": \"v9.9\", \"readOnlyGate\": \"yes\"}} | readOnlyGate"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "/api/tenants | {\"slug\": true, \"name\": \"Coerced\", \"server\": \"nowhere\"} | slug",
+                "/api/tenants | {\"slug\": 12345, \"name\": \"Coerced\", \"server\": \"nowhere\"} | slug",
+                "/api/tenants | {\"slug\": \"SLUG\", \"name\": 42, \"server\": \"nowhere\"} | name",
+                "/api/tenants | {\"slug\": \"SLUG\", \"name\": \"Coerced\", \"server\": false} | server",
+                "/api/servers | {\"name\": \"coerced\", \"host\": \"db.example.com\", \"port\": \"5432\", \"adminCredentialsRef\": \"nowhere\"} | port",
+                "/api/servers | {\"name\": \"coerced\", \"host\": \"db.example.com\", \"port\": 5432.5, \"adminCredentialsRef\": \"nowhere\"} | port",
+                "/api/servers | {\"name\": \"coerced\", \"host\": 127, \"port\": 5432, \"adminCredentialsRef\": \"nowhere\"} | host",
+                "/api/releases | {\"spec\": {\"targetTag\": 1.4}} | targetTag",
+                "/api/releases | {\"spec\": {\"targetTag\": \"v9.9\", \"readOnlyGate\": \"yes\"}} | readOnlyGate"
+            })
     void shouldRefuseToCoerceScalars(String path, String body, String field) {
-        Response response = authenticated().body(body.replace("SLUG", Api.randomSlug("coerce"))).post(path);
+        Response response = authenticated()
+                .body(body.replace("SLUG", Api.randomSlug("coerce")))
+                .post(path);
 
         assertThat(assertProblem(response, 400)).isEqualTo("INVALID_REQUEST");
         assertThat((String) response.path("detail")).contains(field);
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "/api/tenants | [] | ",
-            "/api/tenants | \"a string\" | ",
-            "/api/tenants | {\"slug\": {\"a\": 1}, \"name\": \"Shape\", \"server\": \"nowhere\"} | slug",
-            "/api/tenants | {\"slug\": [\"a\"], \"name\": \"Shape\", \"server\": \"nowhere\"} | slug",
-            "/api/tenants/acme/status | {\"to\": [\"ACTIVE\"]} | to",
-            "/api/tenants/acme/status | {\"to\": {}} | to",
-            "/api/servers | {\"name\": \"shape\", \"host\": \"db.example.com\", \"port\": 99999999999, \"adminCredentialsRef\": \"x\"} | port",
-            "/api/releases | {\"releaseId\": \"not-a-uuid\", \"spec\": {\"targetTag\": \"v9.9\"}} | releaseId",
-            "/api/releases | {\"spec\": {\"targetTag\": \"v9.9\", \"concurrency\": 0}} | spec",
-            "/api/releases | {\"spec\": []} | spec",
-            "/api/tenants/import | {\"slug\": \"x\"} | "})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "/api/tenants | [] | ",
+                "/api/tenants | \"a string\" | ",
+                "/api/tenants | {\"slug\": {\"a\": 1}, \"name\": \"Shape\", \"server\": \"nowhere\"} | slug",
+                "/api/tenants | {\"slug\": [\"a\"], \"name\": \"Shape\", \"server\": \"nowhere\"} | slug",
+                "/api/tenants/acme/status | {\"to\": [\"ACTIVE\"]} | to",
+                "/api/tenants/acme/status | {\"to\": {}} | to",
+                "/api/servers | {\"name\": \"shape\", \"host\": \"db.example.com\", \"port\": 99999999999, \"adminCredentialsRef\": \"x\"} | port",
+                "/api/releases | {\"releaseId\": \"not-a-uuid\", \"spec\": {\"targetTag\": \"v9.9\"}} | releaseId",
+                "/api/releases | {\"spec\": {\"targetTag\": \"v9.9\", \"concurrency\": 0}} | spec",
+                "/api/releases | {\"spec\": []} | spec",
+                "/api/tenants/import | {\"slug\": \"x\"} | "
+            })
     void shouldAnswerTypeAndShapeErrorsWithAProblem(String path, String body, String field) {
         Response response = authenticated().body(body).post(path);
 
@@ -76,12 +84,15 @@ class ProblemBodyTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "/api/tenants/acme/status | {\"to\": \"HAPPY\"} | to",
-            "/api/tenants/acme/status | {\"to\": 2} | to",
-            "/api/releases | {\"spec\": {\"targetTag\": \"v9.9\", \"strategy\": \"SIDEWAYS\"}} | strategy",
-            "/api/releases | {\"spec\": {\"targetTag\": \"v9.9\", \"statuses\": [\"GONE\"]}} | statuses",
-            "/api/releases | {\"spec\": {\"targetTag\": \"v9.9\", \"failurePolicy\": \"PANIC\"}} | failurePolicy"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "/api/tenants/acme/status | {\"to\": \"HAPPY\"} | to",
+                "/api/tenants/acme/status | {\"to\": 2} | to",
+                "/api/releases | {\"spec\": {\"targetTag\": \"v9.9\", \"strategy\": \"SIDEWAYS\"}} | strategy",
+                "/api/releases | {\"spec\": {\"targetTag\": \"v9.9\", \"statuses\": [\"GONE\"]}} | statuses",
+                "/api/releases | {\"spec\": {\"targetTag\": \"v9.9\", \"failurePolicy\": \"PANIC\"}} | failurePolicy"
+            })
     void shouldAnswerUnknownEnumValuesWithAProblemNamingTheField(String path, String body, String field) {
         Response response = authenticated().body(body).post(path);
 
@@ -90,14 +101,17 @@ class ProblemBodyTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "/api/tenants?page=abc | page",
-            "/api/tenants?size=-1 | size",
-            "/api/tenants?size=1e3 | size",
-            "/api/tenants?status=HAPPY | status",
-            "/api/tenants?status=active | status",
-            "/api/releases?limit=many | limit",
-            "/api/releases?limit=0 | limit"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "/api/tenants?page=abc | page",
+                "/api/tenants?size=-1 | size",
+                "/api/tenants?size=1e3 | size",
+                "/api/tenants?status=HAPPY | status",
+                "/api/tenants?status=active | status",
+                "/api/releases?limit=many | limit",
+                "/api/releases?limit=0 | limit"
+            })
     void shouldAnswer400ForInvalidQueryParameters(String uri, String parameter) {
         Response response = authenticated().urlEncodingEnabled(false).get(uri);
 
@@ -120,7 +134,8 @@ class ProblemBodyTest {
 
     @Test
     void shouldAnswer415And406WithAProblem() {
-        assertProblem(authenticated().contentType("application/xml").body("<tenant/>").post("/api/tenants"), 415);
+        assertProblem(
+                authenticated().contentType("application/xml").body("<tenant/>").post("/api/tenants"), 415);
         assertProblem(authenticated().accept("image/png").get("/api/servers"), 406);
     }
 
@@ -145,13 +160,17 @@ class ProblemBodyTest {
         // Only the headers are sent: the service answers from the declared length, without reading a byte of the body.
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(("POST /api/tenants/import HTTP/1.1\r\nHost: localhost\r\n"
-                    + "Authorization: Bearer " + Api.TOKEN + "\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: " + 100L * 1024 * 1024 + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write(("POST /api/tenants/import HTTP/1.1\r\nHost: localhost\r\n"
+                                    + "Authorization: Bearer " + Api.TOKEN + "\r\nContent-Type: application/json\r\n"
+                                    + "Content-Length: " + 100L * 1024 * 1024 + "\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
             String answer = readAnswer(socket);
 
-            assertThat(answer).startsWith("HTTP/1.1 413").containsIgnoringCase("content-type: application/problem+json")
+            assertThat(answer)
+                    .startsWith("HTTP/1.1 413")
+                    .containsIgnoringCase("content-type: application/problem+json")
                     .contains("\"code\":\"BODY_TOO_LARGE\"", "\"hint\"");
         }
     }

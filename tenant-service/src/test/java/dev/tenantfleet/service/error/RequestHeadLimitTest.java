@@ -31,7 +31,9 @@ class RequestHeadLimitTest {
     void shouldAnswer431WithAProblemForHeadersBeyondTheLimit() throws IOException {
         String answer = send("GET /api/tenants HTTP/1.1\r\n" + headers("X-Padding: " + "p".repeat(24 * 1024)));
 
-        assertThat(answer).startsWith("HTTP/1.1 431").containsIgnoringCase("content-type: application/problem+json")
+        assertThat(answer)
+                .startsWith("HTTP/1.1 431")
+                .containsIgnoringCase("content-type: application/problem+json")
                 .contains("\"code\":\"HEADERS_TOO_LARGE\"", "\"hint\"", "\"status\":431");
     }
 
@@ -39,10 +41,15 @@ class RequestHeadLimitTest {
     void shouldAnswer431WithAProblemForManySmallHeadersBeyondTheLimit() throws IOException {
         StringBuilder many = new StringBuilder();
         for (int i = 0; i < 400; i++) {
-            many.append("X-Header-").append(i).append(": ").append("v".repeat(60)).append("\r\n");
+            many.append("X-Header-")
+                    .append(i)
+                    .append(": ")
+                    .append("v".repeat(60))
+                    .append("\r\n");
         }
 
-        String answer = send("GET /api/tenants HTTP/1.1\r\n" + headers(many.toString().strip()));
+        String answer =
+                send("GET /api/tenants HTTP/1.1\r\n" + headers(many.toString().strip()));
 
         assertThat(answer).startsWith("HTTP/1.1 431").contains("\"code\":\"HEADERS_TOO_LARGE\"");
     }
@@ -51,7 +58,9 @@ class RequestHeadLimitTest {
     void shouldAnswer414WithAProblemForAQueryStringBeyondTheLimit() throws IOException {
         String answer = send("GET /api/tenants?status=" + "A".repeat(20 * 1024) + " HTTP/1.1\r\n" + headers(null));
 
-        assertThat(answer).startsWith("HTTP/1.1 414").containsIgnoringCase("content-type: application/problem+json")
+        assertThat(answer)
+                .startsWith("HTTP/1.1 414")
+                .containsIgnoringCase("content-type: application/problem+json")
                 .contains("\"code\":\"URI_TOO_LONG\"", "\"hint\"");
     }
 

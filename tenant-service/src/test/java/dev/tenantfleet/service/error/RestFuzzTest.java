@@ -47,15 +47,54 @@ class RestFuzzTest {
     private static final List<Object> FIELD_VALUES = fieldValues();
 
     /** Whole bodies no JSON endpoint can read. */
-    private static final List<String> MALFORMED_BODIES = List.of("", " ", "null", "{", "}", "[]", "[[[[", "\"text\"", "42",
-            "true", "{\"a\":", "{\"a\" 1}", "{'a': 1}", "{\"a\": 1,}", "[" + "[".repeat(5000) + "]".repeat(5000) + "]",
-            "{\"a\": 1e99999}", "{\"a\": " + "9".repeat(5000) + "}", "{\"a\": \"\\ud800\"}", "{\"a\": \"\\u0000\"}",
-            "\u0000", "{\"a\": NaN}", "{\"a\": -}", "\uFEFF{}", "{\"a\": \"" + "\\\\".repeat(10) + "\"}");
+    private static final List<String> MALFORMED_BODIES = List.of(
+            "",
+            " ",
+            "null",
+            "{",
+            "}",
+            "[]",
+            "[[[[",
+            "\"text\"",
+            "42",
+            "true",
+            "{\"a\":",
+            "{\"a\" 1}",
+            "{'a': 1}",
+            "{\"a\": 1,}",
+            "[" + "[".repeat(5000) + "]".repeat(5000) + "]",
+            "{\"a\": 1e99999}",
+            "{\"a\": " + "9".repeat(5000) + "}",
+            "{\"a\": \"\\ud800\"}",
+            "{\"a\": \"\\u0000\"}",
+            "\u0000",
+            "{\"a\": NaN}",
+            "{\"a\": -}",
+            "\uFEFF{}",
+            "{\"a\": \"" + "\\\\".repeat(10) + "\"}");
 
     /** Path segments tried where a slug, server name or release id goes. */
-    private static final List<String> PATH_SEGMENTS = List.of("a%00b", "%00", "..", "%2e%2e", "a%2Fb", "%ff", "%c0%af",
-            "a;b", "%25", "a%20b", "%E2%80%AE", "%7Bslug%7D", "*", "a".repeat(300), "ACME", "-", "00000000-0000-0000-0000-000000000000",
-            "not-a-uuid", "1e3", "%0d%0aX-Injected:%20yes");
+    private static final List<String> PATH_SEGMENTS = List.of(
+            "a%00b",
+            "%00",
+            "..",
+            "%2e%2e",
+            "a%2Fb",
+            "%ff",
+            "%c0%af",
+            "a;b",
+            "%25",
+            "a%20b",
+            "%E2%80%AE",
+            "%7Bslug%7D",
+            "*",
+            "a".repeat(300),
+            "ACME",
+            "-",
+            "00000000-0000-0000-0000-000000000000",
+            "not-a-uuid",
+            "1e3",
+            "%0d%0aX-Injected:%20yes");
 
     private final RegisteredTenants tenants = new RegisteredTenants();
     private final String actor = "fuzz-" + UUID.randomUUID();
@@ -70,7 +109,8 @@ class RestFuzzTest {
     @AfterEach
     void deleteWhatTheFuzzMade() {
         tenants.close();
-        RegisteredTenants.update("DELETE FROM release_log WHERE release_id IN (SELECT id FROM release WHERE requested_by = ?)", actor);
+        RegisteredTenants.update(
+                "DELETE FROM release_log WHERE release_id IN (SELECT id FROM release WHERE requested_by = ?)", actor);
         RegisteredTenants.update("DELETE FROM release WHERE requested_by = ?", actor);
         RegisteredTenants.update("DELETE FROM database_server WHERE name LIKE 'fuzz-%'");
         for (String made : madeTenants()) {
@@ -87,15 +127,40 @@ class RestFuzzTest {
         for (String segment : PATH_SEGMENTS) {
             send("GET", "/api/tenants/" + segment, null, null);
             send("GET", "/api/tenants/" + segment + "/audit", null, null);
-            send("POST", "/api/tenants/" + segment + "/status", "application/json", "{\"to\": \"ACTIVE\", \"reason\": \"fuzz\"}");
+            send(
+                    "POST",
+                    "/api/tenants/" + segment + "/status",
+                    "application/json",
+                    "{\"to\": \"ACTIVE\", \"reason\": \"fuzz\"}");
             send("POST", "/api/tenants/" + segment + "/deactivate", "application/json", "{\"reason\": \"fuzz\"}");
             send("POST", "/api/tenants/" + segment + "/provision", null, null);
         }
-        for (String query : List.of("status=HAPPY", "status=active", "status=%00", "page=-1", "page=2147483647",
-                "page=99999999999", "page=abc", "page=1.5", "size=0", "size=501", "size=-2147483648", "size=", "page=",
-                "page=1&page=2", "status=ACTIVE&status=GONE", "%00=1", "page=%00", "size=1e2", "head=%00", "server=%00",
-                "head=%27%20OR%201%3D1%20--", "server=local%27%3B%20DROP%20TABLE%20tenant%3B%20--", "head=a&head=b",
-                "server=" + "s".repeat(4_000), "head=%E2%80%AE%F0%9F%92%A5")) {
+        for (String query : List.of(
+                "status=HAPPY",
+                "status=active",
+                "status=%00",
+                "page=-1",
+                "page=2147483647",
+                "page=99999999999",
+                "page=abc",
+                "page=1.5",
+                "size=0",
+                "size=501",
+                "size=-2147483648",
+                "size=",
+                "page=",
+                "page=1&page=2",
+                "status=ACTIVE&status=GONE",
+                "%00=1",
+                "page=%00",
+                "size=1e2",
+                "head=%00",
+                "server=%00",
+                "head=%27%20OR%201%3D1%20--",
+                "server=local%27%3B%20DROP%20TABLE%20tenant%3B%20--",
+                "head=a&head=b",
+                "server=" + "s".repeat(4_000),
+                "head=%E2%80%AE%F0%9F%92%A5")) {
             send("GET", "/api/tenants?" + query, null, null);
         }
         assertNoFailures();
@@ -114,16 +179,28 @@ class RestFuzzTest {
         adoption.put("baselineTag", "v1.2");
         fuzzJsonBody("POST", "/api/tenants/adopt?dryRun=true", adoption);
         fuzzJsonBody("POST", "/api/tenants/import?dryRun=true", List.of(adoption));
-        for (String csv : List.of("", "\n\n", "slug", "nope\n1", "slug,name,database,username\n\"unclosed",
-                "slug,name,database,username\na,b,c,d,e,f", "slug,name,database,username\n" + NUL + ",x,y,z",
-                "slug,name,database,username\nfuzz-a,N" + NUL + "ame,db,user", "slug,name,server,database,username\nfuzz-a,N,loc"
-                + NUL + ",db,user", "slug,name,database,username,status,baseline_tag\nfuzz-a,N,db,u,HAPPY,v" + NUL,
-                "slug,name,database,username\n" + HUGE + "," + HUGE + "," + HUGE + "," + HUGE, "\uFEFFslug,name,database,username\n,,,",
-                "slug,slug\na,b", "slug,name,database,username\n" + "fuzz-row,N,db,u\n".repeat(3))) {
+        for (String csv : List.of(
+                "",
+                "\n\n",
+                "slug",
+                "nope\n1",
+                "slug,name,database,username\n\"unclosed",
+                "slug,name,database,username\na,b,c,d,e,f",
+                "slug,name,database,username\n" + NUL + ",x,y,z",
+                "slug,name,database,username\nfuzz-a,N" + NUL + "ame,db,user",
+                "slug,name,server,database,username\nfuzz-a,N,loc" + NUL + ",db,user",
+                "slug,name,database,username,status,baseline_tag\nfuzz-a,N,db,u,HAPPY,v" + NUL,
+                "slug,name,database,username\n" + HUGE + "," + HUGE + "," + HUGE + "," + HUGE,
+                "\uFEFFslug,name,database,username\n,,,",
+                "slug,slug\na,b",
+                "slug,name,database,username\n" + "fuzz-row,N,db,u\n".repeat(3))) {
             send("POST", "/api/tenants/import?dryRun=true", "text/csv", csv);
         }
-        for (String query : List.of("dryRun=maybe", "dryRun=%00", "baselineTag=%00&dryRun=true", "baselineTag=" + "v".repeat(5000)
-                + "&dryRun=true")) {
+        for (String query : List.of(
+                "dryRun=maybe",
+                "dryRun=%00",
+                "baselineTag=%00&dryRun=true",
+                "baselineTag=" + "v".repeat(5000) + "&dryRun=true")) {
             send("POST", "/api/tenants/import?" + query, "application/json", "[]");
         }
         send("POST", "/api/tenants/import?dryRun=true", "application/xml", "<rows/>");
@@ -166,11 +243,23 @@ class RestFuzzTest {
         for (String query : List.of("limit=0", "limit=201", "limit=-1", "limit=abc", "limit=2147483648", "limit=%00")) {
             send("GET", "/api/releases?" + query, null, null);
         }
-        for (String query : List.of("", "target=", "target=%00", "target=v9.9", "target=" + "v".repeat(3000),
-                "target=v1.4&only=%00", "target=v1.4&only=,,,", "target=v1.4&only=" + "a,".repeat(500),
-                "target=v1.4&only=..%2F..", "target=%27%20OR%201%3D1")) {
+        for (String query : List.of(
+                "",
+                "target=",
+                "target=%00",
+                "target=v9.9",
+                "target=" + "v".repeat(3000),
+                "target=v1.4&only=%00",
+                "target=v1.4&only=,,,",
+                "target=v1.4&only=" + "a,".repeat(500),
+                "target=v1.4&only=..%2F..",
+                "target=%27%20OR%201%3D1")) {
             String only = query.contains("only=") ? "" : "only=fuzz-no-such-tenant";
-            send("GET", "/api/releases/plan?" + query + (query.isEmpty() || only.isEmpty() ? "" : "&") + only, null, null);
+            send(
+                    "GET",
+                    "/api/releases/plan?" + query + (query.isEmpty() || only.isEmpty() ? "" : "&") + only,
+                    null,
+                    null);
         }
         assertNoFailures();
     }
@@ -185,9 +274,22 @@ class RestFuzzTest {
         server.put("concurrencyCap", 2);
         fuzzJsonBody("POST", "/api/servers", server);
         fuzzJsonBody("PUT", "/api/servers/fuzz-no-such-server", server);
-        for (String host : List.of("127.0.0.1:5432/postgres?socketFactory=org.example.Evil", "db?sslmode=disable",
-                "db&user=x", "db/other", "db host", "-db", "db..example", "[::1]", "::1]", "db\r\nX: y", HUGE, "",
-                "db,db2", "%00", "h\u00e9te")) {
+        for (String host : List.of(
+                "127.0.0.1:5432/postgres?socketFactory=org.example.Evil",
+                "db?sslmode=disable",
+                "db&user=x",
+                "db/other",
+                "db host",
+                "-db",
+                "db..example",
+                "[::1]",
+                "::1]",
+                "db\r\nX: y",
+                HUGE,
+                "",
+                "db,db2",
+                "%00",
+                "h\u00e9te")) {
             Map<String, Object> fuzzed = new LinkedHashMap<>(server);
             fuzzed.put("host", host);
             send("POST", "/api/servers", "application/json", JSON.writeValueAsString(fuzzed));
@@ -210,8 +312,8 @@ class RestFuzzTest {
             send(method, "/api/tenants", "application/json", "{}");
             send(method, "/api/releases", "application/json", "{}");
         }
-        for (String body : List.of("", "token=", "token=%00", "token=" + "t".repeat(100_000), "token=a&token=b", "%%%",
-                "token")) {
+        for (String body :
+                List.of("", "token=", "token=%00", "token=" + "t".repeat(100_000), "token=a&token=b", "%%%", "token")) {
             send("POST", "/dashboard/login", "application/x-www-form-urlencoded", body);
         }
         send("POST", "/dashboard/login", "application/json", "{\"token\": \"x\"}");
@@ -228,21 +330,28 @@ class RestFuzzTest {
         send(method, path, "text/plain", JSON.writeValueAsString(base));
         send(method, path, "application/json; charset=ISO-8859-1", JSON.writeValueAsString(base));
         @SuppressWarnings("unchecked")
-        Map<String, Object> fields = base instanceof List<?> rows ? (Map<String, Object>) rows.get(0) : (Map<String, Object>) base;
+        Map<String, Object> fields =
+                base instanceof List<?> rows ? (Map<String, Object>) rows.get(0) : (Map<String, Object>) base;
         for (String field : fields.keySet()) {
             for (Object value : FIELD_VALUES) {
                 Map<String, Object> fuzzed = new LinkedHashMap<>(fields);
                 fuzzed.put(field, value);
-                send(method, path, "application/json", JSON.writeValueAsString(base instanceof List<?> ? List.of(fuzzed) : fuzzed));
+                send(
+                        method,
+                        path,
+                        "application/json",
+                        JSON.writeValueAsString(base instanceof List<?> ? List.of(fuzzed) : fuzzed));
             }
         }
     }
 
     private void send(String method, String uri, String contentType, String body) {
         RequestSpecification request = given().urlEncodingEnabled(false)
-                .config(RestAssuredConfig.config().encoderConfig(EncoderConfig.encoderConfig()
-                        .appendDefaultContentCharsetToContentTypeIfUndefined(false)))
-                .header("Authorization", "Bearer " + Api.TOKEN).header("X-Tenantfleet-Actor", actor);
+                .config(RestAssuredConfig.config()
+                        .encoderConfig(EncoderConfig.encoderConfig()
+                                .appendDefaultContentCharsetToContentTypeIfUndefined(false)))
+                .header("Authorization", "Bearer " + Api.TOKEN)
+                .header("X-Tenantfleet-Actor", actor);
         if (contentType != null) {
             request.contentType(contentType);
         }
@@ -261,7 +370,8 @@ class RestFuzzTest {
         }
         int status = response.statusCode();
         if (status >= 500) {
-            failures.add(described + " answered " + status + ": " + abbreviate(response.body().asString()));
+            failures.add(described + " answered " + status + ": "
+                    + abbreviate(response.body().asString()));
         } else if (status >= 400 && !isProblem(response) && !isTheLoginFormAgain(uri, response)) {
             failures.add(described + " answered " + status + " without a problem body: " + response.contentType() + " "
                     + abbreviate(response.body().asString()));
@@ -270,7 +380,9 @@ class RestFuzzTest {
 
     /** The dashboard's login form answers a wrong token with itself (HTML, for the person at the browser), as documented. */
     private static boolean isTheLoginFormAgain(String uri, Response response) {
-        return uri.equals("/dashboard/login") && response.statusCode() == 401 && response.contentType().startsWith("text/html");
+        return uri.equals("/dashboard/login")
+                && response.statusCode() == 401
+                && response.contentType().startsWith("text/html");
     }
 
     private static boolean isProblem(Response response) {
@@ -279,7 +391,8 @@ class RestFuzzTest {
         }
         try {
             var problem = JSON.readTree(response.body().asString());
-            return !problem.path("code").asText().isBlank() && !problem.path("hint").asText().isBlank()
+            return !problem.path("code").asText().isBlank()
+                    && !problem.path("hint").asText().isBlank()
                     && problem.path("status").asInt() == response.statusCode();
         } catch (Exception e) {
             return false;
@@ -287,14 +400,17 @@ class RestFuzzTest {
     }
 
     private void assertNoFailures() {
-        assertThat(failures).as("requests answered with a 5xx or a 4xx without a problem body").isEmpty();
+        assertThat(failures)
+                .as("requests answered with a 5xx or a 4xx without a problem body")
+                .isEmpty();
     }
 
     private List<String> madeTenants() {
         List<String> made = new ArrayList<>();
         try (var connection = PostgresAdmin.connect(ControlDatabase.NAME);
-                var statement = connection.prepareStatement("SELECT t.slug FROM tenant t JOIN tenant_audit a ON a.tenant_id = t.id "
-                        + "WHERE a.action = 'REGISTERED' AND a.actor = ?")) {
+                var statement = connection.prepareStatement(
+                        "SELECT t.slug FROM tenant t JOIN tenant_audit a ON a.tenant_id = t.id "
+                                + "WHERE a.action = 'REGISTERED' AND a.actor = ?")) {
             statement.setString(1, actor);
             try (var rows = statement.executeQuery()) {
                 while (rows.next()) {
@@ -309,7 +425,9 @@ class RestFuzzTest {
 
     private static String abbreviate(String text) {
         String printable = text.replace(NUL, "\\0");
-        return printable.length() > 160 ? printable.substring(0, 160) + "...(" + printable.length() + " chars)" : printable;
+        return printable.length() > 160
+                ? printable.substring(0, 160) + "...(" + printable.length() + " chars)"
+                : printable;
     }
 
     private static List<Object> fieldValues() {

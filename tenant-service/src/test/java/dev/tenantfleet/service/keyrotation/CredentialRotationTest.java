@@ -42,9 +42,16 @@ class CredentialRotationTest {
         String rotated = slugs.get(0);
         String lost = slugs.get(1);
         for (String slug : slugs) {
-            authenticated().body(Map.of("slug", slug, "name", slug)).post("/api/tenants").then().statusCode(202);
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> authenticated().get("/api/tenants/" + slug).then()
-                    .body("provisioningStep", equalTo("AWAIT_MIGRATION")));
+            authenticated()
+                    .body(Map.of("slug", slug, "name", slug))
+                    .post("/api/tenants")
+                    .then()
+                    .statusCode(202);
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> authenticated()
+                            .get("/api/tenants/" + slug)
+                            .then()
+                            .body("provisioningStep", equalTo("AWAIT_MIGRATION")));
         }
         CredentialCipher ring = CredentialCipher.fromKeyRing(keyRing);
         String original = ring.decrypt(read(rotated));
@@ -52,10 +59,17 @@ class CredentialRotationTest {
         // one under a key that has since been removed from it.
         CredentialCipher oldOnly = CredentialCipher.fromKeyRing(keyRing.substring(keyRing.indexOf(',') + 1));
         write(rotated, oldOnly.encrypt(original));
-        write(lost, CredentialCipher.fromKeyRing("gone-key:" + CredentialCipher.generateKey()).encrypt("whatever"));
+        write(
+                lost,
+                CredentialCipher.fromKeyRing("gone-key:" + CredentialCipher.generateKey())
+                        .encrypt("whatever"));
 
-        ReencryptionResult result = authenticated().post("/api/credentials/re-encrypt").then().statusCode(200)
-                .extract().as(ReencryptionResult.class);
+        ReencryptionResult result = authenticated()
+                .post("/api/credentials/re-encrypt")
+                .then()
+                .statusCode(200)
+                .extract()
+                .as(ReencryptionResult.class);
 
         assertThat(result.primaryKeyId()).isEqualTo(ring.primaryKeyId());
         assertThat(result.reencrypted()).isGreaterThanOrEqualTo(1);
@@ -63,7 +77,9 @@ class CredentialRotationTest {
         EncryptedSecret after = read(rotated);
         assertThat(after.keyId()).isEqualTo(ring.primaryKeyId());
         assertThat(ring.decrypt(after)).isEqualTo(original);
-        authenticated().get("/api/tenants/" + rotated + "/audit").then()
+        authenticated()
+                .get("/api/tenants/" + rotated + "/audit")
+                .then()
                 .body("action", Matchers.hasItem("CREDENTIALS_REENCRYPTED"));
     }
 

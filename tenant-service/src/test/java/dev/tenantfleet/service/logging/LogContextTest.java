@@ -41,8 +41,11 @@ class LogContextTest {
     void aStatusChangeIsLoggedWithTheTenantSlugAndNoReleaseId() {
         String slug = tenants.register("logs", "ACTIVE");
 
-        authenticated().body(Map.of("to", "SUSPENDED", "reason", "unpaid invoice")).post("/api/tenants/" + slug + "/status")
-                .then().statusCode(200);
+        authenticated()
+                .body(Map.of("to", "SUSPENDED", "reason", "unpaid invoice"))
+                .post("/api/tenants/" + slug + "/status")
+                .then()
+                .statusCode(200);
 
         CapturedLogs.Line line = awaitLine(slug, "ACTIVE -> SUSPENDED");
         assertThat(line.mdc()).containsEntry(LogKeys.TENANT_SLUG, slug).doesNotContainKey(LogKeys.RELEASE_ID);
@@ -53,13 +56,17 @@ class LogContextTest {
         String slug = tenants.register("logs", "ACTIVE");
         UUID releaseId = UUID.randomUUID();
 
-        authenticated().body(Map.of("releaseId", releaseId, "spec", Map.of("targetTag", "v1.4", "only", List.of(slug))))
-                .post("/api/releases").then().statusCode(202);
+        authenticated()
+                .body(Map.of("releaseId", releaseId, "spec", Map.of("targetTag", "v1.4", "only", List.of(slug))))
+                .post("/api/releases")
+                .then()
+                .statusCode(202);
 
         try {
             for (String text : List.of("started", "finished COMPLETED")) {
                 assertThat(awaitLine(releaseId.toString(), text).mdc())
-                        .containsEntry(LogKeys.RELEASE_ID, releaseId.toString()).doesNotContainKey(LogKeys.TENANT_SLUG);
+                        .containsEntry(LogKeys.RELEASE_ID, releaseId.toString())
+                        .doesNotContainKey(LogKeys.TENANT_SLUG);
             }
         } finally {
             RegisteredTenants.deleteRelease(releaseId);
@@ -67,8 +74,12 @@ class LogContextTest {
     }
 
     private CapturedLogs.Line awaitLine(String about, String text) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> logs.mentioning(about).stream()
-                .anyMatch(line -> line.message().contains(text)));
-        return logs.mentioning(about).stream().filter(line -> line.message().contains(text)).findFirst().orElseThrow();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> logs.mentioning(about).stream()
+                        .anyMatch(line -> line.message().contains(text)));
+        return logs.mentioning(about).stream()
+                .filter(line -> line.message().contains(text))
+                .findFirst()
+                .orElseThrow();
     }
 }

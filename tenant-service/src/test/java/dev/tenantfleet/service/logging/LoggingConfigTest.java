@@ -41,7 +41,8 @@ class LoggingConfigTest {
 
         String line = new PatternFormatter(properties.getProperty("quarkus.log.console.format")).format(record());
 
-        assertThat(line).contains("INFO", "[" + releaseId + " acme-logs]", "adopting AdoptionRequest[slug=acme-logs")
+        assertThat(line)
+                .contains("INFO", "[" + releaseId + " acme-logs]", "adopting AdoptionRequest[slug=acme-logs")
                 .doesNotContain(PASSWORD);
     }
 
@@ -59,10 +60,10 @@ class LoggingConfigTest {
 
     /** What the application logs with parameters: a request that holds a password, inside a release's log context. */
     private ExtLogRecord record() {
-        AdoptionRequest request = new AdoptionRequest("acme-logs", "Acme", null, "crm_acme", "acme_owner", PASSWORD,
-                null, null);
-        ExtLogRecord record = new ExtLogRecord(Level.INFO, "adopting %s", ExtLogRecord.FormatStyle.PRINTF,
-                LoggingConfigTest.class.getName());
+        AdoptionRequest request =
+                new AdoptionRequest("acme-logs", "Acme", null, "crm_acme", "acme_owner", PASSWORD, null, null);
+        ExtLogRecord record = new ExtLogRecord(
+                Level.INFO, "adopting %s", ExtLogRecord.FormatStyle.PRINTF, LoggingConfigTest.class.getName());
         record.setParameters(new Object[] {request});
         record.setLoggerName("dev.tenantfleet.service.adoption.Adoption");
         try (TenantLogContext log = TenantLogContext.of(releaseId, "acme-logs")) {

@@ -14,8 +14,8 @@ import dev.tenantfleet.model.migration.MigrateRelease;
 import dev.tenantfleet.model.migration.MigrationCommand;
 import dev.tenantfleet.model.release.ReleaseSpec;
 import dev.tenantfleet.service.support.ControlDatabase;
-import dev.tenantfleet.testsupport.OwnVhost;
 import dev.tenantfleet.testsupport.BrokerProbe;
+import dev.tenantfleet.testsupport.OwnVhost;
 import dev.tenantfleet.testsupport.TestVhosts;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -53,7 +53,8 @@ class BrokerRecoveryTest {
         long recreated = System.nanoTime();
 
         awaitConsumingAndReady();
-        LOG.infof("tenant-service consuming and ready again %d ms after its vhost was re-created",
+        LOG.infof(
+                "tenant-service consuming and ready again %d ms after its vhost was re-created",
                 (System.nanoTime() - recreated) / 1_000_000);
         assertHandlesReleaseCommandsAndResults();
     }
@@ -66,14 +67,17 @@ class BrokerRecoveryTest {
         UUID waiting = publishRefusedReleaseCommand();
 
         awaitConsumingAndReady();
-        LOG.infof("tenant-service consuming and ready again %d ms after its connections were cut",
+        LOG.infof(
+                "tenant-service consuming and ready again %d ms after its connections were cut",
                 (System.nanoTime() - cut) / 1_000_000);
         awaitRefused(waiting);
         assertHandlesReleaseCommandsAndResults();
     }
 
     private void awaitConsumingAndReady() {
-        await("tenant-service consuming again in " + vhost).atMost(RECOVERY).pollInterval(Duration.ofMillis(500))
+        await("tenant-service consuming again in " + vhost)
+                .atMost(RECOVERY)
+                .pollInterval(Duration.ofMillis(500))
                 .untilAsserted(() -> {
                     assertThat(TestVhosts.consumers(vhost))
                             .containsEntry(Queues.TENANT_SERVICE_MIGRATION_RESULTS, 1)
@@ -89,9 +93,13 @@ class BrokerRecoveryTest {
         String messageId = UUID.randomUUID().toString();
         String dlq = Queues.deadLetterQueueOf(Queues.TENANT_SERVICE_MIGRATION_RESULTS);
         try (BrokerProbe broker = BrokerProbe.bind(Exchanges.MIGRATION_RESULTS, "no.such.key")) {
-            broker.publish(Exchanges.MIGRATION_RESULTS, RoutingKeys.tenantResult("migrated", UUID.randomUUID()),
-                    messageId, "{not a result");
-            await("unreadable result dead-lettered by tenant-service").atMost(Duration.ofSeconds(15))
+            broker.publish(
+                    Exchanges.MIGRATION_RESULTS,
+                    RoutingKeys.tenantResult("migrated", UUID.randomUUID()),
+                    messageId,
+                    "{not a result");
+            await("unreadable result dead-lettered by tenant-service")
+                    .atMost(Duration.ofSeconds(15))
                     .until(() -> broker.take(dlq, messageId).isPresent());
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -101,12 +109,19 @@ class BrokerRecoveryTest {
     /** Publishes a migrate-release for a tag the changelog lacks: once consumed, the release is recorded as REFUSED. */
     private static UUID publishRefusedReleaseCommand() {
         UUID releaseId = UUID.randomUUID();
-        MigrateRelease command = new MigrateRelease(UUID.randomUUID(), releaseId, new ReleaseSpec("v9.9-recovery", null,
-                null, null, null, null, null, null, null, null, null, null, null), "broker-recovery-test");
+        MigrateRelease command = new MigrateRelease(
+                UUID.randomUUID(),
+                releaseId,
+                new ReleaseSpec(
+                        "v9.9-recovery", null, null, null, null, null, null, null, null, null, null, null, null),
+                "broker-recovery-test");
         byte[] body = MigrationCommand.codec().encode(CloudEvent.of("/tenantctl", MigrateRelease.TYPE, null, command));
         try (BrokerProbe broker = BrokerProbe.bind(Exchanges.MIGRATION_COMMANDS, "no.such.key")) {
-            broker.publish(Exchanges.MIGRATION_COMMANDS, RoutingKeys.MIGRATE_RELEASE_COMMAND,
-                    command.commandId().toString(), new String(body, StandardCharsets.UTF_8));
+            broker.publish(
+                    Exchanges.MIGRATION_COMMANDS,
+                    RoutingKeys.MIGRATE_RELEASE_COMMAND,
+                    command.commandId().toString(),
+                    new String(body, StandardCharsets.UTF_8));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -114,7 +129,12 @@ class BrokerRecoveryTest {
     }
 
     private static void awaitRefused(UUID releaseId) {
-        await("release command " + releaseId + " consumed").atMost(RECOVERY).untilAsserted(() -> authenticated()
-                .get("/api/releases/" + releaseId).then().statusCode(200).body("status", equalTo("REFUSED")));
+        await("release command " + releaseId + " consumed")
+                .atMost(RECOVERY)
+                .untilAsserted(() -> authenticated()
+                        .get("/api/releases/" + releaseId)
+                        .then()
+                        .statusCode(200)
+                        .body("status", equalTo("REFUSED")));
     }
 }

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /** The channels, exchanges, queues and bindings of application.properties are the ones Java names, and no others. */
 class ChannelNamesTest {
-    private final ConfiguredChannels config = ConfiguredChannels.ofApplicationProperties(Map.of("quarkus.uuid", "instance"));
+    private final ConfiguredChannels config =
+            ConfiguredChannels.ofApplicationProperties(Map.of("quarkus.uuid", "instance"));
 
     @Test
     void shouldConfigureExactlyTheChannelsOfTheChannelConstants() {
@@ -21,15 +22,16 @@ class ChannelNamesTest {
 
     @Test
     void shouldBindEveryChannelToItsExchangeConstant() {
-        assertThat(config.byChannel("exchange.name")).isEqualTo(Map.of(
-                Channels.TENANT_EVENTS_OUT, Exchanges.TENANT_EVENTS,
-                Channels.MIGRATION_COMMANDS_OUT, Exchanges.MIGRATION_COMMANDS,
-                Channels.RELEASE_EVENTS_OUT, Exchanges.MIGRATION_RESULTS,
-                Channels.DEAD_LETTERS_OUT, Exchanges.DEAD_LETTERS,
-                Channels.MIGRATION_RESULTS_IN, Exchanges.MIGRATION_RESULTS,
-                Channels.RELEASE_COMMANDS_IN, Exchanges.MIGRATION_COMMANDS,
-                Channels.DASHBOARD_RELEASE_EVENTS_IN, Exchanges.MIGRATION_RESULTS,
-                Channels.DASHBOARD_TENANT_EVENTS_IN, Exchanges.TENANT_EVENTS));
+        assertThat(config.byChannel("exchange.name"))
+                .isEqualTo(Map.of(
+                        Channels.TENANT_EVENTS_OUT, Exchanges.TENANT_EVENTS,
+                        Channels.MIGRATION_COMMANDS_OUT, Exchanges.MIGRATION_COMMANDS,
+                        Channels.RELEASE_EVENTS_OUT, Exchanges.MIGRATION_RESULTS,
+                        Channels.DEAD_LETTERS_OUT, Exchanges.DEAD_LETTERS,
+                        Channels.MIGRATION_RESULTS_IN, Exchanges.MIGRATION_RESULTS,
+                        Channels.RELEASE_COMMANDS_IN, Exchanges.MIGRATION_COMMANDS,
+                        Channels.DASHBOARD_RELEASE_EVENTS_IN, Exchanges.MIGRATION_RESULTS,
+                        Channels.DASHBOARD_TENANT_EVENTS_IN, Exchanges.TENANT_EVENTS));
         assertThat(config.deadLetterExchanges()).containsExactly(Exchanges.DEAD_LETTERS);
     }
 
@@ -39,13 +41,15 @@ class ChannelNamesTest {
         // The dashboard queues are one per instance (quarkus.uuid): Java never names them.
         queues.keySet().removeAll(Set.of(Channels.DASHBOARD_RELEASE_EVENTS_IN, Channels.DASHBOARD_TENANT_EVENTS_IN));
 
-        assertThat(queues).isEqualTo(Map.of(
-                Channels.MIGRATION_RESULTS_IN, Queues.TENANT_SERVICE_MIGRATION_RESULTS,
-                Channels.RELEASE_COMMANDS_IN, Queues.TENANT_SERVICE_RELEASE_COMMANDS));
-        assertThat(config.byChannel("routing-keys")).containsAllEntriesOf(Map.of(
-                Channels.MIGRATION_RESULTS_IN, RoutingKeys.ALL_TENANT_RESULTS,
-                Channels.RELEASE_COMMANDS_IN, RoutingKeys.MIGRATE_RELEASE_COMMAND,
-                Channels.DASHBOARD_RELEASE_EVENTS_IN, RoutingKeys.ALL_RELEASE_EVENTS,
-                Channels.DASHBOARD_TENANT_EVENTS_IN, RoutingKeys.ALL_TENANT_EVENTS));
+        assertThat(queues)
+                .isEqualTo(Map.of(
+                        Channels.MIGRATION_RESULTS_IN, Queues.TENANT_SERVICE_MIGRATION_RESULTS,
+                        Channels.RELEASE_COMMANDS_IN, Queues.TENANT_SERVICE_RELEASE_COMMANDS));
+        assertThat(config.byChannel("routing-keys"))
+                .containsAllEntriesOf(Map.of(
+                        Channels.MIGRATION_RESULTS_IN, RoutingKeys.ALL_TENANT_RESULTS,
+                        Channels.RELEASE_COMMANDS_IN, RoutingKeys.MIGRATE_RELEASE_COMMAND,
+                        Channels.DASHBOARD_RELEASE_EVENTS_IN, RoutingKeys.ALL_RELEASE_EVENTS,
+                        Channels.DASHBOARD_TENANT_EVENTS_IN, RoutingKeys.ALL_TENANT_EVENTS));
     }
 }

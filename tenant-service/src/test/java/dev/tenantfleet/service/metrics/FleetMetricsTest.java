@@ -67,7 +67,8 @@ class FleetMetricsTest {
         await().atMost(REFRESH).untilAsserted(() -> {
             long inDatabase = RegisteredTenants.countInStatus("SUSPENDED");
             assertThat(inDatabase).isPositive();
-            assertThat(scrape().valueOrZero(MetricNames.TENANTS, "status", "SUSPENDED")).isEqualTo(inDatabase);
+            assertThat(scrape().valueOrZero(MetricNames.TENANTS, "status", "SUSPENDED"))
+                    .isEqualTo(inDatabase);
         });
     }
 
@@ -94,8 +95,10 @@ class FleetMetricsTest {
                         SELECT count(*) FROM release_tenant rt JOIN release r ON r.id = rt.release_id
                         WHERE rt.state = 'MIGRATING' AND r.status IN ('RUNNING', 'PAUSED', 'HALTING', 'ROLLING_BACK')""");
                 assertThat(running).isPositive();
-                assertThat(scrape.valueOrZero(MetricNames.RELEASES_IN_PROGRESS, "status", "RUNNING")).isEqualTo(running);
-                assertThat(scrape.valueOrZero(MetricNames.RELEASE_TENANTS, "state", "MIGRATING")).isEqualTo(migrating);
+                assertThat(scrape.valueOrZero(MetricNames.RELEASES_IN_PROGRESS, "status", "RUNNING"))
+                        .isEqualTo(running);
+                assertThat(scrape.valueOrZero(MetricNames.RELEASE_TENANTS, "state", "MIGRATING"))
+                        .isEqualTo(migrating);
             });
         } finally {
             RegisteredTenants.deleteRelease(releaseId);
@@ -108,16 +111,25 @@ class FleetMetricsTest {
         PrometheusScrape before = scrape();
 
         UUID completed = UUID.randomUUID();
-        authenticated().body(Map.of("releaseId", completed, "spec", Map.of("targetTag", "v1.4", "only", List.of(slug))))
-                .post("/api/releases").then().statusCode(202).body("status", equalTo("COMPLETED"));
-        authenticated().body(Map.of("spec", Map.of("targetTag", "v9.9"))).post("/api/releases").then().statusCode(422);
+        authenticated()
+                .body(Map.of("releaseId", completed, "spec", Map.of("targetTag", "v1.4", "only", List.of(slug))))
+                .post("/api/releases")
+                .then()
+                .statusCode(202)
+                .body("status", equalTo("COMPLETED"));
+        authenticated()
+                .body(Map.of("spec", Map.of("targetTag", "v9.9")))
+                .post("/api/releases")
+                .then()
+                .statusCode(422);
 
         try {
             await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
                 PrometheusScrape after = scrape();
                 for (String outcome : List.of("COMPLETED", "REFUSED")) {
                     assertThat(after.valueOrZero(MetricNames.RELEASES_COMPLETED, "outcome", outcome))
-                            .isGreaterThanOrEqualTo(before.valueOrZero(MetricNames.RELEASES_COMPLETED, "outcome", outcome) + 1);
+                            .isGreaterThanOrEqualTo(
+                                    before.valueOrZero(MetricNames.RELEASES_COMPLETED, "outcome", outcome) + 1);
                 }
             });
         } finally {
@@ -136,17 +148,20 @@ class FleetMetricsTest {
         try {
             await().atMost(REFRESH).untilAsserted(() -> {
                 PrometheusScrape scrape = scrape();
-                assertThat(scrape.valueOrZero(MetricNames.OUTBOX_OLDEST_UNSENT_AGE)).isGreaterThanOrEqualTo(3600);
+                assertThat(scrape.valueOrZero(MetricNames.OUTBOX_OLDEST_UNSENT_AGE))
+                        .isGreaterThanOrEqualTo(3600);
                 assertThat(scrape.valueOrZero(MetricNames.OUTBOX_UNSENT)).isGreaterThanOrEqualTo(1);
             });
         } finally {
             RegisteredTenants.update("DELETE FROM outbox WHERE message_id = ?", messageId);
         }
-        await().atMost(REFRESH).untilAsserted(() -> assertThat(scrape().valueOrZero(MetricNames.OUTBOX_UNSENT))
-                .isEqualTo(RegisteredTenants.count(UNSENT)));
+        await().atMost(REFRESH)
+                .untilAsserted(() -> assertThat(scrape().valueOrZero(MetricNames.OUTBOX_UNSENT))
+                        .isEqualTo(RegisteredTenants.count(UNSENT)));
     }
 
     private static PrometheusScrape scrape() {
-        return PrometheusScrape.parse(given().get("/q/metrics").then().statusCode(200).extract().asString());
+        return PrometheusScrape.parse(
+                given().get("/q/metrics").then().statusCode(200).extract().asString());
     }
 }

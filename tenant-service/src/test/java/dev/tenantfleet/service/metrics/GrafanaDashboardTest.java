@@ -22,11 +22,25 @@ import org.junit.jupiter.api.Test;
  */
 class GrafanaDashboardTest {
     /** The dashboard file; tests run in tenant-service/, the repository root is one up. */
-    static final Path DASHBOARD = Path.of(System.getProperty("tenantfleet.root", ".."), "ops", "grafana",
-            "tenant-fleet-dashboard.json");
+    static final Path DASHBOARD =
+            Path.of(System.getProperty("tenantfleet.root", ".."), "ops", "grafana", "tenant-fleet-dashboard.json");
+
     private static final Pattern IDENTIFIER = Pattern.compile("(?<![\\w.$])[a-zA-Z_:][a-zA-Z0-9_:]*+(?!\\s*\\()");
-    private static final Set<String> KEYWORDS = Set.of("and", "or", "unless", "bool", "offset", "by", "without", "on",
-            "ignoring", "group_left", "group_right", "inf", "nan", "atan2");
+    private static final Set<String> KEYWORDS = Set.of(
+            "and",
+            "or",
+            "unless",
+            "bool",
+            "offset",
+            "by",
+            "without",
+            "on",
+            "ignoring",
+            "group_left",
+            "group_right",
+            "inf",
+            "nan",
+            "atan2");
 
     private JsonNode dashboard;
 
@@ -51,28 +65,38 @@ class GrafanaDashboardTest {
         exprs().forEach(expr -> used.addAll(metricNames(expr)));
 
         // _sum and _max of a histogram only matter next to its buckets or count, which are checked.
-        assertThat(used).containsAll(MetricNames.all().stream()
-                .filter(name -> !name.endsWith("_sum") && !name.endsWith("_max")).toList());
+        assertThat(used)
+                .containsAll(MetricNames.all().stream()
+                        .filter(name -> !name.endsWith("_sum") && !name.endsWith("_max"))
+                        .toList());
     }
 
     @Test
     void everyPanelQueriesThePrometheusDatasourceInputOfTheImport() {
         assertThat(dashboard.path("__inputs").findValuesAsText("name")).containsExactly("DS_PROMETHEUS");
         assertThat(dashboard.path("__inputs").get(0).path("pluginId").asText()).isEqualTo("prometheus");
-        assertThat(dashboard.path("schemaVersion").asInt()).as("Grafana 10+ schema").isGreaterThanOrEqualTo(38);
+        assertThat(dashboard.path("schemaVersion").asInt())
+                .as("Grafana 10+ schema")
+                .isGreaterThanOrEqualTo(38);
         for (JsonNode panel : panels()) {
-            assertThat(panel.path("datasource").path("uid").asText()).as(panel.path("title").asText())
+            assertThat(panel.path("datasource").path("uid").asText())
+                    .as(panel.path("title").asText())
                     .isEqualTo("${DS_PROMETHEUS}");
-            assertThat(panel.path("targets")).as(panel.path("title").asText()).isNotEmpty()
-                    .allSatisfy(target -> assertThat(target.path("datasource").path("uid").asText())
+            assertThat(panel.path("targets"))
+                    .as(panel.path("title").asText())
+                    .isNotEmpty()
+                    .allSatisfy(target -> assertThat(
+                                    target.path("datasource").path("uid").asText())
                             .isEqualTo("${DS_PROMETHEUS}"));
         }
     }
 
     @Test
     void queryParsingFindsTheSeriesAndSkipsFunctionsLabelsAndVariables() {
-        assertThat(metricNames("histogram_quantile(0.99, sum by (le, kind) (rate(tenantfleet_tenant_migration_seconds_bucket"
-                + "{kind=\"migrate\", outcome=~\"succ.*\"}[$__rate_interval]))) / on (kind) group_left max(up) * 1e3"))
+        assertThat(
+                        metricNames(
+                                "histogram_quantile(0.99, sum by (le, kind) (rate(tenantfleet_tenant_migration_seconds_bucket"
+                                        + "{kind=\"migrate\", outcome=~\"succ.*\"}[$__rate_interval]))) / on (kind) group_left max(up) * 1e3"))
                 .containsExactlyInAnyOrder("tenantfleet_tenant_migration_seconds_bucket", "up");
     }
 
@@ -107,7 +131,8 @@ class GrafanaDashboardTest {
 
     private List<String> exprs() {
         List<String> exprs = new ArrayList<>();
-        panels().forEach(panel -> panel.path("targets").forEach(target -> exprs.add(target.path("expr").asText())));
+        panels().forEach(panel -> panel.path("targets")
+                .forEach(target -> exprs.add(target.path("expr").asText())));
         return exprs;
     }
 }

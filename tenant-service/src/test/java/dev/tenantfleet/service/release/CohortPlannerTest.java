@@ -13,12 +13,14 @@ class CohortPlannerTest {
 
     @Test
     void shouldPutEveryoneInOneCohortForFanout() {
-        assertThat(CohortPlanner.plan(spec(ReleaseStrategy.FANOUT, null), slugs)).containsExactly(slugs);
+        assertThat(CohortPlanner.plan(spec(ReleaseStrategy.FANOUT, null), slugs))
+                .containsExactly(slugs);
     }
 
     @Test
     void shouldStartWithTheCanaryThenGrowWaves() {
-        List<List<String>> cohorts = CohortPlanner.plan(spec(ReleaseStrategy.COHORTS, new CohortPlan(1, 2, null, null)), slugs);
+        List<List<String>> cohorts =
+                CohortPlanner.plan(spec(ReleaseStrategy.COHORTS, new CohortPlan(1, 2, null, null)), slugs);
         assertThat(cohorts).extracting(List::size).containsExactly(1, 2, 4, 3);
         assertThat(cohorts.get(0)).containsExactly("a");
     }
@@ -27,12 +29,14 @@ class CohortPlannerTest {
     void shouldUseExplicitListsInOrderAndPutTheRestLast() {
         CohortPlan lists = new CohortPlan(null, null, List.of(List.of("j", "unknown"), List.of("b", "c")), null);
         List<List<String>> cohorts = CohortPlanner.plan(spec(ReleaseStrategy.COHORTS, lists), slugs);
-        assertThat(cohorts).containsExactly(List.of("j"), List.of("b", "c"), List.of("a", "d", "e", "f", "g", "h", "i"));
+        assertThat(cohorts)
+                .containsExactly(List.of("j"), List.of("b", "c"), List.of("a", "d", "e", "f", "g", "h", "i"));
     }
 
     @Test
     void shouldPlanOneEmptyCohortForNoTenants() {
-        assertThat(CohortPlanner.plan(spec(ReleaseStrategy.COHORTS, null), List.of())).containsExactly(List.of());
+        assertThat(CohortPlanner.plan(spec(ReleaseStrategy.COHORTS, null), List.of()))
+                .containsExactly(List.of());
     }
 
     private static ReleaseSpec spec(ReleaseStrategy strategy, CohortPlan plan) {

@@ -56,26 +56,32 @@ class ConcurrentReleaseControlTest {
 
     @Test
     void shouldLetExactlyOneOfConcurrentResumesAndRollbacksActAndAnswerTheOthers409() throws Exception {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         for (int round = 0; round < ROUNDS; round++) {
             UUID releaseId = haltedRelease();
             List<HttpResponse<String>> answers = fireTogether(client, releaseId);
 
-            List<Integer> statuses = answers.stream().map(HttpResponse::statusCode).toList();
+            List<Integer> statuses =
+                    answers.stream().map(HttpResponse::statusCode).toList();
             assertThat(statuses).as("round %d: %s", round, bodies(answers)).containsOnly(202, 409);
             assertThat(statuses).as("round %d: one operator acts", round).containsOnlyOnce(202);
             for (HttpResponse<String> answer : answers) {
                 if (answer.statusCode() == 409) {
-                    assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
-                            type -> assertThat(type).startsWith("application/problem+json"));
+                    assertThat(answer.headers().firstValue("Content-Type"))
+                            .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
                     JsonNode problem = json.readTree(answer.body());
                     assertThat(problem.path("code").asText()).isIn("RELEASE_NOT_RESUMABLE", "CONCURRENT_MODIFICATION");
                     assertThat(problem.path("hint").asText()).isNotBlank();
                 }
             }
-            long decisions = RegisteredTenants.count("SELECT count(*) FROM release_log WHERE release_id = ? AND event IN "
-                    + "('RESUMED', 'ROLLBACK_REQUESTED')", releaseId);
-            assertThat(decisions).as("round %d: decisions in the release log", round).isEqualTo(1);
+            long decisions = RegisteredTenants.count(
+                    "SELECT count(*) FROM release_log WHERE release_id = ? AND event IN "
+                            + "('RESUMED', 'ROLLBACK_REQUESTED')",
+                    releaseId);
+            assertThat(decisions)
+                    .as("round %d: decisions in the release log", round)
+                    .isEqualTo(1);
             RegisteredTenants.deleteRelease(releaseId); // one release at a time: clear the way for the next round
         }
     }
@@ -88,12 +94,13 @@ class ConcurrentReleaseControlTest {
         String body = "{\"releaseId\": \"" + releaseId + "\", \"spec\": {\"targetTag\": \"v1.4\", \"only\": [\"" + slug
                 + "\"]}}";
 
-        List<HttpResponse<String>> answers = fireTogether(HttpClient.newHttpClient(), 2 * CALLS_EACH,
-                i -> post("/api/releases", body, "deploy-job-" + i));
+        List<HttpResponse<String>> answers = fireTogether(
+                HttpClient.newHttpClient(), 2 * CALLS_EACH, i -> post("/api/releases", body, "deploy-job-" + i));
 
         assertThat(answers).as("%s", bodies(answers)).allMatch(answer -> answer.statusCode() == 202);
-        assertThat(RegisteredTenants.count("SELECT count(*) FROM release_log WHERE release_id = ? AND event = 'STARTED'",
-                releaseId)).isEqualTo(1);
+        assertThat(RegisteredTenants.count(
+                        "SELECT count(*) FROM release_log WHERE release_id = ? AND event = 'STARTED'", releaseId))
+                .isEqualTo(1);
     }
 
     @Test
@@ -105,13 +112,21 @@ class ConcurrentReleaseControlTest {
         }
         releases.addAll(ids);
 
-        List<HttpResponse<String>> answers = fireTogether(HttpClient.newHttpClient(), ids.size(),
-                i -> post("/api/releases", "{\"releaseId\": \"" + ids.get(i) + "\", \"spec\": {\"targetTag\": \"v1.4\", "
-                        + "\"only\": [\"" + slug + "\"]}}", "deploy-job-" + i));
+        List<HttpResponse<String>> answers = fireTogether(
+                HttpClient.newHttpClient(),
+                ids.size(),
+                i -> post(
+                        "/api/releases",
+                        "{\"releaseId\": \"" + ids.get(i) + "\", \"spec\": {\"targetTag\": \"v1.4\", " + "\"only\": [\""
+                                + slug + "\"]}}",
+                        "deploy-job-" + i));
 
-        assertThat(answers.stream().map(HttpResponse::statusCode).toList()).as("%s", bodies(answers))
-                .containsOnlyOnce(202).containsOnly(202, 422);
-        assertThat(answers).filteredOn(answer -> answer.statusCode() == 422)
+        assertThat(answers.stream().map(HttpResponse::statusCode).toList())
+                .as("%s", bodies(answers))
+                .containsOnlyOnce(202)
+                .containsOnly(202, 422);
+        assertThat(answers)
+                .filteredOn(answer -> answer.statusCode() == 422)
                 .allMatch(answer -> answer.body().contains("one release at a time"));
     }
 
@@ -121,12 +136,20 @@ class ConcurrentReleaseControlTest {
         String slug = tenants.registerMigrated("in-progress", "ACTIVE", "v1.3"); // stays MIGRATING: no worker here
         UUID running = UUID.randomUUID();
         releases.add(running);
-        authenticated().body(Map.of("releaseId", running, "spec", Map.of("targetTag", "v1.4", "only", List.of(slug))))
-                .post("/api/releases").then().statusCode(202).body("status", equalTo("RUNNING"));
+        authenticated()
+                .body(Map.of("releaseId", running, "spec", Map.of("targetTag", "v1.4", "only", List.of(slug))))
+                .post("/api/releases")
+                .then()
+                .statusCode(202)
+                .body("status", equalTo("RUNNING"));
 
         for (String action : List.of("resume", "rollback")) {
-            authenticated().header("X-Tenantfleet-Actor", "operator").post("/api/releases/" + halted + "/" + action)
-                    .then().statusCode(409).contentType("application/problem+json")
+            authenticated()
+                    .header("X-Tenantfleet-Actor", "operator")
+                    .post("/api/releases/" + halted + "/" + action)
+                    .then()
+                    .statusCode(409)
+                    .contentType("application/problem+json")
                     .body("code", equalTo("RELEASE_IN_PROGRESS"))
                     .body("detail", containsString(running.toString()));
         }
@@ -139,27 +162,41 @@ class ConcurrentReleaseControlTest {
         RegisteredTenants.admin("ALTER ROLE \"" + tenants.lastDatabase().role + "\" NOLOGIN");
         UUID releaseId = UUID.randomUUID();
         releases.add(releaseId);
-        authenticated().body(Map.of("releaseId", releaseId, "spec", Map.of("targetTag", "v1.4", "only", List.of(slug))))
-                .post("/api/releases").then().statusCode(202).body("status", equalTo("HALTED"));
+        authenticated()
+                .body(Map.of("releaseId", releaseId, "spec", Map.of("targetTag", "v1.4", "only", List.of(slug))))
+                .post("/api/releases")
+                .then()
+                .statusCode(202)
+                .body("status", equalTo("HALTED"));
         return releaseId;
     }
 
     /** Six resumes and six rollbacks of {@code releaseId}, interleaved, sent at the same moment. */
     private List<HttpResponse<String>> fireTogether(HttpClient client, UUID releaseId) throws Exception {
-        return fireTogether(client, 2 * CALLS_EACH, i -> post("/api/releases/" + releaseId + "/"
-                + (i % 2 == 0 ? "resume" : "rollback"), null, "operator-" + i));
+        return fireTogether(
+                client,
+                2 * CALLS_EACH,
+                i -> post(
+                        "/api/releases/" + releaseId + "/" + (i % 2 == 0 ? "resume" : "rollback"),
+                        null,
+                        "operator-" + i));
     }
 
     private HttpRequest post(String path, String json, String actor) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + Api.TOKEN)
-                .header("X-Tenantfleet-Actor", actor).timeout(Duration.ofSeconds(60));
-        return json == null ? request.POST(HttpRequest.BodyPublishers.noBody()).build()
-                : request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .header("Authorization", "Bearer " + Api.TOKEN)
+                .header("X-Tenantfleet-Actor", actor)
+                .timeout(Duration.ofSeconds(60));
+        return json == null
+                ? request.POST(HttpRequest.BodyPublishers.noBody()).build()
+                : request.header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build();
     }
 
     /** {@code calls} requests sent by as many threads released at the same moment; the answers in order. */
-    private static List<HttpResponse<String>> fireTogether(HttpClient client, int calls,
-            java.util.function.IntFunction<HttpRequest> requests) throws Exception {
+    private static List<HttpResponse<String>> fireTogether(
+            HttpClient client, int calls, java.util.function.IntFunction<HttpRequest> requests) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(calls);
         try {
@@ -183,6 +220,8 @@ class ConcurrentReleaseControlTest {
     }
 
     private static List<String> bodies(List<HttpResponse<String>> answers) {
-        return answers.stream().map(answer -> answer.statusCode() + " " + answer.body()).toList();
+        return answers.stream()
+                .map(answer -> answer.statusCode() + " " + answer.body())
+                .toList();
     }
 }

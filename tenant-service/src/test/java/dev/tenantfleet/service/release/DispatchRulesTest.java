@@ -24,12 +24,16 @@ class DispatchRulesTest {
         assertThat(tenant.commandId).isNotNull();
         assertThat(tenant.attempts).isEqualTo(1);
         assertThat(tenant.dispatchedAt).isEqualTo(NOW);
-        assertThat(outcome.journal().lines()).singleElement().satisfies(line -> assertThat(line.details())
-                .isEqualTo("command " + tenant.commandId + ", attempt 1"));
+        assertThat(outcome.journal().lines())
+                .singleElement()
+                .satisfies(line -> assertThat(line.details()).isEqualTo("command " + tenant.commandId + ", attempt 1"));
         assertThat(outcome.effects()).element(0).isInstanceOf(ReleaseEffect.Migrate.class);
-        assertThat(outcome.effects()).element(1).satisfies(effect -> assertThat(((ReleaseEffect.Announce) effect).event())
-                .isInstanceOfSatisfying(ReleaseTenantUpdated.class, event -> assertThat(event.state())
-                        .isEqualTo(TenantReleaseState.MIGRATING)));
+        assertThat(outcome.effects())
+                .element(1)
+                .satisfies(effect -> assertThat(((ReleaseEffect.Announce) effect).event())
+                        .isInstanceOfSatisfying(
+                                ReleaseTenantUpdated.class,
+                                event -> assertThat(event.state()).isEqualTo(TenantReleaseState.MIGRATING)));
     }
 
     @Test
@@ -51,15 +55,21 @@ class DispatchRulesTest {
         ReleaseTenant tenant = fixture.tenant("a", 0, TenantReleaseState.PENDING);
 
         StepOutcome closed = fixture.step();
-        assertThat(closed.effects()).element(0).isEqualTo(new ReleaseEffect.MoveStatus(tenant, TenantStatus.ACTIVE,
-                TenantStatus.READ_ONLY, "read-only gate: schema migration in progress"));
+        assertThat(closed.effects())
+                .element(0)
+                .isEqualTo(new ReleaseEffect.MoveStatus(
+                        tenant,
+                        TenantStatus.ACTIVE,
+                        TenantStatus.READ_ONLY,
+                        "read-only gate: schema migration in progress"));
         assertThat(tenant.gatedFrom).isEqualTo(TenantStatus.ACTIVE);
         assertThat(migrated(closed)).containsExactly("a");
 
         fixture.statuses.put(tenant.tenantId, TenantStatus.READ_ONLY);
         tenant.state = TenantReleaseState.FAILED;
         StepOutcome halted = fixture.step();
-        assertThat(halted.effects(ReleaseEffect.MoveStatus.class)).singleElement()
+        assertThat(halted.effects(ReleaseEffect.MoveStatus.class))
+                .singleElement()
                 .satisfies(move -> assertThat(move.to()).isEqualTo(TenantStatus.ACTIVE));
         assertThat(tenant.gatedFrom).isNull();
     }

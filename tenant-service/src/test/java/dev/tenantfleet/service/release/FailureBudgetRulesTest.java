@@ -35,7 +35,8 @@ class FailureBudgetRulesTest {
         StepOutcome outcome = fixture.step();
 
         assertThat(fixture.release.status).isEqualTo(ReleaseStatus.HALTING);
-        assertThat(fixture.release.reason).isEqualTo("cohort 1/1 failed: 2 of 4 tenants (a, b), over the failure budget");
+        assertThat(fixture.release.reason)
+                .isEqualTo("cohort 1/1 failed: 2 of 4 tenants (a, b), over the failure budget");
         assertThat(migrated(outcome)).isEmpty();
         assertThat(ReleaseFixture.logged(outcome)).containsExactly("HALTING");
     }
@@ -103,8 +104,9 @@ class FailureBudgetRulesTest {
         fixture.step();
 
         assertThat(fixture.release.status).isEqualTo(ReleaseStatus.FAILED);
-        assertThat(fixture.release.reason).isEqualTo("1 tenants failed: a; 2 tenants are ahead of the target v1.4, "
-                + "untouched: ahead-1, ahead-2");
+        assertThat(fixture.release.reason)
+                .isEqualTo("1 tenants failed: a; 2 tenants are ahead of the target v1.4, "
+                        + "untouched: ahead-1, ahead-2");
     }
 
     @Test

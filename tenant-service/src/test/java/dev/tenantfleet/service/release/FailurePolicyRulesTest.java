@@ -32,13 +32,15 @@ class FailurePolicyRulesTest {
         assertThat(fixture.release.finishedAt).isEqualTo(ReleaseFixture.NOW);
         assertThat(migrated(outcome)).isEmpty();
         assertThat(fixture.tenants.get(2).state).isEqualTo(TenantReleaseState.PENDING);
-        assertThat(outcome.effects(ReleaseEffect.Announce.class)).extracting(ReleaseEffect.Announce::event)
+        assertThat(outcome.effects(ReleaseEffect.Announce.class))
+                .extracting(ReleaseEffect.Announce::event)
                 .hasAtLeastOneElementOfType(ReleaseCompleted.class);
     }
 
     @Test
     void rollbackUndoesOnlyWhatThisReleaseAppliedNewestFirst() {
-        ReleaseFixture fixture = new ReleaseFixture(1, spec().policy(FailurePolicy.ROLLBACK).concurrency(10));
+        ReleaseFixture fixture =
+                new ReleaseFixture(1, spec().policy(FailurePolicy.ROLLBACK).concurrency(10));
         fixture.migrated("first", 0, 1, "c1", "c2");
         fixture.migrated("second", 0, 2, "c1", "c2");
         fixture.migrated("already-there", 0, 0);
@@ -55,12 +57,14 @@ class FailurePolicyRulesTest {
         assertThat(fixture.release.status).isEqualTo(ReleaseStatus.ROLLING_BACK);
         assertThat(ReleaseFixture.logged(outcome)).startsWith("HALTING", "ROLLING_BACK");
         assertThat(rolledBack(outcome)).containsExactly("partial", "third", "second", "first");
-        assertThat(outcome.effects(ReleaseEffect.RollBack.class).get(1).tenant().applied()).containsExactly("c1", "c2");
+        assertThat(outcome.effects(ReleaseEffect.RollBack.class).get(1).tenant().applied())
+                .containsExactly("c1", "c2");
     }
 
     @Test
     void rollbackStaysWithinTheCapsAndGoesOnAsRollbacksFinish() {
-        ReleaseFixture fixture = new ReleaseFixture(1, spec().policy(FailurePolicy.ROLLBACK).concurrency(1));
+        ReleaseFixture fixture =
+                new ReleaseFixture(1, spec().policy(FailurePolicy.ROLLBACK).concurrency(1));
         fixture.release.status = ReleaseStatus.ROLLING_BACK;
         ReleaseTenant older = fixture.migrated("older", 0, 1, "c1");
         ReleaseTenant newer = fixture.migrated("newer", 0, 2, "c1");
@@ -98,7 +102,8 @@ class FailurePolicyRulesTest {
 
         StepOutcome outcome = fixture.step();
 
-        assertThat(outcome.effects(ReleaseEffect.MoveStatus.class)).singleElement()
+        assertThat(outcome.effects(ReleaseEffect.MoveStatus.class))
+                .singleElement()
                 .satisfies(move -> assertThat(move.to()).isEqualTo(TenantStatus.ACTIVE));
         assertThat(gated.gatedFrom).isNull();
         assertThat(fixture.release.status).isEqualTo(ReleaseStatus.HALTED);

@@ -73,7 +73,9 @@ class PauseAndResumeRulesTest {
         assertThat(fixture.release.reason).isNull();
         assertThat(fixture.release.finishedAt).isNull();
         assertThat(failed.state).isEqualTo(TenantReleaseState.PENDING);
-        assertThat(journal.lines()).extracting(ReleaseJournal.Line::details).containsExactly("by ops, 1 failed tenants retried");
+        assertThat(journal.lines())
+                .extracting(ReleaseJournal.Line::details)
+                .containsExactly("by ops, 1 failed tenants retried");
 
         StepOutcome outcome = fixture.step();
         assertThat(migrated(outcome)).containsExactly("b");

@@ -98,23 +98,37 @@ final class ReleaseFixture {
 
     /** The slugs the step sent a migrate-tenant command for, in order. */
     static List<String> migrated(StepOutcome outcome) {
-        return outcome.effects(ReleaseEffect.Migrate.class).stream().map(effect -> effect.tenant().slug).toList();
+        return outcome.effects(ReleaseEffect.Migrate.class).stream()
+                .map(effect -> effect.tenant().slug)
+                .toList();
     }
 
     /** The slugs the step sent a rollback-tenant command for, in order. */
     static List<String> rolledBack(StepOutcome outcome) {
-        return outcome.effects(ReleaseEffect.RollBack.class).stream().map(effect -> effect.tenant().slug).toList();
+        return outcome.effects(ReleaseEffect.RollBack.class).stream()
+                .map(effect -> effect.tenant().slug)
+                .toList();
     }
 
     /** The release-log events the step wrote, in order. */
     static List<String> logged(StepOutcome outcome) {
-        return outcome.journal().lines().stream().map(line -> (line.slug() == null ? "" : line.slug() + " ") + line.event())
+        return outcome.journal().lines().stream()
+                .map(line -> (line.slug() == null ? "" : line.slug() + " ") + line.event())
                 .toList();
     }
 
     static TenantMigrated migratedResult(ReleaseTenant tenant, String... changesets) {
-        return new TenantMigrated(tenant.commandId, tenant.tenantId, tenant.slug, MigrationPurpose.RELEASE, "v1.2",
-                "v1.4", List.of(changesets), 42, "digest", tenant.releaseId);
+        return new TenantMigrated(
+                tenant.commandId,
+                tenant.tenantId,
+                tenant.slug,
+                MigrationPurpose.RELEASE,
+                "v1.2",
+                "v1.4",
+                List.of(changesets),
+                42,
+                "digest",
+                tenant.releaseId);
     }
 
     /** The parts of a spec the rules read; the rest take the documented defaults. */
@@ -158,8 +172,20 @@ final class ReleaseFixture {
         }
 
         ReleaseSpec build() {
-            return new ReleaseSpec("v1.4", null, ReleaseStrategy.COHORTS, new CohortPlan(null, null, null, pauseSeconds),
-                    concurrency, serverConcurrency, 120, statuses, null, policy, budget, readOnlyGate, null);
+            return new ReleaseSpec(
+                    "v1.4",
+                    null,
+                    ReleaseStrategy.COHORTS,
+                    new CohortPlan(null, null, null, pauseSeconds),
+                    concurrency,
+                    serverConcurrency,
+                    120,
+                    statuses,
+                    null,
+                    policy,
+                    budget,
+                    readOnlyGate,
+                    null);
         }
     }
 }

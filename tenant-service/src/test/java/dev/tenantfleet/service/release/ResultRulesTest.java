@@ -31,7 +31,8 @@ class ResultRulesTest {
 
         Optional<ReleaseTenantUpdated> event = apply(fixture, tenant, migratedResult(tenant, "c1", "c2"), journal);
 
-        assertThat(event).hasValueSatisfying(updated -> assertThat(updated.state()).isEqualTo(TenantReleaseState.MIGRATED));
+        assertThat(event)
+                .hasValueSatisfying(updated -> assertThat(updated.state()).isEqualTo(TenantReleaseState.MIGRATED));
         assertThat(tenant.applied()).containsExactly("c1", "c2");
         assertThat(tenant.migratedSeq).isEqualTo(101);
         assertThat(tenant.headAfter).isEqualTo("v1.4");
@@ -44,8 +45,17 @@ class ResultRulesTest {
         ReleaseTenant tenant = fixture.tenant("a", 0, TenantReleaseState.MIGRATING);
         TenantMigrated first = migratedResult(tenant, "c1");
         MigrationError error = new MigrationError(MigrationErrorCode.LOCKED, "locked", "wait", null);
-        TenantMigrationFailed second = new TenantMigrationFailed(first.commandId(), tenant.tenantId, "a",
-                MigrationPurpose.RELEASE, error, "v1.4", List.of(), 5, "digest", tenant.releaseId);
+        TenantMigrationFailed second = new TenantMigrationFailed(
+                first.commandId(),
+                tenant.tenantId,
+                "a",
+                MigrationPurpose.RELEASE,
+                error,
+                "v1.4",
+                List.of(),
+                5,
+                "digest",
+                tenant.releaseId);
         apply(fixture, tenant, first, new ReleaseJournal());
         ReleaseJournal journal = new ReleaseJournal();
 
@@ -74,7 +84,9 @@ class ResultRulesTest {
         ReleaseFixture fixture = new ReleaseFixture(1, spec());
         ReleaseTenant tenant = fixture.tenant("a", 0, TenantReleaseState.MIGRATING);
         TenantMigrated late = migratedResult(tenant, "c1");
-        tenant.overdue(new MigrationError(MigrationErrorCode.TIMEOUT, "no result", "start a worker", null), NOW,
+        tenant.overdue(
+                new MigrationError(MigrationErrorCode.TIMEOUT, "no result", "start a worker", null),
+                NOW,
                 new ReleaseJournal());
 
         assertThat(apply(fixture, tenant, late, new ReleaseJournal())).isEmpty();
@@ -88,7 +100,8 @@ class ResultRulesTest {
         ReleaseTenant tenant = fixture.tenant("a", 0, TenantReleaseState.MIGRATING);
         fixture.release.finish(ReleaseStatus.HALTED, "halted", NOW);
 
-        assertThat(apply(fixture, tenant, migratedResult(tenant, "c1"), new ReleaseJournal())).isEmpty();
+        assertThat(apply(fixture, tenant, migratedResult(tenant, "c1"), new ReleaseJournal()))
+                .isEmpty();
         assertThat(tenant.state).isEqualTo(TenantReleaseState.MIGRATING);
     }
 
@@ -101,8 +114,10 @@ class ResultRulesTest {
         apply(fixture, tenant, migratedResult(tenant, "c1").withDeliveryAttempt(2), journal);
 
         assertThat(tenant.attempts).isEqualTo(2);
-        assertThat(journal.lines()).singleElement().satisfies(line -> assertThat(line.details())
-                .endsWith(", delivery 2 of command " + tenant.commandId + " (redelivered)"));
+        assertThat(journal.lines())
+                .singleElement()
+                .satisfies(line -> assertThat(line.details())
+                        .endsWith(", delivery 2 of command " + tenant.commandId + " (redelivered)"));
     }
 
     @Test
@@ -115,8 +130,11 @@ class ResultRulesTest {
         assertThat(tenant.attempts).isEqualTo(1);
     }
 
-    private Optional<ReleaseTenantUpdated> apply(ReleaseFixture fixture, ReleaseTenant tenant,
-            dev.tenantfleet.model.migration.MigrationResult result, ReleaseJournal journal) {
+    private Optional<ReleaseTenantUpdated> apply(
+            ReleaseFixture fixture,
+            ReleaseTenant tenant,
+            dev.tenantfleet.model.migration.MigrationResult result,
+            ReleaseJournal journal) {
         return ResultRule.apply(fixture.release, tenant, result, NOW, sequence::incrementAndGet, journal);
     }
 }

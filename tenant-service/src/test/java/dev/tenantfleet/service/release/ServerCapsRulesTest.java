@@ -35,7 +35,9 @@ class ServerCapsRulesTest {
         StepOutcome outcome = fixture.step();
 
         assertThat(migrated(outcome)).containsExactly("a1", "b1", "b2");
-        assertThat(fixture.tenants).filteredOn(tenant -> tenant.slug.equals("a2")).extracting(tenant -> tenant.state)
+        assertThat(fixture.tenants)
+                .filteredOn(tenant -> tenant.slug.equals("a2"))
+                .extracting(tenant -> tenant.state)
                 .containsExactly(TenantReleaseState.PENDING);
     }
 

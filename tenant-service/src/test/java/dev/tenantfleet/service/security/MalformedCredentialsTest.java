@@ -37,16 +37,30 @@ class MalformedCredentialsTest {
 
     @Test
     void shouldAnswer401ToADashboardCookieWithAnOutOfRangeTimestamp() {
-        Response response = given().cookie(DashboardSession.COOKIE, "9223372036854775807.AAAA").get("/api/tenants");
+        Response response = given().cookie(DashboardSession.COOKIE, "9223372036854775807.AAAA")
+                .get("/api/tenants");
 
         assertThat(assertProblem(response, 401)).isEqualTo("UNAUTHENTICATED");
         assertAtMostOneLineAndNoStackTrace();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"-9223372036854775808.AAAA", "31556889864403199.AAAA", "-31556889864403199.AAAA",
-            "99999999999999999999999.AAAA", "1700000000.", ".AAAA", "1700000000", "+1700000000.AAAA", "0x10.AAAA",
-            "1700000000.\u00e9\u00e9", "1700000000.AAAA.BBBB", "\"1700000000.AAAA\"", "%00.%00"})
+    @ValueSource(
+            strings = {
+                "-9223372036854775808.AAAA",
+                "31556889864403199.AAAA",
+                "-31556889864403199.AAAA",
+                "99999999999999999999999.AAAA",
+                "1700000000.",
+                ".AAAA",
+                "1700000000",
+                "+1700000000.AAAA",
+                "0x10.AAAA",
+                "1700000000.\u00e9\u00e9",
+                "1700000000.AAAA.BBBB",
+                "\"1700000000.AAAA\"",
+                "%00.%00"
+            })
     void shouldAnswer401ToAnyMalformedDashboardCookie(String cookie) {
         Response response = given().cookie(DashboardSession.COOKIE, cookie).get("/api/tenants");
 
@@ -55,8 +69,17 @@ class MalformedCredentialsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Bearer", "Bearer ", "bearer test-token", "Basic dGVzdDp0ZXN0", "Bearer  test-token",
-            "Bearer \u00e9\u00e9\u00e9", "Bearer test-token, Bearer test-token", "Bearer test-token\u00a0"})
+    @ValueSource(
+            strings = {
+                "Bearer",
+                "Bearer ",
+                "bearer test-token",
+                "Basic dGVzdDp0ZXN0",
+                "Bearer  test-token",
+                "Bearer \u00e9\u00e9\u00e9",
+                "Bearer test-token, Bearer test-token",
+                "Bearer test-token\u00a0"
+            })
     void shouldAnswer401ToAnyMalformedAuthorizationHeader(String header) {
         Response response = given().header("Authorization", header).get("/api/tenants");
 
@@ -66,7 +89,10 @@ class MalformedCredentialsTest {
 
     @Test
     void shouldAnswer401ToMalformedCookieHeaders() {
-        for (String header : List.of("tenantfleet_dashboard", "=;=;=", "tenantfleet_dashboard=;tenantfleet_dashboard=1.2",
+        for (String header : List.of(
+                "tenantfleet_dashboard",
+                "=;=;=",
+                "tenantfleet_dashboard=;tenantfleet_dashboard=1.2",
                 "tenantfleet_dashboard=" + "9".repeat(4000) + ".x")) {
             Response response = given().header("Cookie", header).get("/api/tenants");
 
@@ -77,11 +103,15 @@ class MalformedCredentialsTest {
 
     private void assertAtMostOneLineAndNoStackTrace() {
         List<CapturedLogs.Line> requestLines = logs.all().stream()
-                .filter(line -> line.logger().startsWith("io.quarkus.vertx.http") || line.logger().startsWith("io.vertx")
+                .filter(line -> line.logger().startsWith("io.quarkus.vertx.http")
+                        || line.logger().startsWith("io.vertx")
                         || line.logger().startsWith("dev.tenantfleet.service.security")
                         || line.logger().startsWith("io.quarkus.resteasy"))
                 .toList();
         assertThat(requestLines).as("log lines of the refused requests").allMatch(line -> line.thrown() == null);
-        assertThat(requestLines.stream().filter(line -> line.logger().startsWith("io.")).toList()).isEmpty();
+        assertThat(requestLines.stream()
+                        .filter(line -> line.logger().startsWith("io."))
+                        .toList())
+                .isEmpty();
     }
 }

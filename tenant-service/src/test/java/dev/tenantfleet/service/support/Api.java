@@ -12,11 +12,11 @@ import org.awaitility.Awaitility;
 public final class Api {
     public static final String TOKEN = "test-token";
 
-    private Api() {
-    }
+    private Api() {}
 
     public static RequestSpecification authenticated() {
-        return given().header("Authorization", "Bearer " + TOKEN).header("X-Tenantfleet-Actor", "test@tenantfleet.dev")
+        return given().header("Authorization", "Bearer " + TOKEN)
+                .header("X-Tenantfleet-Actor", "test@tenantfleet.dev")
                 .contentType(ContentType.JSON);
     }
 

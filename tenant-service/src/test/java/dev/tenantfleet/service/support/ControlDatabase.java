@@ -14,7 +14,8 @@ public class ControlDatabase implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        try (Connection connection = DriverManager.getConnection(PostgresAdmin.url("postgres"), PostgresAdmin.properties());
+        try (Connection connection =
+                        DriverManager.getConnection(PostgresAdmin.url("postgres"), PostgresAdmin.properties());
                 Statement statement = connection.createStatement()) {
             var rows = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + NAME + "'");
             if (!rows.next()) {

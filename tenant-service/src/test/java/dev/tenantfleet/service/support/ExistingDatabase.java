@@ -40,9 +40,11 @@ public final class ExistingDatabase implements AutoCloseable {
     /** Creates role and database on the local server, as an operator of the old fleet did. */
     public static ExistingDatabase create() {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        ExistingDatabase db = new ExistingDatabase("tft_adopt_" + suffix, "tft_adopt_" + suffix + "_owner",
-                "pw-" + UUID.randomUUID());
-        admin("postgres", "CREATE ROLE \"" + db.role + "\" LOGIN PASSWORD '" + db.password + "'",
+        ExistingDatabase db = new ExistingDatabase(
+                "tft_adopt_" + suffix, "tft_adopt_" + suffix + "_owner", "pw-" + UUID.randomUUID());
+        admin(
+                "postgres",
+                "CREATE ROLE \"" + db.role + "\" LOGIN PASSWORD '" + db.password + "'",
                 "CREATE DATABASE \"" + db.database + "\" OWNER \"" + db.role + "\"");
         admin(db.database, "CREATE EXTENSION IF NOT EXISTS \"uuid-ossp\"", "CREATE EXTENSION IF NOT EXISTS unaccent");
         return db;
@@ -52,7 +54,8 @@ public final class ExistingDatabase implements AutoCloseable {
     public ExistingDatabase migratedTo(String tag) throws Exception {
         try (Connection connection = owner()) {
             LiquibaseSupport.inScope(CRM.newResourceAccessor(), () -> {
-                Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
+                Database database =
+                        DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
                 new CommandScope(UpdateToTagCommandStep.COMMAND_NAME)
                         .addArgumentValue(UpdateToTagCommandStep.CHANGELOG_FILE_ARG, CRM.path())
                         .addArgumentValue(UpdateToTagCommandStep.TAG_ARG, tag)
@@ -72,7 +75,8 @@ public final class ExistingDatabase implements AutoCloseable {
     public ExistingDatabase syncedTo(String tag) throws Exception {
         try (Connection connection = owner()) {
             LiquibaseSupport.inScope(CRM.newResourceAccessor(), () -> {
-                Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
+                Database database =
+                        DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
                 new CommandScope(ChangelogSyncToTagCommandStep.COMMAND_NAME)
                         .addArgumentValue(UpdateToTagCommandStep.CHANGELOG_FILE_ARG, CRM.path())
                         .addArgumentValue(ChangelogSyncToTagCommandStep.TAG_ARG, tag)
@@ -93,7 +97,8 @@ public final class ExistingDatabase implements AutoCloseable {
 
     /** Runs statements as the role. */
     public void sql(String... statements) {
-        try (Connection connection = owner(); Statement statement = connection.createStatement()) {
+        try (Connection connection = owner();
+                Statement statement = connection.createStatement()) {
             for (String sql : statements) {
                 statement.execute(sql);
             }
@@ -104,7 +109,8 @@ public final class ExistingDatabase implements AutoCloseable {
 
     /** The first column of {@code query}'s rows, as the role. */
     public List<String> column(String query) {
-        try (Connection connection = owner(); Statement statement = connection.createStatement();
+        try (Connection connection = owner();
+                Statement statement = connection.createStatement();
                 var rows = statement.executeQuery(query)) {
             List<String> values = new ArrayList<>();
             while (rows.next()) {
@@ -129,7 +135,8 @@ public final class ExistingDatabase implements AutoCloseable {
     }
 
     private static void admin(String database, String... statements) {
-        try (Connection connection = PostgresAdmin.connect(database); Statement statement = connection.createStatement()) {
+        try (Connection connection = PostgresAdmin.connect(database);
+                Statement statement = connection.createStatement()) {
             for (String sql : statements) {
                 statement.execute(sql);
             }

@@ -13,8 +13,7 @@ public final class PostgresAdmin {
     private static final String HOST = System.getenv().getOrDefault("PGHOST", "127.0.0.1");
     private static final String PORT = System.getenv().getOrDefault("PGPORT", "5432");
 
-    private PostgresAdmin() {
-    }
+    private PostgresAdmin() {}
 
     public static String url(String database) {
         return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + database;
@@ -33,7 +32,8 @@ public final class PostgresAdmin {
 
     /** Whether the query on {@code database} returns at least one row. */
     public static boolean exists(String database, String sql, Object... args) {
-        try (Connection connection = connect(database); PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Connection connection = connect(database);
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 statement.setObject(i + 1, args[i]);
             }
@@ -47,7 +47,8 @@ public final class PostgresAdmin {
 
     /** Drops a tenant database and its role if a test created them. */
     public static void dropTenant(String database, String role) {
-        try (Connection connection = connect("postgres"); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect("postgres");
+                Statement statement = connection.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS \"" + database + "\" WITH (FORCE)");
             statement.execute("DROP ROLE IF EXISTS \"" + role + "\"");
         } catch (SQLException e) {

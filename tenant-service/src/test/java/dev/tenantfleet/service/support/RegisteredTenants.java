@@ -16,8 +16,8 @@ import java.util.UUID;
  */
 public final class RegisteredTenants implements AutoCloseable {
     /** The test profile's key ring (application.properties, %test.tenantfleet.keys): the service decrypts with it. */
-    private static final CredentialCipher CIPHER = CredentialCipher.fromKeyRing("test-key:" + System.getenv()
-            .getOrDefault("TENANTFLEET_TEST_KEY", "q0w4cYzR1Rk9a6d8Y0n8V2r3Jm5h7K1p4s6u8w0y2A4="));
+    private static final CredentialCipher CIPHER = CredentialCipher.fromKeyRing("test-key:"
+            + System.getenv().getOrDefault("TENANTFLEET_TEST_KEY", "q0w4cYzR1Rk9a6d8Y0n8V2r3Jm5h7K1p4s6u8w0y2A4="));
 
     private final List<String> slugs = new ArrayList<>();
     private final List<ExistingDatabase> databases = new ArrayList<>();
@@ -59,12 +59,21 @@ public final class RegisteredTenants implements AutoCloseable {
     private String insert(String prefix, String status, String cachedHead, ExistingDatabase db) {
         String slug = Api.randomSlug(prefix);
         EncryptedSecret password = CIPHER.encrypt(db.password);
-        update("""
+        update(
+                """
                 INSERT INTO tenant (id, slug, display_name, status, server_id, database_name, role_name,
                     password_ciphertext, password_key_id, schema_head, created_at, updated_at, version)
                 SELECT ?::uuid, ?, ?, ?, id, ?, ?, ?, ?, ?, now(), now(), 0
-                FROM database_server WHERE name = 'local'""", UUID.randomUUID().toString(), slug, slug, status, db.database,
-                db.role, password.ciphertext(), password.keyId(), cachedHead);
+                FROM database_server WHERE name = 'local'""",
+                UUID.randomUUID().toString(),
+                slug,
+                slug,
+                status,
+                db.database,
+                db.role,
+                password.ciphertext(),
+                password.keyId(),
+                cachedHead);
         slugs.add(slug);
         return slug;
     }
@@ -96,7 +105,8 @@ public final class RegisteredTenants implements AutoCloseable {
 
     /** Runs one statement as the server's admin (roles, databases). */
     public static void admin(String sql) {
-        try (Connection connection = PostgresAdmin.connect("postgres"); var statement = connection.createStatement()) {
+        try (Connection connection = PostgresAdmin.connect("postgres");
+                var statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -49,7 +49,8 @@ class ConcurrentStatusChangeTest {
     @Test
     void shouldAnswer409WhenTwoStatusChangesRace() throws Exception {
         String slug = tenants.register("race", "ACTIVE");
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         List<Future<List<HttpResponse<String>>>> clients = new ArrayList<>();
@@ -60,7 +61,8 @@ class ConcurrentStatusChangeTest {
                     start.await();
                     List<HttpResponse<String>> answers = new ArrayList<>();
                     for (int i = 0; i < REQUESTS_PER_CLIENT; i++) {
-                        answers.add(client.send(statusChange(slug, TARGETS.get((first + i) % TARGETS.size())),
+                        answers.add(client.send(
+                                statusChange(slug, TARGETS.get((first + i) % TARGETS.size())),
                                 HttpResponse.BodyHandlers.ofString()));
                     }
                     return answers;
@@ -76,8 +78,8 @@ class ConcurrentStatusChangeTest {
                 assertThat(answer.statusCode()).as("answer %s", answer.body()).isIn(200, 409);
                 if (answer.statusCode() == 409) {
                     JsonNode problem = json.readTree(answer.body());
-                    assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
-                            type -> assertThat(type).startsWith("application/problem+json"));
+                    assertThat(answer.headers().firstValue("Content-Type"))
+                            .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
                     assertThat(problem.path("code").asText()).isEqualTo("CONCURRENT_MODIFICATION");
                     assertThat(problem.path("hint").asText()).containsIgnoringCase("retry");
                 }
@@ -91,23 +93,33 @@ class ConcurrentStatusChangeTest {
 
     /** No change was lost: every STATUS_CHANGED row starts where the one before it ended. */
     private static void assertAuditTrailIsOneUnbrokenChain(String slug) {
-        JsonPath trail = authenticated().get("/api/tenants/" + slug + "/audit").then().statusCode(200).extract().jsonPath();
+        JsonPath trail = authenticated()
+                .get("/api/tenants/" + slug + "/audit")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         List<String> from = trail.getList("findAll { it.action == 'STATUS_CHANGED' }.fromStatus");
         List<String> to = trail.getList("findAll { it.action == 'STATUS_CHANGED' }.toStatus");
         assertThat(from).isNotEmpty();
         assertThat(from.get(0)).isEqualTo("ACTIVE");
         for (int i = 1; i < from.size(); i++) {
-            assertThat(from.get(i)).as("change %d starts where change %d ended", i, i - 1).isEqualTo(to.get(i - 1));
+            assertThat(from.get(i))
+                    .as("change %d starts where change %d ended", i, i - 1)
+                    .isEqualTo(to.get(i - 1));
         }
-        String status = authenticated().get("/api/tenants/" + slug).then().extract().path("status");
+        String status =
+                authenticated().get("/api/tenants/" + slug).then().extract().path("status");
         assertThat(status).isEqualTo(to.get(to.size() - 1));
     }
 
     private HttpRequest statusChange(String slug, String target) {
         return HttpRequest.newBuilder(base.resolve("/api/tenants/" + slug + "/status"))
-                .header("Authorization", "Bearer " + Api.TOKEN).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + Api.TOKEN)
+                .header("Content-Type", "application/json")
                 .header("X-Tenantfleet-Actor", "race-test")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"to\": \"" + target + "\", \"reason\": \"race\"}"))
-                .timeout(Duration.ofSeconds(30)).build();
+                .timeout(Duration.ofSeconds(30))
+                .build();
     }
 }

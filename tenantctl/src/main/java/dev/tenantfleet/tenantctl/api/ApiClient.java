@@ -44,14 +44,18 @@ public final class ApiClient {
 
     public ApiClient(Settings settings) {
         if (settings.apiToken() == null) {
-            throw new CliException(ExitCodes.USAGE, Settings.SYSTEM_API_TOKEN
-                    + " is not set: tenant-service's REST API needs its bearer token");
+            throw new CliException(
+                    ExitCodes.USAGE,
+                    Settings.SYSTEM_API_TOKEN + " is not set: tenant-service's REST API needs its bearer token");
         }
         this.base = settings.apiUrl();
         this.token = settings.apiToken();
         this.actor = settings.actor();
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(CONNECT_TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     /** The base URL. */
@@ -79,7 +83,8 @@ public final class ApiClient {
      * {@code timeout} for the answer: an import validates every row before it answers.
      */
     public JsonNode post(String path, String contentType, byte[] body, Duration timeout) {
-        HttpRequest.Builder builder = request(path, timeout).header("Content-Type", contentType)
+        HttpRequest.Builder builder = request(path, timeout)
+                .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         return exchange(builder, "POST " + path);
     }
@@ -89,8 +94,10 @@ public final class ApiClient {
         try {
             return MAPPER.treeToValue(node, type);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new CliException(ExitCodes.UNEXPECTED, "cannot read tenant-service's answer as "
-                    + type.getSimpleName() + ": " + e.getMessage(), e);
+            throw new CliException(
+                    ExitCodes.UNEXPECTED,
+                    "cannot read tenant-service's answer as " + type.getSimpleName() + ": " + e.getMessage(),
+                    e);
         }
     }
 
@@ -143,8 +150,11 @@ public final class ApiClient {
         try {
             return MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new CliException(ExitCodes.UNEXPECTED, "tenant-service answered " + request + " with "
-                    + response.statusCode() + " but a body that is not JSON: " + e.getOriginalMessage(), e);
+            throw new CliException(
+                    ExitCodes.UNEXPECTED,
+                    "tenant-service answered " + request + " with " + response.statusCode()
+                            + " but a body that is not JSON: " + e.getOriginalMessage(),
+                    e);
         }
     }
 

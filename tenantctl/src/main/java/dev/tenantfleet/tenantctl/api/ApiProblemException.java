@@ -8,9 +8,13 @@ public final class ApiProblemException extends RuntimeException {
     private final String body;
 
     public ApiProblemException(int status, Problem problem, String request, String rawBody) {
-        super(problem != null ? problem.describe()
-                : "HTTP " + status + " from " + request + (rawBody == null || rawBody.isBlank() ? ""
-                        : ": " + abbreviate(rawBody.strip(), 300)));
+        super(
+                problem != null
+                        ? problem.describe()
+                        : "HTTP " + status + " from " + request
+                                + (rawBody == null || rawBody.isBlank()
+                                        ? ""
+                                        : ": " + abbreviate(rawBody.strip(), 300)));
         this.status = status;
         this.problem = problem;
         this.request = request;

@@ -8,8 +8,10 @@ import java.nio.channels.UnresolvedAddressException;
 /** tenant-service could not be reached (connection refused, unknown host, timeout, connection reset). */
 public final class ApiUnreachableException extends RuntimeException {
     public ApiUnreachableException(URI base, String request, Throwable cause) {
-        super("cannot reach tenant-service at " + base + " (" + request + "): " + describe(cause)
-                + "; check TENANTFLEET_URL and that tenant-service is running", cause);
+        super(
+                "cannot reach tenant-service at " + base + " (" + request + "): " + describe(cause)
+                        + "; check TENANTFLEET_URL and that tenant-service is running",
+                cause);
     }
 
     private static String describe(Throwable cause) {
@@ -28,7 +30,9 @@ public final class ApiUnreachableException extends RuntimeException {
         String message = root.getMessage();
         String name = root.getClass().getSimpleName();
         if (root instanceof ConnectException
-                && (message == null || message.isBlank() || message.toLowerCase().contains("refused"))) {
+                && (message == null
+                        || message.isBlank()
+                        || message.toLowerCase().contains("refused"))) {
             return "connection refused";
         }
         if (root instanceof UnresolvedAddressException) {

@@ -8,8 +8,13 @@ import java.util.Map;
 
 /** {@code GET /api/fleet/status}: how many tenants at each head, who is behind the changelog head, who drifted. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record FleetStatusView(String changelogHead, String changelogDigest, Integer total, Map<String, Integer> byHead,
-        List<Behind> behind, List<Drifted> drifted) {
+public record FleetStatusView(
+        String changelogHead,
+        String changelogDigest,
+        Integer total,
+        Map<String, Integer> byHead,
+        List<Behind> behind,
+        List<Drifted> drifted) {
     public FleetStatusView {
         byHead = byHead == null ? Map.of() : new LinkedHashMap<>(byHead);
         behind = behind == null ? List.of() : List.copyOf(behind);
@@ -18,8 +23,7 @@ public record FleetStatusView(String changelogHead, String changelogDigest, Inte
 
     /** A tenant behind the changelog head. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Behind(String slug, String head) {
-    }
+    public record Behind(String slug, String head) {}
 
     /** A tenant whose database differs from the changelog history. */
     @JsonIgnoreProperties(ignoreUnknown = true)

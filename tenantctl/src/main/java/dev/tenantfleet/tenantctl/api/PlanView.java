@@ -25,8 +25,14 @@ public record PlanView(String targetTag, String changelogDigest, List<Tenant> te
 
     /** A pending changeset and its migration-safety warnings. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Pending(String key, String id, String author, String filePath, Boolean runInTransaction,
-            Boolean rollbackSupported, List<Warning> warnings) {
+    public record Pending(
+            String key,
+            String id,
+            String author,
+            String filePath,
+            Boolean runInTransaction,
+            Boolean rollbackSupported,
+            List<Warning> warnings) {
         public Pending {
             warnings = warnings == null ? List.of() : List.copyOf(warnings);
         }
@@ -34,6 +40,5 @@ public record PlanView(String targetTag, String changelogDigest, List<Tenant> te
 
     /** e.g. kind DROP_COLUMN, NON_CONCURRENT_INDEX, TYPE_CHANGE, DATA_BACKFILL. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Warning(String kind, String changeSet, String message) {
-    }
+    public record Warning(String kind, String changeSet, String message) {}
 }

@@ -17,9 +17,21 @@ import java.util.UUID;
  * @param cohort 0-based cohort in progress
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ReleaseView(UUID id, String targetTag, String changelogDigest, ReleaseStatus status, String reason,
-        String requestedBy, Instant createdAt, Instant startedAt, Instant finishedAt, Instant rollbackStartedAt,
-        Integer cohort, Integer cohorts, ReleaseCounts counts, List<Tenant> tenants) {
+public record ReleaseView(
+        UUID id,
+        String targetTag,
+        String changelogDigest,
+        ReleaseStatus status,
+        String reason,
+        String requestedBy,
+        Instant createdAt,
+        Instant startedAt,
+        Instant finishedAt,
+        Instant rollbackStartedAt,
+        Integer cohort,
+        Integer cohorts,
+        ReleaseCounts counts,
+        List<Tenant> tenants) {
 
     public ReleaseView {
         tenants = tenants == null ? List.of() : List.copyOf(tenants);
@@ -34,7 +46,8 @@ public record ReleaseView(UUID id, String targetTag, String changelogDigest, Rel
     /** How long its rollback took, when the release ended after rolling back (ROLLED_BACK, or FAILED), else null. */
     public Duration rollbackDuration() {
         boolean ended = status != null && status.terminal();
-        return !ended || rollbackStartedAt == null || finishedAt == null ? null
+        return !ended || rollbackStartedAt == null || finishedAt == null
+                ? null
                 : Duration.between(rollbackStartedAt, finishedAt);
     }
 
@@ -46,8 +59,17 @@ public record ReleaseView(UUID id, String targetTag, String changelogDigest, Rel
 
     /** One tenant of the release. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Tenant(UUID tenantId, String slug, Integer cohort, TenantReleaseState state, String headBefore,
-            String headAfter, Long durationMillis, Integer attempts, List<JsonNode> appliedChangeSets, Error error) {
+    public record Tenant(
+            UUID tenantId,
+            String slug,
+            Integer cohort,
+            TenantReleaseState state,
+            String headBefore,
+            String headAfter,
+            Long durationMillis,
+            Integer attempts,
+            List<JsonNode> appliedChangeSets,
+            Error error) {
         public Tenant {
             appliedChangeSets = appliedChangeSets == null ? List.of() : List.copyOf(appliedChangeSets);
         }

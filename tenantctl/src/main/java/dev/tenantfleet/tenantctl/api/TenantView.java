@@ -11,12 +11,22 @@ import java.time.Instant;
  * @param failure          why provisioning failed, while the tenant is PROVISIONING_FAILED
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record TenantView(String id, String slug, String name, String status, String server, String database,
-        String role, String schemaHead, String provisioningStep, Failure failure, Instant createdAt, Instant updatedAt,
+public record TenantView(
+        String id,
+        String slug,
+        String name,
+        String status,
+        String server,
+        String database,
+        String role,
+        String schemaHead,
+        String provisioningStep,
+        Failure failure,
+        Instant createdAt,
+        Instant updatedAt,
         Instant deactivatedAt) {
 
     /** Why provisioning failed. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Failure(String code, String reason) {
-    }
+    public record Failure(String code, String reason) {}
 }

@@ -35,6 +35,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class Broker implements AutoCloseable {
     /** AMQP content type of CloudEvents structured mode. */
     public static final String CONTENT_TYPE = "application/cloudevents+json";
+
     private static final long CONFIRM_TIMEOUT_MILLIS = 15_000;
 
     private final Settings settings;
@@ -66,11 +67,15 @@ public final class Broker implements AutoCloseable {
         try {
             return new Broker(settings, factory.newConnection("tenantctl " + purpose + " (" + settings.actor() + ")"));
         } catch (AuthenticationFailureException e) {
-            throw new BrokerException("RabbitMQ at " + settings.brokerDescription() + " refused the login of '"
-                    + settings.rabbitUser() + "'; check RABBITMQ_USERNAME / RABBITMQ_PASSWORD", e);
+            throw new BrokerException(
+                    "RabbitMQ at " + settings.brokerDescription() + " refused the login of '" + settings.rabbitUser()
+                            + "'; check RABBITMQ_USERNAME / RABBITMQ_PASSWORD",
+                    e);
         } catch (IOException | TimeoutException e) {
-            throw new BrokerException("cannot connect to RabbitMQ at " + settings.brokerDescription() + ": "
-                    + describe(e) + "; check RABBITMQ_HOST / RABBITMQ_PORT / RABBITMQ_VIRTUAL_HOST", e);
+            throw new BrokerException(
+                    "cannot connect to RabbitMQ at " + settings.brokerDescription() + ": " + describe(e)
+                            + "; check RABBITMQ_HOST / RABBITMQ_PORT / RABBITMQ_VIRTUAL_HOST",
+                    e);
         }
     }
 
@@ -94,13 +99,19 @@ public final class Broker implements AutoCloseable {
                     .timestamp(Date.from(command.time()))
                     .appId("tenantctl")
                     .build();
-            channel.basicPublish(Exchanges.MIGRATION_COMMANDS, RoutingKeys.MIGRATE_RELEASE_COMMAND, true, properties,
+            channel.basicPublish(
+                    Exchanges.MIGRATION_COMMANDS,
+                    RoutingKeys.MIGRATE_RELEASE_COMMAND,
+                    true,
+                    properties,
                     commands.encode(command));
             channel.waitForConfirmsOrDie(CONFIRM_TIMEOUT_MILLIS);
         } catch (TimeoutException e) {
-            throw new BrokerException("RabbitMQ did not confirm the migrate-release command within "
-                    + CONFIRM_TIMEOUT_MILLIS / 1000 + " s; it may or may not have been accepted (release "
-                    + command.data().releaseId() + ")", e);
+            throw new BrokerException(
+                    "RabbitMQ did not confirm the migrate-release command within "
+                            + CONFIRM_TIMEOUT_MILLIS / 1000 + " s; it may or may not have been accepted (release "
+                            + command.data().releaseId() + ")",
+                    e);
         } catch (IOException | ShutdownSignalException e) {
             throw new BrokerException("RabbitMQ refused the migrate-release command: " + describe(e), e);
         } catch (InterruptedException e) {
@@ -125,20 +136,31 @@ public final class Broker implements AutoCloseable {
         BlockingQueue<ReleaseSignal> signals = new LinkedBlockingQueue<>();
         try {
             Channel channel = connection.createChannel();
-            String queue = channel.queueDeclare("tenantctl.release." + releaseId + "."
-                    + UUID.randomUUID().toString().substring(0, 8), false, true, true, null).getQueue();
+            String queue = channel.queueDeclare(
+                            "tenantctl.release." + releaseId + "."
+                                    + UUID.randomUUID().toString().substring(0, 8),
+                            false,
+                            true,
+                            true,
+                            null)
+                    .getQueue();
             channel.queueBind(queue, Exchanges.MIGRATION_RESULTS, RoutingKeys.allEventsOfRelease(releaseId));
-            channel.basicConsume(queue, true, "tenantctl", (tag, delivery) -> {
-                try {
-                    signals.add(new ReleaseSignal.Event(events.decode(delivery.getBody())));
-                } catch (MessageFormatException e) {
-                    signals.add(new ReleaseSignal.Unreadable(e.getMessage()));
-                }
-            }, tag -> signals.add(new ReleaseSignal.Interrupted("the broker cancelled tenantctl's consumer")),
+            channel.basicConsume(
+                    queue,
+                    true,
+                    "tenantctl",
+                    (tag, delivery) -> {
+                        try {
+                            signals.add(new ReleaseSignal.Event(events.decode(delivery.getBody())));
+                        } catch (MessageFormatException e) {
+                            signals.add(new ReleaseSignal.Unreadable(e.getMessage()));
+                        }
+                    },
+                    tag -> signals.add(new ReleaseSignal.Interrupted("the broker cancelled tenantctl's consumer")),
                     (tag, signal) -> {
                         if (!signal.isInitiatedByApplication()) {
-                            signals.add(new ReleaseSignal.Interrupted("connection to RabbitMQ lost ("
-                                    + signal.getMessage() + "); reconnecting"));
+                            signals.add(new ReleaseSignal.Interrupted(
+                                    "connection to RabbitMQ lost (" + signal.getMessage() + "); reconnecting"));
                         }
                     });
             if (connection instanceof Recoverable recoverable) {
@@ -150,13 +172,14 @@ public final class Broker implements AutoCloseable {
                     }
 
                     @Override
-                    public void handleRecoveryStarted(Recoverable recovering) {
-                    }
+                    public void handleRecoveryStarted(Recoverable recovering) {}
                 });
             }
         } catch (IOException e) {
-            throw new BrokerException("cannot bind a queue to '" + Exchanges.MIGRATION_RESULTS + "' on "
-                    + settings.brokerDescription() + ": " + describe(e), e);
+            throw new BrokerException(
+                    "cannot bind a queue to '" + Exchanges.MIGRATION_RESULTS + "' on " + settings.brokerDescription()
+                            + ": " + describe(e),
+                    e);
         }
         return signals;
     }
@@ -177,15 +200,20 @@ public final class Broker implements AutoCloseable {
             channel.exchangeDeclarePassive(exchange);
         } catch (IOException e) {
             if (describe(e).contains("NOT_FOUND")) {
-                throw new BrokerException("exchange '" + exchange + "' does not exist on "
-                        + settings.brokerDescription() + ": tenant-service has never started on this broker/vhost "
-                        + "(it declares the exchanges). Nothing was started.", e);
+                throw new BrokerException(
+                        "exchange '" + exchange + "' does not exist on "
+                                + settings.brokerDescription()
+                                + ": tenant-service has never started on this broker/vhost "
+                                + "(it declares the exchanges). Nothing was started.",
+                        e);
             }
-            throw new BrokerException("cannot check exchange '" + exchange + "' on " + settings.brokerDescription()
-                    + ": " + describe(e), e);
+            throw new BrokerException(
+                    "cannot check exchange '" + exchange + "' on " + settings.brokerDescription() + ": " + describe(e),
+                    e);
         } catch (TimeoutException | ShutdownSignalException e) {
-            throw new BrokerException("cannot check exchange '" + exchange + "' on " + settings.brokerDescription()
-                    + ": " + describe(e), e);
+            throw new BrokerException(
+                    "cannot check exchange '" + exchange + "' on " + settings.brokerDescription() + ": " + describe(e),
+                    e);
         }
     }
 
@@ -202,10 +230,13 @@ public final class Broker implements AutoCloseable {
         }
         String message = cause.getMessage();
         if (cause instanceof ConnectException
-                && (message == null || message.isBlank() || message.toLowerCase().contains("refused"))) {
+                && (message == null
+                        || message.isBlank()
+                        || message.toLowerCase().contains("refused"))) {
             return "connection refused";
         }
-        return message == null || message.isBlank() ? cause.getClass().getSimpleName()
+        return message == null || message.isBlank()
+                ? cause.getClass().getSimpleName()
                 : cause.getClass().getSimpleName() + ": " + message;
     }
 }

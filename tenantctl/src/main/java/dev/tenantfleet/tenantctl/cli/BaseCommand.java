@@ -21,8 +21,12 @@ abstract class BaseCommand implements Callable<Integer> {
     }
 
     protected Settings settings(ApiOptions api, BrokerOptions broker) {
-        return Settings.resolve(ctx, api == null ? null : api.url, api == null ? null : api.actor,
-                broker == null ? null : broker.host, broker == null ? null : broker.port,
+        return Settings.resolve(
+                ctx,
+                api == null ? null : api.url,
+                api == null ? null : api.actor,
+                broker == null ? null : broker.host,
+                broker == null ? null : broker.port,
                 broker == null ? null : broker.vhost);
     }
 

@@ -14,8 +14,7 @@ import picocli.CommandLine.TypeConversionException;
 public final class Converters {
     private static final Pattern DURATION_PART = Pattern.compile("(\\d+)(ms|h|m|s)");
 
-    private Converters() {
-    }
+    private Converters() {}
 
     /**
      * {@code 120s}, {@code 2m}, {@code 1h30m}, {@code 500ms}, a plain number of seconds ({@code 90}) or ISO-8601
@@ -45,12 +44,13 @@ public final class Converters {
         int end = 0;
         while (matcher.find() && matcher.start() == end) {
             long amount = Long.parseLong(matcher.group(1));
-            total = total.plus(switch (matcher.group(2)) {
-                case "h" -> Duration.ofHours(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                case "s" -> Duration.ofSeconds(amount);
-                default -> Duration.ofMillis(amount);
-            });
+            total = total.plus(
+                    switch (matcher.group(2)) {
+                        case "h" -> Duration.ofHours(amount);
+                        case "m" -> Duration.ofMinutes(amount);
+                        case "s" -> Duration.ofSeconds(amount);
+                        default -> Duration.ofMillis(amount);
+                    });
             end = matcher.end();
         }
         if (end != value.length()) {
@@ -64,12 +64,14 @@ public final class Converters {
         String value = text == null ? "" : text.trim();
         try {
             if (value.endsWith("%")) {
-                return new FailureBudget(null, Integer.parseInt(value.substring(0, value.length() - 1).trim()));
+                return new FailureBudget(
+                        null,
+                        Integer.parseInt(value.substring(0, value.length() - 1).trim()));
             }
             return new FailureBudget(Integer.parseInt(value), null);
         } catch (NumberFormatException e) {
-            throw new TypeConversionException("'" + text + "' is not a failure budget (a count like 2 or a percent "
-                    + "like 10%)");
+            throw new TypeConversionException(
+                    "'" + text + "' is not a failure budget (a count like 2 or a percent " + "like 10%)");
         } catch (IllegalArgumentException e) {
             throw new TypeConversionException("'" + text + "': " + e.getMessage());
         }

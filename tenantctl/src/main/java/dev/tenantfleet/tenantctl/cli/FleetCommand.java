@@ -1,11 +1,11 @@
 package dev.tenantfleet.tenantctl.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.tenantfleet.tenantctl.Context;
 import dev.tenantfleet.tenantctl.ExitCodes;
 import dev.tenantfleet.tenantctl.api.ApiClient;
 import dev.tenantfleet.tenantctl.api.FleetStatusView;
 import dev.tenantfleet.tenantctl.render.FleetPrinter;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,14 +15,16 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code tenantctl fleet ...}. */
-@Command(name = "fleet", mixinStandardHelpOptions = true, description = "Look at the whole fleet.",
+@Command(
+        name = "fleet",
+        mixinStandardHelpOptions = true,
+        description = "Look at the whole fleet.",
         subcommands = FleetCommand.Status.class)
 public final class FleetCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
-    public FleetCommand(Context ctx) {
-    }
+    public FleetCommand(Context ctx) {}
 
     @Override
     public void run() {
@@ -30,13 +32,18 @@ public final class FleetCommand implements Runnable {
     }
 
     /** {@code tenantctl fleet status}: GET /api/fleet/status. */
-    @Command(name = "status", mixinStandardHelpOptions = true,
+    @Command(
+            name = "status",
+            mixinStandardHelpOptions = true,
             description = "How many tenants are at each head, who is behind the changelog head, who drifted.")
     public static final class Status extends BaseCommand {
         @Mixin
         ApiOptions apiOptions;
 
-        @Option(names = "--json", paramLabel = "FILE", description = "also write the answer to FILE (- for standard output)")
+        @Option(
+                names = "--json",
+                paramLabel = "FILE",
+                description = "also write the answer to FILE (- for standard output)")
         Path json;
 
         public Status(Context ctx) {

@@ -13,20 +13,22 @@ final class JsonFiles {
     /** The conventional file name for standard output. */
     static final String STANDARD_OUTPUT = "-";
 
-    private JsonFiles() {
-    }
+    private JsonFiles() {}
 
     /** Writes {@code json} (an object, or nothing) plus {@code "exitCode"}; failing to write is only a warning. */
     static void write(Context ctx, Path file, JsonNode json, int exitCode) {
         if (file == null) {
             return;
         }
-        ObjectNode node = json != null && json.isObject() ? ((ObjectNode) json).deepCopy()
-                : ApiClient.MAPPER.createObjectNode();
+        ObjectNode node =
+                json != null && json.isObject() ? ((ObjectNode) json).deepCopy() : ApiClient.MAPPER.createObjectNode();
         node.put("exitCode", exitCode);
         if (file.toString().equals(STANDARD_OUTPUT)) {
             try {
-                ctx.data().println(ApiClient.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node));
+                ctx.data()
+                        .println(ApiClient.MAPPER
+                                .writerWithDefaultPrettyPrinter()
+                                .writeValueAsString(node));
                 ctx.data().flush();
             } catch (IOException e) {
                 ctx.err().println("warning: cannot write the JSON answer: " + e.getMessage());

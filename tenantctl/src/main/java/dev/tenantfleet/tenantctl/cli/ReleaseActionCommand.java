@@ -47,23 +47,26 @@ abstract class ReleaseActionCommand extends BaseCommand {
         String path = "/api/releases/" + id + "/" + action();
         if (!waitOptions.wait) {
             ReleaseView view = ApiClient.read(api.post(path, null), ReleaseView.class);
-            ctx.out().println("release " + id + ": " + action() + " requested, now "
-                    + (view.status() == null ? "?" : view.status())
-                    + "; follow it with `tenantctl release status " + id + "`");
+            ctx.out()
+                    .println("release " + id + ": " + action() + " requested, now "
+                            + (view.status() == null ? "?" : view.status())
+                            + "; follow it with `tenantctl release status " + id + "`");
             ctx.out().flush();
             return ExitCodes.OK;
         }
         ReleaseRun run = new ReleaseRun(ctx, waitOptions, id, columns());
         return run.guard(() -> {
             // the status before, to recognise the previous run's release-completed event if it is still in flight
-            ReleaseStatus before = ApiClient.read(api.release(id), ReleaseView.class).status();
+            ReleaseStatus before =
+                    ApiClient.read(api.release(id), ReleaseView.class).status();
             try (Broker broker = Broker.connect(settings, "release " + action() + " " + id)) {
                 BlockingQueue<ReleaseSignal> signals = broker.follow(id); // bind BEFORE the POST
                 Instant requestedAt = ctx.clock().instant();
                 JsonNode answer = api.post(path, null);
                 ReleaseView view = ApiClient.read(answer, ReleaseView.class);
-                ctx.out().println("release " + id + ": " + action() + " requested (was " + before + ", now "
-                        + view.status() + "), requested by " + settings.actor());
+                ctx.out()
+                        .println("release " + id + ": " + action() + " requested (was " + before + ", now "
+                                + view.status() + "), requested by " + settings.actor());
                 ctx.out().flush();
                 return run.follow(api, signals, requestedAt, before);
             }

@@ -7,19 +7,28 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code tenantctl release ...}. */
-@Command(name = "release", mixinStandardHelpOptions = true, description = "Start, follow, list and steer fleet releases.",
-        subcommands = {ReleaseMigrateCommand.class, ReleaseListCommand.class, ReleaseShowCommand.class,
-            ReleaseStatusCommand.class, ReleaseResumeCommand.class, ReleaseRollbackCommand.class,
-            ReleasePlanCommand.class})
+@Command(
+        name = "release",
+        mixinStandardHelpOptions = true,
+        description = "Start, follow, list and steer fleet releases.",
+        subcommands = {
+            ReleaseMigrateCommand.class,
+            ReleaseListCommand.class,
+            ReleaseShowCommand.class,
+            ReleaseStatusCommand.class,
+            ReleaseResumeCommand.class,
+            ReleaseRollbackCommand.class,
+            ReleasePlanCommand.class
+        })
 public final class ReleaseCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
-    public ReleaseCommand(Context ctx) {
-    }
+    public ReleaseCommand(Context ctx) {}
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command: migrate, list, show, status, resume, rollback or plan");
+        throw new ParameterException(
+                spec.commandLine(), "missing command: migrate, list, show, status, resume, rollback or plan");
     }
 }

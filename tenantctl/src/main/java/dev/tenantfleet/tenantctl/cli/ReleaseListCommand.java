@@ -17,16 +17,24 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code tenantctl release list}: GET /api/releases?limit=N, newest first. */
-@Command(name = "list", mixinStandardHelpOptions = true,
+@Command(
+        name = "list",
+        mixinStandardHelpOptions = true,
         description = "List the most recent releases, newest first: target, status, when, how long, what happened "
                 + "to their tenants, who asked.")
 public final class ReleaseListCommand extends BaseCommand {
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "20",
+    @Option(
+            names = "--limit",
+            paramLabel = "N",
+            defaultValue = "20",
             description = "how many releases, 1-" + ReleasePrinter.MAX_LIMIT + " (default ${DEFAULT-VALUE})")
     int limit;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "also write the releases as tenant-service "
-            + "answered them, under \"releases\", to FILE (- for standard output)")
+    @Option(
+            names = "--json",
+            paramLabel = "FILE",
+            description = "also write the releases as tenant-service "
+                    + "answered them, under \"releases\", to FILE (- for standard output)")
     Path json;
 
     @Mixin
@@ -44,8 +52,9 @@ public final class ReleaseListCommand extends BaseCommand {
         ApiClient api = new ApiClient(settings(apiOptions, null));
         JsonNode answer = api.get("/api/releases?limit=" + limit);
         if (!answer.isArray()) {
-            throw new CliException(ExitCodes.UNEXPECTED, "GET /api/releases answered something that is not a list: "
-                    + Text.oneLine(answer.toString(), 200));
+            throw new CliException(
+                    ExitCodes.UNEXPECTED,
+                    "GET /api/releases answered something that is not a list: " + Text.oneLine(answer.toString(), 200));
         }
         List<ReleaseView> releases = new ArrayList<>();
         for (JsonNode release : answer) {

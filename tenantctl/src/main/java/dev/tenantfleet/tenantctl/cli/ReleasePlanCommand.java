@@ -14,7 +14,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code tenantctl release plan --target TAG [--only a,b]}: GET /api/releases/plan. */
-@Command(name = "plan", mixinStandardHelpOptions = true,
+@Command(
+        name = "plan",
+        mixinStandardHelpOptions = true,
         description = "What a release to TAG would apply to each tenant, with migration-safety warnings (dropped "
                 + "columns, enum/type changes, non-concurrent indexes, data backfills, non-transactional, no "
                 + "rollback); tenants with the same head and pending changesets print as one group. Exit 0.")
@@ -43,8 +45,11 @@ public final class ReleasePlanCommand extends BaseCommand {
         ApiClient api = new ApiClient(settings(apiOptions, null));
         String path = "/api/releases/plan?target=" + ApiClient.encode(target.trim());
         if (only != null && !only.isEmpty()) {
-            path += "&only=" + ApiClient.encode(only.stream().map(String::trim).filter(s -> !s.isEmpty())
-                    .collect(Collectors.joining(",")));
+            path += "&only="
+                    + ApiClient.encode(only.stream()
+                            .map(String::trim)
+                            .filter(s -> !s.isEmpty())
+                            .collect(Collectors.joining(",")));
         }
         JsonNode answer = api.get(path);
         PlanPrinter.print(ctx.out(), ApiClient.read(answer, PlanView.class));

@@ -63,8 +63,8 @@ final class ReleaseRun {
     }
 
     /** Follows the release on {@code signals} and prints the summary; the exit code. */
-    int follow(ApiClient api, BlockingQueue<ReleaseSignal> signals, Instant ignoreStaleBefore,
-            ReleaseStatus staleStatus) {
+    int follow(
+            ApiClient api, BlockingQueue<ReleaseSignal> signals, Instant ignoreStaleBefore, ReleaseStatus staleStatus) {
         ProgressView progress = ProgressView.forOutput(ctx.out(), ctx.interactive(), columns);
         ReleaseFollower.Outcome outcome;
         try {
@@ -75,17 +75,22 @@ final class ReleaseRun {
         }
         if (outcome.timedOut()) {
             String status = outcome.status() == null ? "not finished" : "still " + outcome.status();
-            throw new CliException(ExitCodes.NOT_STARTED, "gave up waiting after " + Text.duration(wait.waitTimeout)
-                    + " (--wait-timeout): release " + releaseId + " is " + status + " and goes on without tenantctl; "
-                    + "follow it with `tenantctl release status " + releaseId + "`");
+            throw new CliException(
+                    ExitCodes.NOT_STARTED,
+                    "gave up waiting after " + Text.duration(wait.waitTimeout)
+                            + " (--wait-timeout): release " + releaseId + " is " + status
+                            + " and goes on without tenantctl; "
+                            + "follow it with `tenantctl release status " + releaseId + "`");
         }
         int exitCode = ExitCodes.of(outcome.status());
         Summary.print(ctx.out(), releaseId, outcome.view(), outcome.completed(), exitCode);
         if (outcome.status() == ReleaseStatus.REFUSED) {
-            String reason = outcome.view() != null && outcome.view().reason() != null ? outcome.view().reason()
+            String reason = outcome.view() != null && outcome.view().reason() != null
+                    ? outcome.view().reason()
                     : outcome.completed() != null ? outcome.completed().reason() : null;
-            ctx.err().println("error: release " + releaseId + " was refused by tenant-service's preflight: "
-                    + (reason == null ? "(no reason given)" : reason));
+            ctx.err()
+                    .println("error: release " + releaseId + " was refused by tenant-service's preflight: "
+                            + (reason == null ? "(no reason given)" : reason));
             ctx.err().flush();
         }
         if (wait.json != null) {

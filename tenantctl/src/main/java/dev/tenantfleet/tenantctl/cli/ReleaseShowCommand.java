@@ -13,16 +13,23 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code tenantctl release show ID}: {@code release status} with a table of every tenant of the release. */
-@Command(name = "show", mixinStandardHelpOptions = true,
-        description = {"Show a release with a row per tenant (cohort, state, heads before and after, duration, "
-                + "attempts, error code), then its summary, as release status prints it.",
+@Command(
+        name = "show",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Show a release with a row per tenant (cohort, state, heads before and after, duration, "
+                    + "attempts, error code), then its summary, as release status prints it.",
             "Exit code: the release's, as release status (0 COMPLETED, 2 FAILED, 3 HALTED, 4 ROLLED_BACK, 5 REFUSED), "
-                + "6 while it is still running."})
+                    + "6 while it is still running."
+        })
 public final class ReleaseShowCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "ID", description = "the release id (tenantctl release list shows them)")
     UUID id;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "write the release view plus \"exitCode\" to FILE (- for standard output)")
+    @Option(
+            names = "--json",
+            paramLabel = "FILE",
+            description = "write the release view plus \"exitCode\" to FILE (- for standard output)")
     Path json;
 
     @Mixin

@@ -15,14 +15,21 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code tenantctl release status ID}: GET /api/releases/{id}; exit code = the release's, 6 while it runs. */
-@Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Show a release. Exit code: the release's (0 COMPLETED, 2 FAILED, 3 HALTED, 4 ROLLED_BACK, "
-                + "5 REFUSED), 6 while it is still running."})
+@Command(
+        name = "status",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Show a release. Exit code: the release's (0 COMPLETED, 2 FAILED, 3 HALTED, 4 ROLLED_BACK, "
+                    + "5 REFUSED), 6 while it is still running."
+        })
 public final class ReleaseStatusCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "ID", description = "the release id")
     UUID id;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "write the release view plus \"exitCode\" to FILE (- for standard output)")
+    @Option(
+            names = "--json",
+            paramLabel = "FILE",
+            description = "write the release view plus \"exitCode\" to FILE (- for standard output)")
     Path json;
 
     @Mixin
@@ -45,11 +52,15 @@ public final class ReleaseStatusCommand extends BaseCommand {
     static int report(Context ctx, UUID id, ReleaseView view) {
         int exitCode = ExitCodes.of(view.status());
         if (view.status() != null && !view.status().terminal()) {
-            ctx.out().println("release " + id + " is still running: " + view.status()
-                    + (view.cohorts() != null && view.cohorts() > 1 && view.cohort() != null
-                            ? ", cohort " + (view.cohort() + 1) + "/" + view.cohorts() : "")
-                    + (view.counts() == null ? "" : ", " + view.counts().migrated() + "/" + view.counts().total()
-                            + " migrated: " + Text.counts(view.counts())));
+            ctx.out()
+                    .println("release " + id + " is still running: " + view.status()
+                            + (view.cohorts() != null && view.cohorts() > 1 && view.cohort() != null
+                                    ? ", cohort " + (view.cohort() + 1) + "/" + view.cohorts()
+                                    : "")
+                            + (view.counts() == null
+                                    ? ""
+                                    : ", " + view.counts().migrated() + "/"
+                                            + view.counts().total() + " migrated: " + Text.counts(view.counts())));
         }
         Summary.print(ctx.out(), id, view, null, exitCode);
         return exitCode;

@@ -11,7 +11,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code tenantctl}: the command group. */
-@Command(name = "tenantctl", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
+@Command(
+        name = "tenantctl",
+        mixinStandardHelpOptions = true,
+        versionProvider = RootCommand.Version.class,
         description = "Tenant Fleet's command-line client: start and follow fleet releases, gate deploys on them, "
                 + "look at the fleet, its tenants and past releases, and adopt existing tenant databases.",
         subcommands = {ReleaseCommand.class, FleetCommand.class, TenantCommand.class},
@@ -34,13 +37,13 @@ import picocli.CommandLine.Spec;
             "      or refusing the request, command unroutable (tenant-service not",
             "      running), --wait-timeout expired",
             "  6   release status / show: the release is still running",
-            "  64  usage error (bad option, SYSTEM_API_TOKEN missing, ...)"})
+            "  64  usage error (bad option, SYSTEM_API_TOKEN missing, ...)"
+        })
 public final class RootCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
-    public RootCommand(Context ctx) {
-    }
+    public RootCommand(Context ctx) {}
 
     @Override
     public void run() {

@@ -20,7 +20,9 @@ import picocli.CommandLine.Option;
  * {@code tenantctl tenant adopt ...}: POST /api/tenants/adopt. Registers a database that already exists; the password
  * comes only from the environment variable {@code --password-env} names, never from the command line.
  */
-@Command(name = "adopt", mixinStandardHelpOptions = true,
+@Command(
+        name = "adopt",
+        mixinStandardHelpOptions = true,
         description = "Register an existing database as a tenant, creating nothing. Exit 0 when adopted or already "
                 + "registered, 2 when rejected (every problem printed), 5 when tenant-service cannot be reached or "
                 + "refuses the request.")
@@ -34,30 +36,50 @@ public final class TenantAdoptCommand extends BaseCommand {
     @Option(names = "--server", required = true, paramLabel = "SERVER", description = "the registered database server")
     String server;
 
-    @Option(names = "--database", required = true, paramLabel = "DB", description = "the database's name on that server")
+    @Option(
+            names = "--database",
+            required = true,
+            paramLabel = "DB",
+            description = "the database's name on that server")
     String database;
 
-    @Option(names = "--username", required = true, paramLabel = "ROLE",
+    @Option(
+            names = "--username",
+            required = true,
+            paramLabel = "ROLE",
             description = "the role Tenant Fleet migrates the database as (usually its owner)")
     String username;
 
-    @Option(names = "--password-env", paramLabel = "VAR",
+    @Option(
+            names = "--password-env",
+            paramLabel = "VAR",
             description = "name of the environment variable holding that role's password (none: no password)")
     String passwordEnv;
 
-    @Option(names = "--status", paramLabel = "STATUS", converter = Converters.StatusConverter.class,
+    @Option(
+            names = "--status",
+            paramLabel = "STATUS",
+            converter = Converters.StatusConverter.class,
             description = "active (default), read_only or suspended")
     TenantStatus status;
 
-    @Option(names = "--baseline-tag", paramLabel = "TAG", description = "for a database another tool migrated without "
-            + "a Liquibase history: the changelog tag its schema is at, recorded as applied without running anything")
+    @Option(
+            names = "--baseline-tag",
+            paramLabel = "TAG",
+            description =
+                    "for a database another tool migrated without "
+                            + "a Liquibase history: the changelog tag its schema is at, recorded as applied without running anything")
     String baselineTag;
 
-    @Option(names = "--dry-run", description = "check everything, change nothing: no baseline recorded, no tenant "
-            + "registered")
+    @Option(
+            names = "--dry-run",
+            description = "check everything, change nothing: no baseline recorded, no tenant " + "registered")
     boolean dryRun;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "also write the answer to FILE (- for standard output)")
+    @Option(
+            names = "--json",
+            paramLabel = "FILE",
+            description = "also write the answer to FILE (- for standard output)")
     Path json;
 
     @Mixin

@@ -7,20 +7,27 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code tenantctl tenant ...}. */
-@Command(name = "tenant", mixinStandardHelpOptions = true,
+@Command(
+        name = "tenant",
+        mixinStandardHelpOptions = true,
         description = "Look at tenants, change a tenant's status, or adopt existing databases as tenants.",
-        subcommands = {TenantListCommand.class, TenantShowCommand.class, TenantStatusCommand.class,
-            TenantSetStatusCommand.class, TenantAdoptCommand.class, TenantImportCommand.class})
+        subcommands = {
+            TenantListCommand.class,
+            TenantShowCommand.class,
+            TenantStatusCommand.class,
+            TenantSetStatusCommand.class,
+            TenantAdoptCommand.class,
+            TenantImportCommand.class
+        })
 public final class TenantCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
-    public TenantCommand(Context ctx) {
-    }
+    public TenantCommand(Context ctx) {}
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(),
-                "missing command: list, show, status, set-status, adopt or import");
+        throw new ParameterException(
+                spec.commandLine(), "missing command: list, show, status, set-status, adopt or import");
     }
 }

@@ -23,7 +23,9 @@ import picocli.CommandLine.Parameters;
  * {@code tenantctl tenant import FILE}: POST /api/tenants/import with FILE as it is (CSV or JSON, by its extension).
  * tenant-service validates every row first, then registers the valid ones; the report lists every problem at once.
  */
-@Command(name = "import", mixinStandardHelpOptions = true,
+@Command(
+        name = "import",
+        mixinStandardHelpOptions = true,
         description = "Register many existing databases from FILE (.csv with a header line, or .json: an array of "
                 + "adoptions). Every row is validated first and every problem printed; the valid rows are registered. "
                 + "Re-running is harmless. Exit 0 when every row was registered or already registered, 2 when some "
@@ -32,20 +34,31 @@ public final class TenantImportCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "FILE", description = "the tenants: FILE.csv or FILE.json")
     Path file;
 
-    @Option(names = "--baseline-tag", paramLabel = "TAG", description = "baseline of rows that name none: for "
-            + "databases without a Liquibase history, the changelog tag their schema is at")
+    @Option(
+            names = "--baseline-tag",
+            paramLabel = "TAG",
+            description = "baseline of rows that name none: for "
+                    + "databases without a Liquibase history, the changelog tag their schema is at")
     String baselineTag;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
-            defaultValue = "30m", description = "how long to wait for the report (default 30m; thousands of rows are "
+    @Option(
+            names = "--timeout",
+            paramLabel = "DURATION",
+            converter = Converters.DurationConverter.class,
+            defaultValue = "30m",
+            description = "how long to wait for the report (default 30m; thousands of rows are "
                     + "checked against their databases first)")
     Duration timeout;
 
-    @Option(names = "--dry-run", description = "check everything, change nothing: no baseline recorded, no tenant "
-            + "registered")
+    @Option(
+            names = "--dry-run",
+            description = "check everything, change nothing: no baseline recorded, no tenant " + "registered")
     boolean dryRun;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "also write the report to FILE (- for standard output)")
+    @Option(
+            names = "--json",
+            paramLabel = "FILE",
+            description = "also write the report to FILE (- for standard output)")
     Path json;
 
     @Mixin
@@ -57,9 +70,10 @@ public final class TenantImportCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
-        String contentType = name.endsWith(".csv") ? "text/csv; charset=utf-8"
-                : name.endsWith(".json") ? "application/json" : null;
+        String name =
+                file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+        String contentType =
+                name.endsWith(".csv") ? "text/csv; charset=utf-8" : name.endsWith(".json") ? "application/json" : null;
         if (contentType == null) {
             throw usage("FILE must end in .csv or .json (not " + file + ")");
         }
@@ -82,10 +96,17 @@ public final class TenantImportCommand extends BaseCommand {
         AdoptionView.Report report = ApiClient.read(answer, AdoptionView.Report.class);
         AdoptionPrinter.printReport(ctx.out(), file.toString(), report);
         int exitCode = report.rejected() == 0 ? ExitCodes.OK : ExitCodes.REJECTED;
-        ctx.out().println(exitCode == ExitCodes.OK ? (dryRun ? "exit code 0: every row can be adopted (dry run: "
-                + "nothing registered)" : "exit code 0: every row is registered")
-                : "exit code 2: " + report.rejected() + " row(s) rejected; fix them and run the same import again "
-                        + (dryRun ? "(dry run: nothing registered)" : "(registered rows are left unchanged)"));
+        ctx.out()
+                .println(
+                        exitCode == ExitCodes.OK
+                                ? (dryRun
+                                        ? "exit code 0: every row can be adopted (dry run: " + "nothing registered)"
+                                        : "exit code 0: every row is registered")
+                                : "exit code 2: " + report.rejected()
+                                        + " row(s) rejected; fix them and run the same import again "
+                                        + (dryRun
+                                                ? "(dry run: nothing registered)"
+                                                : "(registered rows are left unchanged)"));
         ctx.out().flush();
         writeJson(json, answer, exitCode);
         return exitCode;

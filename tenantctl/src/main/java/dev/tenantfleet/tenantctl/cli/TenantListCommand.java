@@ -17,14 +17,21 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code tenantctl tenant list}: GET /api/tenants, one page or every page, filtered on the server. */
-@Command(name = "list", mixinStandardHelpOptions = true,
-        description = {"List tenants by slug: status, schema head, server, database, last change.",
-            "One page at a time (--page, --size), or every page (--all). Filters combine: every one given must hold."})
+@Command(
+        name = "list",
+        mixinStandardHelpOptions = true,
+        description = {
+            "List tenants by slug: status, schema head, server, database, last change.",
+            "One page at a time (--page, --size), or every page (--all). Filters combine: every one given must hold."
+        })
 public final class TenantListCommand extends BaseCommand {
     /** The API's largest page: what --all asks for, so a fleet of 1000 takes two requests. */
     static final int MAX_SIZE = 500;
 
-    @Option(names = "--status", paramLabel = "STATUS", converter = Converters.StatusConverter.class,
+    @Option(
+            names = "--status",
+            paramLabel = "STATUS",
+            converter = Converters.StatusConverter.class,
             description = "only tenants in this status (active, read_only, suspended, provisioning, "
                     + "provisioning_failed, deactivated)")
     TenantStatus status;
@@ -44,8 +51,11 @@ public final class TenantListCommand extends BaseCommand {
     @Option(names = "--all", description = "every page, read " + MAX_SIZE + " tenants at a time")
     boolean all;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "also write the answer ({\"items\", \"page\", "
-            + "\"size\", \"total\"}; with --all every tenant in \"items\") to FILE (- for standard output)")
+    @Option(
+            names = "--json",
+            paramLabel = "FILE",
+            description = "also write the answer ({\"items\", \"page\", "
+                    + "\"size\", \"total\"}; with --all every tenant in \"items\") to FILE (- for standard output)")
     Path json;
 
     @Mixin

@@ -19,19 +19,27 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code tenantctl tenant show SLUG}: GET /api/tenants/{slug} and its audit trail, newest first. */
-@Command(name = "show", mixinStandardHelpOptions = true,
+@Command(
+        name = "show",
+        mixinStandardHelpOptions = true,
         description = "Show a tenant: status, schema head, server, database, why provisioning failed if it did, "
                 + "and its audit trail, newest first.")
 public final class TenantShowCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "SLUG", description = "the tenant")
     String slug;
 
-    @Option(names = "--audit", paramLabel = "N", defaultValue = "20",
+    @Option(
+            names = "--audit",
+            paramLabel = "N",
+            defaultValue = "20",
             description = "how many audit entries to show, newest first (default ${DEFAULT-VALUE}; 0: none)")
     int audit;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "also write the tenant, with its whole audit trail "
-            + "(oldest first) under \"audit\" unless --audit 0, to FILE (- for standard output)")
+    @Option(
+            names = "--json",
+            paramLabel = "FILE",
+            description = "also write the tenant, with its whole audit trail "
+                    + "(oldest first) under \"audit\" unless --audit 0, to FILE (- for standard output)")
     Path json;
 
     @Mixin
@@ -51,8 +59,10 @@ public final class TenantShowCommand extends BaseCommand {
         JsonNode tenant = api.get(path);
         JsonNode trail = audit == 0 ? null : api.get(path + "/audit");
         if (trail != null && !trail.isArray()) {
-            throw new CliException(ExitCodes.UNEXPECTED, "GET " + path + "/audit answered something that is not a "
-                    + "list: " + Text.oneLine(trail.toString(), 200));
+            throw new CliException(
+                    ExitCodes.UNEXPECTED,
+                    "GET " + path + "/audit answered something that is not a " + "list: "
+                            + Text.oneLine(trail.toString(), 200));
         }
         List<AuditEntryView> entries = null;
         if (trail != null) {
@@ -63,7 +73,8 @@ public final class TenantShowCommand extends BaseCommand {
         }
         TenantPrinter.full(ctx.out(), ApiClient.read(tenant, TenantView.class), entries, audit);
         if (json != null) {
-            ObjectNode answer = tenant.isObject() ? ((ObjectNode) tenant).deepCopy() : ApiClient.MAPPER.createObjectNode();
+            ObjectNode answer =
+                    tenant.isObject() ? ((ObjectNode) tenant).deepCopy() : ApiClient.MAPPER.createObjectNode();
             if (trail != null) {
                 answer.set("audit", trail);
             }

@@ -16,8 +16,10 @@ import picocli.CommandLine.Option;
 
 /** What {@code tenant set-status} and {@code tenant status --to} share: POST /api/tenants/{slug}/status. */
 abstract class TenantStatusChange extends BaseCommand {
-    @Option(names = "--json", paramLabel = "FILE", description = "also write the tenant as tenant-service answered "
-            + "to FILE (- for standard output)")
+    @Option(
+            names = "--json",
+            paramLabel = "FILE",
+            description = "also write the tenant as tenant-service answered " + "to FILE (- for standard output)")
     Path json;
 
     @Mixin
@@ -41,9 +43,11 @@ abstract class TenantStatusChange extends BaseCommand {
         body.put("reason", reason);
         JsonNode answer = api.post("/api/tenants/" + ApiClient.encode(slug) + "/status", body);
         TenantView tenant = ApiClient.read(answer, TenantView.class);
-        ctx.out().println("tenant " + (tenant.slug() != null ? tenant.slug() : slug) + " is "
-                + (tenant.status() != null ? tenant.status() : to) + " (schema head " + Text.head(tenant.schemaHead())
-                + ")");
+        ctx.out()
+                .println("tenant " + (tenant.slug() != null ? tenant.slug() : slug) + " is "
+                        + (tenant.status() != null ? tenant.status() : to) + " (schema head "
+                        + Text.head(tenant.schemaHead())
+                        + ")");
         ctx.out().flush();
         writeJson(json, answer, ExitCodes.OK);
         return ExitCodes.OK;

@@ -11,17 +11,27 @@ public final class WaitOptions {
     @Option(names = "--wait", description = "follow the release to its end, print a summary and exit with its code")
     boolean wait;
 
-    @Option(names = "--wait-timeout", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
+    @Option(
+            names = "--wait-timeout",
+            paramLabel = "DURATION",
+            converter = Converters.DurationConverter.class,
             description = "give up waiting after this long, exit 5 (the release goes on); 0 = no limit "
-                    + "(default: ${DEFAULT-VALUE})", defaultValue = "2h")
+                    + "(default: ${DEFAULT-VALUE})",
+            defaultValue = "2h")
     Duration waitTimeout;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "with --wait: write the final release view "
-            + "(GET /api/releases/{id}) plus \"exitCode\" to FILE (- for standard output)")
+    @Option(
+            names = "--json",
+            paramLabel = "FILE",
+            description = "with --wait: write the final release view "
+                    + "(GET /api/releases/{id}) plus \"exitCode\" to FILE (- for standard output)")
     Path json;
 
     /** After this much silence on the event stream, ask the REST API. Hidden: tests shorten it. */
-    @Option(names = "--event-silence", hidden = true, converter = Converters.DurationConverter.class,
+    @Option(
+            names = "--event-silence",
+            hidden = true,
+            converter = Converters.DurationConverter.class,
             defaultValue = "30s")
     Duration eventSilence = ReleaseFollower.DEFAULT_SILENCE;
 

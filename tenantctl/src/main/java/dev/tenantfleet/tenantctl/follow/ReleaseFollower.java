@@ -32,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 public final class ReleaseFollower {
     /** How long the event stream may be silent before tenantctl asks the REST API. */
     public static final Duration DEFAULT_SILENCE = Duration.ofSeconds(30);
+
     private static final int FINAL_VIEW_ATTEMPTS = 3;
     private static final Duration FINAL_VIEW_RETRY = Duration.ofSeconds(2);
 
@@ -61,9 +62,8 @@ public final class ReleaseFollower {
      * @param completed the release-completed event, when it arrived
      * @param timedOut  whether {@code --wait-timeout} expired first
      */
-    public record Outcome(ReleaseStatus status, ReleaseView view, JsonNode viewJson, ReleaseCompleted completed,
-            boolean timedOut) {
-    }
+    public record Outcome(
+            ReleaseStatus status, ReleaseView view, JsonNode viewJson, ReleaseCompleted completed, boolean timedOut) {}
 
     /**
      * Follows until terminal or the wait times out.
@@ -73,7 +73,10 @@ public final class ReleaseFollower {
      *                          ignored (null = accept every event)
      * @param staleStatus       that previous status
      */
-    public Outcome follow(UUID releaseId, BlockingQueue<ReleaseSignal> signals, Instant ignoreStaleBefore,
+    public Outcome follow(
+            UUID releaseId,
+            BlockingQueue<ReleaseSignal> signals,
+            Instant ignoreStaleBefore,
             ReleaseStatus staleStatus) {
         long start = System.nanoTime();
         long deadline = waitTimeout == null ? Long.MAX_VALUE : start + waitTimeout.toNanos();
@@ -102,7 +105,8 @@ public final class ReleaseFollower {
                         lastStatus = progressed.status();
                         progress.progress(envelope.time(), progressed);
                     } else if (data instanceof ReleaseCompleted completed) {
-                        if (ignoreStaleBefore != null && completed.status() == staleStatus
+                        if (ignoreStaleBefore != null
+                                && completed.status() == staleStatus
                                 && envelope.time().isBefore(ignoreStaleBefore)) {
                             continue; // the previous run's completion, published before our request
                         }
@@ -113,7 +117,8 @@ public final class ReleaseFollower {
                         }
                     }
                 } else if (signal instanceof ReleaseSignal.Unreadable unreadable) {
-                    progress.notice(ctx.clock().instant(), "skipped an unreadable release event: " + unreadable.reason());
+                    progress.notice(
+                            ctx.clock().instant(), "skipped an unreadable release event: " + unreadable.reason());
                 } else if (signal instanceof ReleaseSignal.Interrupted interrupted) {
                     progress.notice(ctx.clock().instant(), interrupted.reason());
                 } else if (System.nanoTime() - lastActivity >= silence.toNanos()) {
@@ -127,22 +132,30 @@ public final class ReleaseFollower {
                             lastStatus = view.status();
                         }
                         progress.snapshot(at, view);
-                        if (view.status() != null && view.status().terminal()
-                                && !(ignoreStaleBefore != null && view.status() == staleStatus
-                                        && view.finishedAt() != null && view.finishedAt().isBefore(ignoreStaleBefore))) {
+                        if (view.status() != null
+                                && view.status().terminal()
+                                && !(ignoreStaleBefore != null
+                                        && view.status() == staleStatus
+                                        && view.finishedAt() != null
+                                        && view.finishedAt().isBefore(ignoreStaleBefore))) {
                             return new Outcome(view.status(), view, json, null, false);
                         }
                     } catch (ApiUnreachableException e) {
-                        progress.notice(at, "no release event for " + Text.duration(silence) + " and " + e.getMessage());
+                        progress.notice(
+                                at, "no release event for " + Text.duration(silence) + " and " + e.getMessage());
                     } catch (ApiProblemException e) {
                         if (e.status() == 404 && !notFoundNoted) {
                             notFoundNoted = true;
-                            progress.notice(at, "no release event for " + Text.duration(silence)
-                                    + " and tenant-service does not know the release yet: is its migrate-release "
-                                    + "consumer running? (still waiting)");
+                            progress.notice(
+                                    at,
+                                    "no release event for " + Text.duration(silence)
+                                            + " and tenant-service does not know the release yet: is its migrate-release "
+                                            + "consumer running? (still waiting)");
                         } else if (e.status() != 404) {
-                            progress.notice(at, "no release event for " + Text.duration(silence) + "; GET "
-                                    + "/api/releases/" + releaseId + " failed: " + e.getMessage());
+                            progress.notice(
+                                    at,
+                                    "no release event for " + Text.duration(silence) + "; GET " + "/api/releases/"
+                                            + releaseId + " failed: " + e.getMessage());
                         }
                     }
                 }

@@ -15,20 +15,22 @@ import java.util.Map;
 public final class AdoptionPrinter {
     static final int SLUGS_PER_LINE = 20;
 
-    private AdoptionPrinter() {
-    }
+    private AdoptionPrinter() {}
 
     /** One adoption's result. */
     public static void printRow(PrintWriter out, AdoptionView.Row row) {
         String where = "database " + row.database() + " on server " + row.server();
         switch (String.valueOf(row.outcome())) {
-            case "REGISTERED" -> out.println("adopted " + row.slug() + ": " + where + ", schema head "
-                    + Text.head(row.schemaHead()) + origin(row));
-            case "ALREADY_REGISTERED" -> out.println(row.slug() + " is already registered (" + where + ", schema head "
-                    + Text.head(row.schemaHead()) + "): nothing changed");
-            case "VALID" -> out.println("dry run: " + row.slug() + " can be adopted: " + where + ", schema head "
-                    + Text.head(row.schemaHead()) + (row.baselined() ? " (a baseline would be recorded)" : "")
-                    + "; nothing changed");
+            case "REGISTERED" ->
+                out.println("adopted " + row.slug() + ": " + where + ", schema head " + Text.head(row.schemaHead())
+                        + origin(row));
+            case "ALREADY_REGISTERED" ->
+                out.println(row.slug() + " is already registered (" + where + ", schema head "
+                        + Text.head(row.schemaHead()) + "): nothing changed");
+            case "VALID" ->
+                out.println("dry run: " + row.slug() + " can be adopted: " + where + ", schema head "
+                        + Text.head(row.schemaHead()) + (row.baselined() ? " (a baseline would be recorded)" : "")
+                        + "; nothing changed");
             default -> {
                 out.println(row.slug() + " was not adopted (" + where + "):");
                 problems(out, row.problems(), "  ");
@@ -53,8 +55,9 @@ public final class AdoptionPrinter {
     /** An import's report. */
     public static void printReport(PrintWriter out, String file, AdoptionView.Report report) {
         out.println((report.dryRun() ? "Dry run of the import of " : "Import of ") + file + ": "
-                + Text.plural(report.total(), "row") + ": " + (report.dryRun() ? report.valid() + " can be adopted, "
-                : report.registered() + " registered, ") + report.alreadyRegistered() + " already registered, "
+                + Text.plural(report.total(), "row") + ": "
+                + (report.dryRun() ? report.valid() + " can be adopted, " : report.registered() + " registered, ")
+                + report.alreadyRegistered() + " already registered, "
                 + report.rejected() + " rejected");
         List<AdoptionView.Row> rejected = rows(report, "REJECTED");
         if (!rejected.isEmpty()) {
@@ -80,7 +83,9 @@ public final class AdoptionPrinter {
     }
 
     private static List<AdoptionView.Row> rows(AdoptionView.Report report, String outcome) {
-        return report.rows().stream().filter(row -> outcome.equals(row.outcome())).toList();
+        return report.rows().stream()
+                .filter(row -> outcome.equals(row.outcome()))
+                .toList();
     }
 
     private static void byHead(PrintWriter out, String label, List<AdoptionView.Row> rows) {
@@ -90,12 +95,12 @@ public final class AdoptionPrinter {
         out.println(label + " (" + rows.size() + "):");
         Map<String, List<String>> groups = new LinkedHashMap<>();
         for (AdoptionView.Row row : rows) {
-            String group = "at " + Text.head(row.schemaHead()) + (!row.baselined() ? ""
-                    : "VALID".equals(row.outcome()) ? ", with a baseline" : ", baselined");
+            String group = "at " + Text.head(row.schemaHead())
+                    + (!row.baselined() ? "" : "VALID".equals(row.outcome()) ? ", with a baseline" : ", baselined");
             groups.computeIfAbsent(group, k -> new ArrayList<>()).add(row.slug());
         }
-        groups.forEach((group, slugs) -> out.println("  " + group + " (" + slugs.size() + "): "
-                + Text.list(slugs, SLUGS_PER_LINE)));
+        groups.forEach((group, slugs) ->
+                out.println("  " + group + " (" + slugs.size() + "): " + Text.list(slugs, SLUGS_PER_LINE)));
     }
 
     private static void problems(PrintWriter out, List<AdoptionView.RowProblem> problems, String indent) {

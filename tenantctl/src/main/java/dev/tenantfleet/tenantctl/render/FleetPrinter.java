@@ -12,15 +12,16 @@ import java.util.Map;
 public final class FleetPrinter {
     static final int SLUGS_PER_LINE = 20;
 
-    private FleetPrinter() {
-    }
+    private FleetPrinter() {}
 
     public static void print(PrintWriter out, FleetStatusView fleet) {
-        int total = fleet.total() != null ? fleet.total()
+        int total = fleet.total() != null
+                ? fleet.total()
                 : fleet.byHead().values().stream().mapToInt(Integer::intValue).sum();
         out.println("Fleet: " + Text.plural(total, "tenant") + ", changelog head " + Text.head(fleet.changelogHead())
                 + (fleet.changelogDigest() == null ? "" : " (digest " + fleet.changelogDigest() + ")"));
-        int width = fleet.byHead().keySet().stream().mapToInt(String::length).max().orElse(6);
+        int width =
+                fleet.byHead().keySet().stream().mapToInt(String::length).max().orElse(6);
         List<Map.Entry<String, Integer>> heads = new ArrayList<>(fleet.byHead().entrySet());
         heads.sort(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
         for (Map.Entry<String, Integer> head : heads) {
@@ -32,10 +33,12 @@ public final class FleetPrinter {
         } else {
             out.println("Behind the head (" + fleet.behind().size() + "):");
             Map<String, List<String>> byHead = new LinkedHashMap<>();
-            fleet.behind().stream().sorted(Comparator.comparing(b -> Text.head(b.head())))
-                    .forEach(b -> byHead.computeIfAbsent(Text.head(b.head()), k -> new ArrayList<>()).add(b.slug()));
-            byHead.forEach((head, slugs) -> out.println("  at " + head + " (" + slugs.size() + "): "
-                    + Text.list(slugs, SLUGS_PER_LINE)));
+            fleet.behind().stream()
+                    .sorted(Comparator.comparing(b -> Text.head(b.head())))
+                    .forEach(b -> byHead.computeIfAbsent(Text.head(b.head()), k -> new ArrayList<>())
+                            .add(b.slug()));
+            byHead.forEach((head, slugs) ->
+                    out.println("  at " + head + " (" + slugs.size() + "): " + Text.list(slugs, SLUGS_PER_LINE)));
         }
         if (fleet.drifted().isEmpty()) {
             out.println("Drifted: none");

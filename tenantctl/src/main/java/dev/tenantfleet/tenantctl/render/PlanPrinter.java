@@ -20,23 +20,26 @@ public final class PlanPrinter {
     /** Slugs named per group; the rest are counted. */
     static final int SLUGS_PER_GROUP = 10;
 
-    private PlanPrinter() {
-    }
+    private PlanPrinter() {}
 
     public static void print(PrintWriter out, PlanView plan) {
         Map<List<Object>, List<PlanView.Tenant>> groups = new LinkedHashMap<>();
         for (PlanView.Tenant tenant : plan.tenants()) {
-            List<Object> key = List.of(Text.head(tenant.head()),
+            List<Object> key = List.of(
+                    Text.head(tenant.head()),
                     tenant.pending().stream().map(PlanPrinter::name).toList(),
                     tenant.drift().stream().map(Text::node).toList());
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(tenant);
         }
-        long withPending = plan.tenants().stream().filter(t -> !t.pending().isEmpty()).count();
-        out.println("Release plan to " + plan.targetTag() + (plan.changelogDigest() == null ? ""
-                : " (changelog digest " + plan.changelogDigest() + ")") + ": " + Text.plural(plan.tenants().size(), "tenant")
+        long withPending =
+                plan.tenants().stream().filter(t -> !t.pending().isEmpty()).count();
+        out.println("Release plan to " + plan.targetTag()
+                + (plan.changelogDigest() == null ? "" : " (changelog digest " + plan.changelogDigest() + ")") + ": "
+                + Text.plural(plan.tenants().size(), "tenant")
                 + ", " + withPending + " with pending changesets");
         List<Map.Entry<List<Object>, List<PlanView.Tenant>>> ordered = new ArrayList<>(groups.entrySet());
-        ordered.sort(Comparator.<Map.Entry<List<Object>, List<PlanView.Tenant>>>comparingInt(e -> -e.getValue().size())
+        ordered.sort(Comparator.<Map.Entry<List<Object>, List<PlanView.Tenant>>>comparingInt(
+                        e -> -e.getValue().size())
                 .thenComparing(e -> (String) e.getKey().get(0)));
         Map<String, PlanView.Pending> distinct = new LinkedHashMap<>();
         for (Map.Entry<List<Object>, List<PlanView.Tenant>> group : ordered) {
@@ -57,8 +60,9 @@ public final class PlanPrinter {
             for (PlanView.Pending pending : first.pending()) {
                 distinct.putIfAbsent(name(pending), pending);
                 out.println("    " + name(pending) + flags(pending));
-                pending.warnings().forEach(w -> out.println("      ! " + (w.kind() == null ? "WARNING" : w.kind()) + ": "
-                        + Text.oneLine(w.message(), 300)));
+                pending.warnings()
+                        .forEach(w -> out.println("      ! " + (w.kind() == null ? "WARNING" : w.kind()) + ": "
+                                + Text.oneLine(w.message(), 300)));
             }
         }
         out.println();
@@ -88,21 +92,30 @@ public final class PlanPrinter {
         }
         StringBuilder text = new StringBuilder("Warnings: ");
         if (warned.isEmpty()) {
-            text.append("none of the ").append(Text.plural(pendings.size(), "pending changeset"))
+            text.append("none of the ")
+                    .append(Text.plural(pendings.size(), "pending changeset"))
                     .append(" carries a migration-safety warning");
         } else {
-            text.append(warned.size()).append(" of ").append(Text.plural(pendings.size(), "pending changeset"))
+            text.append(warned.size())
+                    .append(" of ")
+                    .append(Text.plural(pendings.size(), "pending changeset"))
                     .append(" carry migration-safety warnings (");
-            byKind.forEach((kind, count) -> text.append(kind).append(' ').append(count).append(", "));
+            byKind.forEach(
+                    (kind, count) -> text.append(kind).append(' ').append(count).append(", "));
             text.setLength(text.length() - 2);
             text.append(')');
         }
         if (nonTransactional > 0) {
-            text.append("; ").append(nonTransactional).append(" run").append(nonTransactional == 1 ? "s" : "")
+            text.append("; ")
+                    .append(nonTransactional)
+                    .append(" run")
+                    .append(nonTransactional == 1 ? "s" : "")
                     .append(" outside a transaction (needs --allow-non-transactional)");
         }
         if (noRollback > 0) {
-            text.append("; ").append(noRollback).append(noRollback == 1 ? " has" : " have")
+            text.append("; ")
+                    .append(noRollback)
+                    .append(noRollback == 1 ? " has" : " have")
                     .append(" no rollback (--on-failure rollback will be refused)");
         }
         return text.append('.').toString();

@@ -40,14 +40,22 @@ public abstract sealed class ProgressView permits LineProgress, BarProgress {
     /** A tenant changed state. */
     public final void tenant(Instant time, ReleaseTenantUpdated update) {
         states.put(update.slug(), update.state());
-        onTenant(time, new TenantLine(update.slug(), update.state(), update.headBefore(), update.headAfter(),
-                update.durationMillis(), error(update.error()), false));
+        onTenant(
+                time,
+                new TenantLine(
+                        update.slug(),
+                        update.state(),
+                        update.headBefore(),
+                        update.headAfter(),
+                        update.durationMillis(),
+                        error(update.error()),
+                        false));
     }
 
     /** The release's status or counts changed. */
     public final void progress(Instant time, ReleaseProgressed progressed) {
-        boolean phaseChanged = progressed.status() != status || progressed.cohort() != cohort
-                || progressed.cohorts() != cohorts;
+        boolean phaseChanged =
+                progressed.status() != status || progressed.cohort() != cohort || progressed.cohorts() != cohorts;
         counts = progressed.counts();
         status = progressed.status();
         cohort = progressed.cohort();
@@ -71,10 +79,23 @@ public abstract sealed class ProgressView permits LineProgress, BarProgress {
             }
             if (states.put(tenant.slug(), tenant.state()) != tenant.state()) {
                 ReleaseView.Error error = tenant.error();
-                missed.add(new TenantLine(tenant.slug(), tenant.state(), tenant.headBefore(), tenant.headAfter(),
-                        tenant.durationMillis(), error == null ? null
-                                : new ErrorLine(error.code(), error.message(), error.hint(), error.changeSet(),
-                                        error.blockingSessions().stream().map(Text::blockingSession).toList()), true));
+                missed.add(new TenantLine(
+                        tenant.slug(),
+                        tenant.state(),
+                        tenant.headBefore(),
+                        tenant.headAfter(),
+                        tenant.durationMillis(),
+                        error == null
+                                ? null
+                                : new ErrorLine(
+                                        error.code(),
+                                        error.message(),
+                                        error.hint(),
+                                        error.changeSet(),
+                                        error.blockingSessions().stream()
+                                                .map(Text::blockingSession)
+                                                .toList()),
+                        true));
             }
         }
         if (view.counts() != null) {
@@ -113,7 +134,11 @@ public abstract sealed class ProgressView permits LineProgress, BarProgress {
             text.append(", cohort ").append(cohort + 1).append('/').append(cohorts);
         }
         if (counts != null) {
-            text.append(": ").append(counts.migrated()).append('/').append(counts.total()).append(" migrated");
+            text.append(": ")
+                    .append(counts.migrated())
+                    .append('/')
+                    .append(counts.total())
+                    .append(" migrated");
             String rest = Text.counts(counts);
             int comma = rest.indexOf(", ");
             if (comma >= 0) {
@@ -127,29 +152,43 @@ public abstract sealed class ProgressView permits LineProgress, BarProgress {
         if (error == null) {
             return null;
         }
-        return new ErrorLine(error.code().name(), error.message(), error.hint(), error.changeSet(),
-                error.blockingSessions().stream().map(session -> Text.blockingSession(
-                        dev.tenantfleet.model.envelope.Json.mapper().valueToTree(session))).toList());
+        return new ErrorLine(
+                error.code().name(),
+                error.message(),
+                error.hint(),
+                error.changeSet(),
+                error.blockingSessions().stream()
+                        .map(session -> Text.blockingSession(
+                                dev.tenantfleet.model.envelope.Json.mapper().valueToTree(session)))
+                        .toList());
     }
 
     /** One tenant's change, as printed. */
-    public record TenantLine(String slug, TenantReleaseState state, String headBefore, String headAfter,
-            Long durationMillis, ErrorLine error, boolean fromApi) {
+    public record TenantLine(
+            String slug,
+            TenantReleaseState state,
+            String headBefore,
+            String headAfter,
+            Long durationMillis,
+            ErrorLine error,
+            boolean fromApi) {
 
         /** {@code acme MIGRATED v1.3 -> v1.4 (812 ms)}; failures with code, message, changeset and hint. */
         public String text() {
             StringBuilder text = new StringBuilder(slug).append(' ').append(state);
             switch (state) {
-                case MIGRATED -> text.append(' ').append(Text.head(headBefore)).append(" -> ")
-                        .append(Text.head(headAfter));
+                case MIGRATED ->
+                    text.append(' ')
+                            .append(Text.head(headBefore))
+                            .append(" -> ")
+                            .append(Text.head(headAfter));
                 case ROLLED_BACK -> text.append(" to ").append(Text.head(headAfter != null ? headAfter : headBefore));
-                case ROLLING_BACK -> text.append(' ').append(Text.head(headAfter)).append(" -> ")
-                        .append(Text.head(headBefore));
+                case ROLLING_BACK ->
+                    text.append(' ').append(Text.head(headAfter)).append(" -> ").append(Text.head(headBefore));
                 case MIGRATING -> text.append(" from ").append(Text.head(headBefore));
-                case FAILED, ROLLBACK_FAILED, SKIPPED, AHEAD -> text.append(" at ")
-                        .append(Text.head(headAfter != null ? headAfter : headBefore));
-                case PENDING -> {
-                }
+                case FAILED, ROLLBACK_FAILED, SKIPPED, AHEAD ->
+                    text.append(" at ").append(Text.head(headAfter != null ? headAfter : headBefore));
+                case PENDING -> {}
             }
             String took = Text.millis(durationMillis);
             if (took != null && state.settled()) {

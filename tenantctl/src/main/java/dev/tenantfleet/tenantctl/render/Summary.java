@@ -22,39 +22,40 @@ public final class Summary {
     /** Failed tenants printed in full; the rest are counted (all of them are in {@code --json}). */
     static final int MAX_FAILURES_LISTED = 100;
 
-    private Summary() {
-    }
+    private Summary() {}
 
     /**
      * Prints the summary from the release view (preferred) or, when the API could not be read, from the
      * release-completed event.
      */
-    public static void print(PrintWriter out, UUID releaseId, ReleaseView view, ReleaseCompleted completed,
-            int exitCode) {
+    public static void print(
+            PrintWriter out, UUID releaseId, ReleaseView view, ReleaseCompleted completed, int exitCode) {
         ReleaseStatus status = completed != null ? completed.status() : view != null ? view.status() : null;
-        String target = view != null && view.targetTag() != null ? view.targetTag()
+        String target = view != null && view.targetTag() != null
+                ? view.targetTag()
                 : completed != null ? completed.targetTag() : "?";
         out.println();
         out.println("Release " + releaseId + " to " + target + ": " + (status == null ? "UNKNOWN" : status));
-        String reason = view != null && view.reason() != null ? view.reason() : completed != null ? completed.reason()
-                : null;
+        String reason =
+                view != null && view.reason() != null ? view.reason() : completed != null ? completed.reason() : null;
         if (reason != null && !reason.isBlank()) {
             out.println("  reason:   " + reason);
         }
-        ReleaseCounts counts = view != null && view.counts() != null ? view.counts()
-                : completed != null ? completed.counts() : null;
+        ReleaseCounts counts =
+                view != null && view.counts() != null ? view.counts() : completed != null ? completed.counts() : null;
         if (counts != null) {
             out.println("  tenants:  " + counts.total() + " targeted: " + Text.counts(counts));
         }
         if (view != null && view.cohorts() != null && view.cohorts() > 1) {
             out.println("  cohorts:  " + view.cohorts());
         }
-        Duration duration = view != null && view.duration() != null ? view.duration()
+        Duration duration = view != null && view.duration() != null
+                ? view.duration()
                 : completed != null ? Duration.ofMillis(completed.durationMillis()) : null;
         if (view != null && view.rollbackDuration() != null) {
             // a rollback is timed on its own: the release it undid may have ended hours before it was asked for
-            out.println("  duration: " + Text.duration(view.rollbackDuration()) + " rolling back (the release before it: "
-                    + Text.duration(view.durationBeforeRollback()) + ")");
+            out.println("  duration: " + Text.duration(view.rollbackDuration())
+                    + " rolling back (the release before it: " + Text.duration(view.durationBeforeRollback()) + ")");
         } else if (duration != null) {
             out.println("  duration: " + Text.duration(duration));
         }
@@ -85,18 +86,25 @@ public final class Summary {
     private static void printFailures(PrintWriter out, ReleaseView view, ReleaseCompleted completed) {
         if (view != null) {
             List<ReleaseView.Tenant> failed = view.tenants().stream()
-                    .filter(t -> t.state() == TenantReleaseState.FAILED || t.state() == TenantReleaseState.ROLLBACK_FAILED)
+                    .filter(t ->
+                            t.state() == TenantReleaseState.FAILED || t.state() == TenantReleaseState.ROLLBACK_FAILED)
                     .toList();
             if (failed.isEmpty()) {
                 return;
             }
             out.println("  failed tenants (" + failed.size() + "):");
             if (failed.size() > 1) {
-                Map<String, Long> byCode = failed.stream().collect(Collectors.groupingBy(
-                        t -> t.error() == null || t.error().code() == null ? "UNKNOWN" : t.error().code(), TreeMap::new,
-                        Collectors.counting()));
-                out.println("    by error code: " + byCode.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
-                        .collect(Collectors.joining(", ")));
+                Map<String, Long> byCode = failed.stream()
+                        .collect(Collectors.groupingBy(
+                                t -> t.error() == null || t.error().code() == null
+                                        ? "UNKNOWN"
+                                        : t.error().code(),
+                                TreeMap::new,
+                                Collectors.counting()));
+                out.println("    by error code: "
+                        + byCode.entrySet().stream()
+                                .map(e -> e.getKey() + " " + e.getValue())
+                                .collect(Collectors.joining(", ")));
             }
             failed.stream().limit(MAX_FAILURES_LISTED).forEach(tenant -> {
                 String at = Text.head(tenant.headAfter() != null ? tenant.headAfter() : tenant.headBefore());
@@ -106,8 +114,13 @@ public final class Summary {
                     out.println("    " + tenant.slug() + state + " at " + at);
                     return;
                 }
-                StringBuilder line = new StringBuilder("    ").append(tenant.slug()).append(state).append(" at ")
-                        .append(at).append(": ").append(error.code() == null ? "ERROR" : error.code());
+                StringBuilder line = new StringBuilder("    ")
+                        .append(tenant.slug())
+                        .append(state)
+                        .append(" at ")
+                        .append(at)
+                        .append(": ")
+                        .append(error.code() == null ? "ERROR" : error.code());
                 if (error.message() != null) {
                     line.append(' ').append(Text.oneLine(error.message(), 500));
                 }
@@ -135,14 +148,16 @@ public final class Summary {
             return null;
         }
         return switch (status) {
-            case HALTED -> "fix the cause, then `tenantctl release resume " + id + "`, or undo it with `tenantctl "
-                    + "release rollback " + id + "`";
-            case FAILED -> "fix the failed tenants, then converge them with `tenantctl release migrate --target <tag> "
-                    + "--only <slugs>`";
+            case HALTED ->
+                "fix the cause, then `tenantctl release resume " + id + "`, or undo it with `tenantctl "
+                        + "release rollback " + id + "`";
+            case FAILED ->
+                "fix the failed tenants, then converge them with `tenantctl release migrate --target <tag> "
+                        + "--only <slugs>`";
             case ROLLED_BACK -> "every tenant this release migrated is back at its previous head";
             case REFUSED -> "nothing was touched; fix what the reason says and start a new release";
-            case RUNNING, PAUSED, HALTING, ROLLING_BACK -> "still in progress; follow it with `tenantctl release status "
-                    + id + "`";
+            case RUNNING, PAUSED, HALTING, ROLLING_BACK ->
+                "still in progress; follow it with `tenantctl release status " + id + "`";
             case COMPLETED -> null;
         };
     }

@@ -28,8 +28,8 @@ public final class Table {
     /** Adds a row; null cells print as {@code -}. */
     public Table row(Object... cells) {
         if (cells.length != header.length) {
-            throw new IllegalArgumentException("a row of " + cells.length + " cells in a table of " + header.length
-                    + " columns");
+            throw new IllegalArgumentException(
+                    "a row of " + cells.length + " cells in a table of " + header.length + " columns");
         }
         rows.add(Arrays.stream(cells).map(Table::cell).toArray(String[]::new));
         return this;

@@ -9,8 +9,7 @@ public final class TenantListPrinter {
     /** Widest tenant name printed in the list. */
     static final int NAME_WIDTH = 30;
 
-    private TenantListPrinter() {
-    }
+    private TenantListPrinter() {}
 
     /**
      * @param page    the tenants, with the page index, size and total the API answered
@@ -29,8 +28,14 @@ public final class TenantListPrinter {
             Table table = new Table("", "SLUG", "NAME", "STATUS", "HEAD", "SERVER", "DATABASE", "UPDATED");
             for (TenantView tenant : page.items()) {
                 // names are free text of any length: cut so the table stays readable (tenant show prints it whole)
-                table.row(tenant.slug(), Text.oneLine(tenant.name(), NAME_WIDTH), TenantPrinter.statusCell(tenant),
-                        Text.head(tenant.schemaHead()), tenant.server(), tenant.database(), Text.time(tenant.updatedAt()));
+                table.row(
+                        tenant.slug(),
+                        Text.oneLine(tenant.name(), NAME_WIDTH),
+                        TenantPrinter.statusCell(tenant),
+                        Text.head(tenant.schemaHead()),
+                        tenant.server(),
+                        tenant.database(),
+                        Text.time(tenant.updatedAt()));
             }
             table.print(out);
         }
@@ -51,7 +56,8 @@ public final class TenantListPrinter {
             return "Page " + index + " is past the last page: " + Text.plural((int) total, "tenant") + matching + " on "
                     + pages + (pages == 1 ? " page" : " pages") + " of " + size + " (pages count from 0).";
         }
-        String shown = first == 1 && last == total ? Text.plural((int) total, "tenant") + matching
+        String shown = first == 1 && last == total
+                ? Text.plural((int) total, "tenant") + matching
                 : "Tenants " + first + "-" + last + " of " + total + matching + ", page " + index + " of pages 0-"
                         + (pages - 1);
         return shown + (last < total ? "; next: --page " + (index + 1) + ", or --all" : "") + ".";

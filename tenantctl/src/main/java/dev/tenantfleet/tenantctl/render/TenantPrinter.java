@@ -7,13 +7,13 @@ import java.util.List;
 
 /** Prints one tenant: in one line ({@code tenant status}) or in full with its audit trail ({@code tenant show}). */
 public final class TenantPrinter {
-    private TenantPrinter() {
-    }
+    private TenantPrinter() {}
 
     /** {@code tenant acme is ACTIVE (schema head v1.4, server local, database tf_acme)}, and why it is stuck if it is. */
     public static void brief(PrintWriter out, TenantView tenant) {
-        out.println("tenant " + tenant.slug() + " is " + tenant.status() + " (schema head " + Text.head(tenant.schemaHead())
-                + ", server " + tenant.server() + ", database " + tenant.database() + ")");
+        out.println(
+                "tenant " + tenant.slug() + " is " + tenant.status() + " (schema head " + Text.head(tenant.schemaHead())
+                        + ", server " + tenant.server() + ", database " + tenant.database() + ")");
         problems(out, tenant, "  ");
         out.flush();
     }
@@ -27,7 +27,8 @@ public final class TenantPrinter {
         out.println("  status:       " + tenant.status());
         out.println("  schema head:  " + Text.head(tenant.schemaHead()));
         out.println("  server:       " + tenant.server());
-        out.println("  database:     " + tenant.database() + (tenant.role() == null ? "" : " (role " + tenant.role() + ")"));
+        out.println("  database:     " + tenant.database()
+                + (tenant.role() == null ? "" : " (role " + tenant.role() + ")"));
         problems(out, tenant, "  ");
         out.println("  created:      " + Text.time(tenant.createdAt()));
         out.println("  updated:      " + Text.time(tenant.updatedAt()));
@@ -56,7 +57,8 @@ public final class TenantPrinter {
             out.println(indent + "provisioning: next step " + tenant.provisioningStep());
         }
         if (tenant.failure() != null) {
-            out.println(indent + "failure:      " + (tenant.failure().code() == null ? "" : tenant.failure().code() + ": ")
+            out.println(indent + "failure:      "
+                    + (tenant.failure().code() == null ? "" : tenant.failure().code() + ": ")
                     + Text.oneLine(tenant.failure().reason(), 500));
         }
     }
@@ -68,13 +70,20 @@ public final class TenantPrinter {
             return;
         }
         int count = Math.min(shown, audit.size());
-        out.println("Audit trail, newest first" + (count < audit.size()
-                ? " (the last " + count + " of " + audit.size() + " entries; --audit " + audit.size() + " shows all):"
-                : " (" + audit.size() + (audit.size() == 1 ? " entry" : " entries") + "):"));
+        out.println("Audit trail, newest first"
+                + (count < audit.size()
+                        ? " (the last " + count + " of " + audit.size() + " entries; --audit " + audit.size()
+                                + " shows all):"
+                        : " (" + audit.size() + (audit.size() == 1 ? " entry" : " entries") + "):"));
         Table table = new Table("  ", "AT", "ACTOR", "ACTION", "STATUS", "REASON", "DETAILS");
         for (int i = audit.size() - 1; i >= audit.size() - count; i--) {
             AuditEntryView entry = audit.get(i);
-            table.row(Text.time(entry.at()), entry.actor(), entry.action(), statusChange(entry), entry.reason(),
+            table.row(
+                    Text.time(entry.at()),
+                    entry.actor(),
+                    entry.action(),
+                    statusChange(entry),
+                    entry.reason(),
                     entry.details());
         }
         table.print(out);
@@ -84,7 +93,8 @@ public final class TenantPrinter {
         if (entry.toStatus() == null) {
             return entry.fromStatus();
         }
-        return entry.fromStatus() == null || entry.fromStatus().equals(entry.toStatus()) ? entry.toStatus()
+        return entry.fromStatus() == null || entry.fromStatus().equals(entry.toStatus())
+                ? entry.toStatus()
                 : entry.fromStatus() + " -> " + entry.toStatus();
     }
 }

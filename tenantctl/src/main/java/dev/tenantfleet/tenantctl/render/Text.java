@@ -11,8 +11,7 @@ import java.util.Locale;
 
 /** Small formatting helpers shared by the renderers. */
 public final class Text {
-    private Text() {
-    }
+    private Text() {}
 
     /** {@code 812 ms}, {@code 4.2 s}, {@code 2m 13s}, {@code 1h 02m}. */
     public static String duration(Duration duration) {
@@ -97,7 +96,8 @@ public final class Text {
         if (session == null || !session.isObject()) {
             return node(session);
         }
-        StringBuilder text = new StringBuilder("pid ").append(session.path("pid").asText("?"));
+        StringBuilder text =
+                new StringBuilder("pid ").append(session.path("pid").asText("?"));
         String user = session.path("user").asText("");
         String app = session.path("applicationName").asText("");
         String state = session.path("state").asText("");

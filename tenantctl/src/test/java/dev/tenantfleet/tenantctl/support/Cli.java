@@ -9,8 +9,7 @@ import java.util.Map;
 
 /** Runs tenantctl in-process with a given environment and captures stdout, stderr and the exit code. */
 public final class Cli {
-    private Cli() {
-    }
+    private Cli() {}
 
     /** What one run printed and returned. */
     public record Result(int exitCode, String out, String err) {
@@ -27,15 +26,19 @@ public final class Cli {
     public static Result run(Map<String, String> env, boolean interactive, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        Context ctx = new Context(env, new PrintWriter(out, true), new PrintWriter(err, true), interactive,
-                Clock.systemUTC());
+        Context ctx = new Context(
+                env, new PrintWriter(out, true), new PrintWriter(err, true), interactive, Clock.systemUTC());
         int exitCode = Tenantctl.execute(ctx, args);
         return new Result(exitCode, out.toString(), err.toString());
     }
 
     /** A context that writes nowhere, for parsing tests. */
     public static Context quietContext(Map<String, String> env) {
-        return new Context(env, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), false,
+        return new Context(
+                env,
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()),
+                false,
                 Clock.systemUTC());
     }
 }

@@ -29,20 +29,21 @@ public final class FakeApi implements AutoCloseable, AfterEachCallback {
     private static final ObjectMapper MAPPER = Json.mapper();
 
     /** A request as received. */
-    public record Request(String method, String path, String query, Map<String, List<String>> headers, String body,
-            Matcher match) {
+    public record Request(
+            String method, String path, String query, Map<String, List<String>> headers, String body, Matcher match) {
         public String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0))
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
     /** An answer to send. */
-    public record Answer(int status, String contentType, String body) {
-    }
+    public record Answer(int status, String contentType, String body) {}
 
-    private record Route(String method, Pattern path, Function<Request, Answer> handler) {
-    }
+    private record Route(String method, Pattern path, Function<Request, Answer> handler) {}
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
@@ -86,22 +87,27 @@ public final class FakeApi implements AutoCloseable, AfterEachCallback {
     }
 
     public long count(String method, String pathPrefix) {
-        return requests.stream().filter(r -> r.method().equals(method) && r.path().startsWith(pathPrefix)).count();
+        return requests.stream()
+                .filter(r -> r.method().equals(method) && r.path().startsWith(pathPrefix))
+                .count();
     }
 
     public static Answer json(int status, Object body) {
         try {
-            return new Answer(status, "application/json", body instanceof String text ? text
-                    : MAPPER.writeValueAsString(body));
+            return new Answer(
+                    status, "application/json", body instanceof String text ? text : MAPPER.writeValueAsString(body));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
     public static Answer problem(int status, String code, String detail, String hint) {
-        return new Answer(status, "application/problem+json", "{\"type\":\"https://tenantfleet.dev/problems/"
-                + code.toLowerCase().replace('_', '-') + "\",\"title\":\"Error\",\"status\":" + status
-                + ",\"detail\":" + quote(detail) + ",\"code\":\"" + code + "\",\"hint\":" + quote(hint) + "}");
+        return new Answer(
+                status,
+                "application/problem+json",
+                "{\"type\":\"https://tenantfleet.dev/problems/"
+                        + code.toLowerCase().replace('_', '-') + "\",\"title\":\"Error\",\"status\":" + status
+                        + ",\"detail\":" + quote(detail) + ",\"code\":\"" + code + "\",\"hint\":" + quote(hint) + "}");
     }
 
     private static String quote(String text) {
@@ -119,14 +125,22 @@ public final class FakeApi implements AutoCloseable, AfterEachCallback {
         Answer answer = null;
         Request request = null;
         if (!("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
-            answer = problem(401, "UNAUTHENTICATED", "missing or wrong bearer token", "Send Authorization: Bearer "
-                    + "<SYSTEM_API_TOKEN>.");
+            answer = problem(
+                    401,
+                    "UNAUTHENTICATED",
+                    "missing or wrong bearer token",
+                    "Send Authorization: Bearer " + "<SYSTEM_API_TOKEN>.");
         }
         for (Route route : routes) {
             Matcher matcher = route.path().matcher(path);
             if (route.method().equals(method) && matcher.matches()) {
-                request = new Request(method, path, exchange.getRequestURI().getRawQuery(),
-                        Map.copyOf(exchange.getRequestHeaders()), body, matcher);
+                request = new Request(
+                        method,
+                        path,
+                        exchange.getRequestURI().getRawQuery(),
+                        Map.copyOf(exchange.getRequestHeaders()),
+                        body,
+                        matcher);
                 if (answer == null) {
                     try {
                         answer = route.handler().apply(request);
@@ -138,8 +152,13 @@ public final class FakeApi implements AutoCloseable, AfterEachCallback {
             }
         }
         if (request == null) {
-            request = new Request(method, path, exchange.getRequestURI().getRawQuery(),
-                    Map.copyOf(exchange.getRequestHeaders()), body, null);
+            request = new Request(
+                    method,
+                    path,
+                    exchange.getRequestURI().getRawQuery(),
+                    Map.copyOf(exchange.getRequestHeaders()),
+                    body,
+                    null);
             if (answer == null) {
                 answer = problem(404, "NOT_FOUND", "no route " + method + " " + path, "test double");
             }

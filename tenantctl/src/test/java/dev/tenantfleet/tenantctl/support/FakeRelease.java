@@ -57,7 +57,13 @@ public final class FakeRelease {
         }
     }
 
-    FakeRelease(UUID id, String targetTag, String requestedBy, JsonNode spec, List<String> slugs, String head,
+    FakeRelease(
+            UUID id,
+            String targetTag,
+            String requestedBy,
+            JsonNode spec,
+            List<String> slugs,
+            String head,
             Consumer<ReleaseEvent> publisher) {
         this.id = id;
         this.targetTag = targetTag;
@@ -131,11 +137,18 @@ public final class FakeRelease {
             status = newStatus;
             reason = newReason;
             finishedAt = Instant.now();
-            event = new ReleaseCompleted(id, targetTag, status, counts(),
-                    Duration.between(createdAt, finishedAt).toMillis(), tenants.values().stream()
+            event = new ReleaseCompleted(
+                    id,
+                    targetTag,
+                    status,
+                    counts(),
+                    Duration.between(createdAt, finishedAt).toMillis(),
+                    tenants.values().stream()
                             .filter(t -> t.state == TenantReleaseState.FAILED
                                     || t.state == TenantReleaseState.ROLLBACK_FAILED)
-                            .map(t -> t.slug).toList(), reason);
+                            .map(t -> t.slug)
+                            .toList(),
+                    reason);
         }
         publisher.accept(event);
         return this;
@@ -151,11 +164,17 @@ public final class FakeRelease {
     public synchronized ReleaseCounts counts() {
         int[] n = new int[TenantReleaseState.values().length];
         tenants.values().forEach(t -> n[t.state.ordinal()]++);
-        return new ReleaseCounts(tenants.size(), n[TenantReleaseState.PENDING.ordinal()],
-                n[TenantReleaseState.MIGRATING.ordinal()], n[TenantReleaseState.MIGRATED.ordinal()],
-                n[TenantReleaseState.FAILED.ordinal()], n[TenantReleaseState.SKIPPED.ordinal()],
-                n[TenantReleaseState.ROLLING_BACK.ordinal()], n[TenantReleaseState.ROLLED_BACK.ordinal()],
-                n[TenantReleaseState.ROLLBACK_FAILED.ordinal()], n[TenantReleaseState.AHEAD.ordinal()]);
+        return new ReleaseCounts(
+                tenants.size(),
+                n[TenantReleaseState.PENDING.ordinal()],
+                n[TenantReleaseState.MIGRATING.ordinal()],
+                n[TenantReleaseState.MIGRATED.ordinal()],
+                n[TenantReleaseState.FAILED.ordinal()],
+                n[TenantReleaseState.SKIPPED.ordinal()],
+                n[TenantReleaseState.ROLLING_BACK.ordinal()],
+                n[TenantReleaseState.ROLLED_BACK.ordinal()],
+                n[TenantReleaseState.ROLLBACK_FAILED.ordinal()],
+                n[TenantReleaseState.AHEAD.ordinal()]);
     }
 
     /** The release view of {@code GET /api/releases/{id}}, in the documented shape. */
@@ -195,13 +214,18 @@ public final class FakeRelease {
         return view;
     }
 
-    private FakeRelease tenant(String slug, TenantReleaseState state, String headAfter, Long millis,
-            MigrationError error, boolean publish) {
+    private FakeRelease tenant(
+            String slug,
+            TenantReleaseState state,
+            String headAfter,
+            Long millis,
+            MigrationError error,
+            boolean publish) {
         synchronized (this) {
             Tenant tenant = tenants.get(slug);
             tenant.state = state;
-            tenant.headAfter = headAfter != null ? headAfter : state == TenantReleaseState.MIGRATING ? null
-                    : tenant.headBefore;
+            tenant.headAfter =
+                    headAfter != null ? headAfter : state == TenantReleaseState.MIGRATING ? null : tenant.headBefore;
             tenant.durationMillis = millis;
             tenant.error = error;
         }
@@ -212,8 +236,8 @@ public final class FakeRelease {
         ReleaseTenantUpdated event;
         synchronized (this) {
             Tenant t = tenants.get(slug);
-            event = new ReleaseTenantUpdated(id, t.tenantId, t.slug, t.cohort, t.state, t.headBefore, t.headAfter,
-                    t.error, t.durationMillis);
+            event = new ReleaseTenantUpdated(
+                    id, t.tenantId, t.slug, t.cohort, t.state, t.headBefore, t.headAfter, t.error, t.durationMillis);
         }
         publisher.accept(event);
         return this;

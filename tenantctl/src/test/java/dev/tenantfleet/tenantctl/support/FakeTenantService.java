@@ -52,7 +52,7 @@ public final class FakeTenantService implements AutoCloseable {
     private final AtomicInteger unrouted = new AtomicInteger();
     private final ExecutorService scripts = Executors.newSingleThreadExecutor();
     private volatile List<String> fleet = List.of("acme", "globex", "initech");
-    private volatile Consumer<FakeRelease> onMigrate = release -> { };
+    private volatile Consumer<FakeRelease> onMigrate = release -> {};
 
     /**
      * @param consumeCommands false = declare the exchanges but bind nothing to {@code command.migrate-release}
@@ -79,24 +79,43 @@ public final class FakeTenantService implements AutoCloseable {
             String queue = consumer.queueDeclare().getQueue();
             consumer.queueBind(queue, Exchanges.MIGRATION_COMMANDS, RoutingKeys.MIGRATE_RELEASE_COMMAND);
             CloudEventCodec<MigrationCommand> codec = MigrationCommand.codec();
-            consumer.basicConsume(queue, true, (tag, delivery) -> {
-                CloudEvent<MigrationCommand> event = codec.decode(delivery.getBody());
-                Received received = new Received(event, delivery.getProperties(),
-                        delivery.getEnvelope().getRoutingKey());
-                MigrateRelease command = received.command();
-                FakeRelease release = releases.computeIfAbsent(command.releaseId(), id -> new FakeRelease(id,
-                        command.spec().targetTag(), command.requestedBy(), Json.mapper().valueToTree(command.spec()),
-                        fleet, "v1.3", this::publish));
-                commands.add(received);
-                // answer at once, on another thread (as the real service's relay would): an event published before
-                // tenantctl bound its queue would be unroutable and counted
-                scripts.execute(() -> onMigrate.accept(release));
-            }, tag -> { });
+            consumer.basicConsume(
+                    queue,
+                    true,
+                    (tag, delivery) -> {
+                        CloudEvent<MigrationCommand> event = codec.decode(delivery.getBody());
+                        Received received = new Received(
+                                event,
+                                delivery.getProperties(),
+                                delivery.getEnvelope().getRoutingKey());
+                        MigrateRelease command = received.command();
+                        FakeRelease release = releases.computeIfAbsent(
+                                command.releaseId(),
+                                id -> new FakeRelease(
+                                        id,
+                                        command.spec().targetTag(),
+                                        command.requestedBy(),
+                                        Json.mapper().valueToTree(command.spec()),
+                                        fleet,
+                                        "v1.3",
+                                        this::publish));
+                        commands.add(received);
+                        // answer at once, on another thread (as the real service's relay would): an event published
+                        // before
+                        // tenantctl bound its queue would be unroutable and counted
+                        scripts.execute(() -> onMigrate.accept(release));
+                    },
+                    tag -> {});
         }
         api.on("GET", "/api/releases/([0-9a-f-]{36})", request -> {
             FakeRelease release = releases.get(UUID.fromString(request.match().group(1)));
-            return release == null ? FakeApi.problem(404, "RELEASE_NOT_FOUND", "release " + request.match().group(1)
-                    + " does not exist", "Check the release id.") : FakeApi.json(200, release.view());
+            return release == null
+                    ? FakeApi.problem(
+                            404,
+                            "RELEASE_NOT_FOUND",
+                            "release " + request.match().group(1) + " does not exist",
+                            "Check the release id.")
+                    : FakeApi.json(200, release.view());
         });
     }
 
@@ -114,8 +133,14 @@ public final class FakeTenantService implements AutoCloseable {
 
     /** A release that already exists (for resume/rollback), in {@code status}. */
     public FakeRelease existing(String targetTag, Consumer<FakeRelease> setUp) {
-        FakeRelease release = new FakeRelease(UUID.randomUUID(), targetTag, "earlier-job", Json.mapper()
-                .createObjectNode(), fleet, "v1.3", this::publish);
+        FakeRelease release = new FakeRelease(
+                UUID.randomUUID(),
+                targetTag,
+                "earlier-job",
+                Json.mapper().createObjectNode(),
+                fleet,
+                "v1.3",
+                this::publish);
         releases.put(release.id(), release);
         setUp.accept(release);
         return release;
@@ -157,12 +182,20 @@ public final class FakeTenantService implements AutoCloseable {
 
     private void publish(ReleaseEvent event) {
         CloudEvent<ReleaseEvent> envelope = CloudEvent.of("/tenant-service", event.type(), null, event);
-        AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder().messageId(envelope.id())
-                .type(event.type()).contentType("application/cloudevents+json").deliveryMode(2).build();
+        AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
+                .messageId(envelope.id())
+                .type(event.type())
+                .contentType("application/cloudevents+json")
+                .deliveryMode(2)
+                .build();
         try {
             synchronized (publisher) {
-                publisher.basicPublish(Exchanges.MIGRATION_RESULTS, RoutingKeys.releaseEvent(event.releaseId(),
-                        event.routingSuffix()), true, properties, events.encode(envelope));
+                publisher.basicPublish(
+                        Exchanges.MIGRATION_RESULTS,
+                        RoutingKeys.releaseEvent(event.releaseId(), event.routingSuffix()),
+                        true,
+                        properties,
+                        events.encode(envelope));
                 publisher.waitForConfirmsOrDie(10_000);
             }
         } catch (IOException | InterruptedException | TimeoutException e) {

@@ -20,11 +20,6 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
@@ -32,6 +27,9 @@ import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.ClassLoaderResourceAccessor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Verifies the CRM tenant changelog against a real PostgreSQL: every release is tagged, update can stop on
@@ -53,6 +51,7 @@ class CrmChangelogTest {
             "v1.2", List.of("task_priorities", "tasks", "task_assignments"),
             "v1.3", List.of("projects", "project_members"),
             "v1.4", List.of());
+
     static final Map<String, List<String>> INDEXES = Map.of(
             "v1.0", List.of("idx_contacts_name_unaccent", "idx_contacts_company_id"),
             "v1.1", List.of("idx_deals_stage_code"),
@@ -65,7 +64,8 @@ class CrmChangelogTest {
             "v1.2", List.of(),
             "v1.3", List.of(),
             "v1.4", List.of("contacts.full_name", "deals.closed_at", "tasks.completed_at", "companies.industry_code"));
-    static final List<String> ALL_TABLES = TAGS.stream().flatMap(t -> TABLES.get(t).stream()).toList();
+    static final List<String> ALL_TABLES =
+            TAGS.stream().flatMap(t -> TABLES.get(t).stream()).toList();
 
     private static final Logger LIQUIBASE_LOGGER = Logger.getLogger("liquibase");
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -94,17 +94,20 @@ class CrmChangelogTest {
         ownerRole = "tf_crm_owner_" + suffix;
         ownerPassword = HexFormat.of().formatHex(randomBytes(16));
 
-        try (Connection admin = connect("postgres", adminUser, adminPassword); Statement st = admin.createStatement()) {
+        try (Connection admin = connect("postgres", adminUser, adminPassword);
+                Statement st = admin.createStatement()) {
             st.execute("CREATE ROLE " + ownerRole + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '"
                     + ownerPassword + "'");
             st.execute("CREATE DATABASE " + dbName + " OWNER " + ownerRole);
         }
-        try (Connection admin = connect(dbName, adminUser, adminPassword); Statement st = admin.createStatement()) {
+        try (Connection admin = connect(dbName, adminUser, adminPassword);
+                Statement st = admin.createStatement()) {
             st.execute("CREATE EXTENSION IF NOT EXISTS \"uuid-ossp\"");
             st.execute("CREATE EXTENSION IF NOT EXISTS unaccent");
         }
         owner = connect(dbName, ownerRole, ownerPassword);
-        assertThat(queryString("SELECT rolsuper::text FROM pg_roles WHERE rolname = current_user")).isEqualTo("false");
+        assertThat(queryString("SELECT rolsuper::text FROM pg_roles WHERE rolname = current_user"))
+                .isEqualTo("false");
     }
 
     @AfterEach
@@ -112,7 +115,8 @@ class CrmChangelogTest {
         if (owner != null) {
             owner.close();
         }
-        try (Connection admin = connect("postgres", adminUser, adminPassword); Statement st = admin.createStatement()) {
+        try (Connection admin = connect("postgres", adminUser, adminPassword);
+                Statement st = admin.createStatement()) {
             if (dbName != null) {
                 st.execute("DROP DATABASE IF EXISTS " + dbName + " WITH (FORCE)");
             }
@@ -153,8 +157,11 @@ class CrmChangelogTest {
         // the search expression is the index expression: with seq scans disabled the planner must use the index
         update("SET enable_seqscan = off");
         assertThat(String.join("\n", queryStrings("EXPLAIN " + search))).contains("idx_contacts_name_unaccent");
-        assertThat(String.join("\n", queryStrings(
-                "EXPLAIN SELECT id FROM contacts WHERE lower(email) = lower('JOSE.MULLER@mueller.example')")))
+        assertThat(
+                        String.join(
+                                "\n",
+                                queryStrings(
+                                        "EXPLAIN SELECT id FROM contacts WHERE lower(email) = lower('JOSE.MULLER@mueller.example')")))
                 .contains("idx_contacts_email_lower");
         update("RESET enable_seqscan");
     }
@@ -165,9 +172,12 @@ class CrmChangelogTest {
             String tag = TAGS.get(i);
             withLiquibase(lb -> lb.update(tag, new Contexts(), new LabelExpression()));
 
-            assertThat(lastChangeSetTag()).as("last changeset after update to %s", tag).isEqualTo(tag);
+            assertThat(lastChangeSetTag())
+                    .as("last changeset after update to %s", tag)
+                    .isEqualTo(tag);
             assertThat(queryString("SELECT tag FROM databasechangelog WHERE tag IS NOT NULL "
-                    + "ORDER BY orderexecuted DESC LIMIT 1")).isEqualTo(tag);
+                            + "ORDER BY orderexecuted DESC LIMIT 1"))
+                    .isEqualTo(tag);
             for (int j = 0; j < TAGS.size(); j++) {
                 assertReleaseObjectsPresent(TAGS.get(j), j <= i);
             }
@@ -175,7 +185,8 @@ class CrmChangelogTest {
                 assertThat(tableExists("projects")).isFalse();
                 assertThat(tableExists("project_members")).isFalse();
                 assertThat(typeExists("project_role")).isFalse();
-                assertThat(queryStrings("SELECT id FROM databasechangelog WHERE id LIKE 'v1.3-%'")).isEmpty();
+                assertThat(queryStrings("SELECT id FROM databasechangelog WHERE id LIKE 'v1.3-%'"))
+                        .isEmpty();
             }
         }
     }
@@ -194,7 +205,9 @@ class CrmChangelogTest {
             String tag = TAGS.get(i);
             withLiquibase(lb -> lb.rollback(tag, new Contexts(), new LabelExpression()));
 
-            assertThat(lastChangeSetTag()).as("last changeset after rollback to %s", tag).isEqualTo(tag);
+            assertThat(lastChangeSetTag())
+                    .as("last changeset after rollback to %s", tag)
+                    .isEqualTo(tag);
             for (int j = 0; j < TAGS.size(); j++) {
                 assertReleaseObjectsPresent(TAGS.get(j), j <= i);
             }
@@ -206,13 +219,17 @@ class CrmChangelogTest {
 
         assertThat(queryString("SELECT count(*)::text FROM databasechangelog")).isEqualTo("0");
         assertThat(queryStrings("SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
-                + "AND tablename NOT IN ('databasechangelog', 'databasechangeloglock')")).isEmpty();
+                        + "AND tablename NOT IN ('databasechangelog', 'databasechangeloglock')"))
+                .isEmpty();
         assertThat(queryStrings("SELECT t.typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace "
-                + "WHERE n.nspname = 'public' AND t.typtype = 'e'")).isEmpty();
+                        + "WHERE n.nspname = 'public' AND t.typtype = 'e'"))
+                .isEmpty();
         assertThat(queryStrings("SELECT p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
-                + "WHERE n.nspname = 'public' AND p.proname LIKE 'crm\\_%'")).isEmpty();
+                        + "WHERE n.nspname = 'public' AND p.proname LIKE 'crm\\_%'"))
+                .isEmpty();
         assertThat(queryStrings("SELECT indexname FROM pg_indexes WHERE schemaname = 'public' "
-                + "AND tablename NOT IN ('databasechangelog', 'databasechangeloglock')")).isEmpty();
+                        + "AND tablename NOT IN ('databasechangelog', 'databasechangeloglock')"))
+                .isEmpty();
     }
 
     @Test
@@ -262,7 +279,9 @@ class CrmChangelogTest {
             assertThat(columnExists(column)).as("column %s of %s", column, tag).isEqualTo(present);
         }
         if (tag.equals("v1.0")) {
-            assertThat(functionExists("crm_unaccent")).as("crm_unaccent of v1.0").isEqualTo(present);
+            assertThat(functionExists("crm_unaccent"))
+                    .as("crm_unaccent of v1.0")
+                    .isEqualTo(present);
         }
         if (tag.equals("v1.3")) {
             assertThat(typeExists("project_role")).as("project_role of v1.3").isEqualTo(present);
@@ -302,7 +321,8 @@ class CrmChangelogTest {
     }
 
     private boolean tableExists(String table) throws SQLException {
-        return queryString("SELECT to_regclass('public." + table + "') IS NOT NULL").equals("t");
+        return queryString("SELECT to_regclass('public." + table + "') IS NOT NULL")
+                .equals("t");
     }
 
     private boolean indexExists(String index) throws SQLException {
@@ -322,11 +342,13 @@ class CrmChangelogTest {
     }
 
     private boolean typeExists(String type) throws SQLException {
-        return queryString("SELECT to_regtype('public." + type + "') IS NOT NULL").equals("t");
+        return queryString("SELECT to_regtype('public." + type + "') IS NOT NULL")
+                .equals("t");
     }
 
     private boolean functionExists(String function) throws SQLException {
-        return queryString("SELECT to_regproc('public." + function + "') IS NOT NULL").equals("t");
+        return queryString("SELECT to_regproc('public." + function + "') IS NOT NULL")
+                .equals("t");
     }
 
     private int count(String table) throws SQLException {
@@ -347,7 +369,8 @@ class CrmChangelogTest {
 
     private List<String> queryStrings(String sql) throws SQLException {
         List<String> rows = new ArrayList<>();
-        try (Statement st = owner.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = owner.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
                 rows.add(rs.getString(1));
             }

@@ -18,8 +18,7 @@ public final class LocalRedis {
     public static final int PORT = Integer.parseInt(env("REDIS_PORT", "6379"));
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private LocalRedis() {
-    }
+    private LocalRedis() {}
 
     /** A new client of the shared Redis; close it. */
     public static JedisPooled client() {

@@ -9,8 +9,7 @@ import dev.tenantfleet.model.migration.MigrationError;
 /** Checks every per-tenant command passes before the worker touches the tenant database. */
 public final class CommandChecks {
 
-    private CommandChecks() {
-    }
+    private CommandChecks() {}
 
     /**
      * Refuses a command that expects another changelog.
@@ -20,8 +19,9 @@ public final class CommandChecks {
      */
     public static void sameChangelog(String expectedDigest, TenantChangelog changelog) {
         if (expectedDigest != null && !expectedDigest.equals(changelog.digest())) {
-            throw refused(MigrationErrorCode.CHANGELOG_MISMATCH, "the command expects changelog " + expectedDigest
-                    + " but this worker has " + changelog.digest());
+            throw refused(
+                    MigrationErrorCode.CHANGELOG_MISMATCH,
+                    "the command expects changelog " + expectedDigest + " but this worker has " + changelog.digest());
         }
     }
 

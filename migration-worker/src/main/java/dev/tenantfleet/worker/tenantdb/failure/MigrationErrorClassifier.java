@@ -38,8 +38,7 @@ public final class MigrationErrorClassifier {
     private static final String DATABASE_MISSING = "3D000";
     private static final Pattern MISSING_DATABASE_NAME = Pattern.compile("database \"([^\"]+)\" does not exist");
 
-    private MigrationErrorClassifier() {
-    }
+    private MigrationErrorClassifier() {}
 
     /**
      * Classifies {@code failure}.
@@ -51,10 +50,16 @@ public final class MigrationErrorClassifier {
         ValidationFailedException validation = find(failure, ValidationFailedException.class);
         if (validation != null) {
             if (!validation.getInvalidMD5Sums().isEmpty()) {
-                return error(MigrationErrorCode.SCHEMA_DRIFT, "changesets already applied to this tenant were changed "
-                        + "afterwards (checksum mismatch): " + String.join(", ", validation.getInvalidMD5Sums()), changeSet);
+                return error(
+                        MigrationErrorCode.SCHEMA_DRIFT,
+                        "changesets already applied to this tenant were changed " + "afterwards (checksum mismatch): "
+                                + String.join(", ", validation.getInvalidMD5Sums()),
+                        changeSet);
             }
-            return error(MigrationErrorCode.INTERNAL, "the changelog failed validation: " + validation.getMessage(), changeSet);
+            return error(
+                    MigrationErrorCode.INTERNAL,
+                    "the changelog failed validation: " + validation.getMessage(),
+                    changeSet);
         }
         SQLException sql = sqlExceptionWithState(failure);
         if (isCredentialFailure(failure)) {
@@ -112,7 +117,9 @@ public final class MigrationErrorClassifier {
 
     private static boolean isSocketFailure(Throwable failure) {
         for (Throwable t = failure; t != null; t = next(t)) {
-            if (t instanceof ConnectException || t instanceof NoRouteToHostException || t instanceof UnknownHostException
+            if (t instanceof ConnectException
+                    || t instanceof NoRouteToHostException
+                    || t instanceof UnknownHostException
                     || t instanceof SocketTimeoutException) {
                 return true;
             }
@@ -122,7 +129,9 @@ public final class MigrationErrorClassifier {
 
     private static SQLException sqlExceptionWithState(Throwable failure) {
         for (Throwable t = failure; t != null; t = next(t)) {
-            if (t instanceof SQLException s && s.getSQLState() != null && !s.getSQLState().isBlank()) {
+            if (t instanceof SQLException s
+                    && s.getSQLState() != null
+                    && !s.getSQLState().isBlank()) {
                 return s;
             }
         }

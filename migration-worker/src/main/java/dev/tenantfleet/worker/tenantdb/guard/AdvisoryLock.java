@@ -17,8 +17,7 @@ public final class AdvisoryLock {
     private static final Duration FIRST_POLL = Duration.ofMillis(50);
     private static final Duration MAX_POLL = Duration.ofSeconds(1);
 
-    private AdvisoryLock() {
-    }
+    private AdvisoryLock() {}
 
     /**
      * Takes the lock on {@code connection}, polling with backoff for up to {@code wait}.
@@ -36,7 +35,8 @@ public final class AdvisoryLock {
             if (left <= 0) {
                 return false;
             }
-            Thread.sleep(Math.min(pause.toMillis(), Math.max(1, Duration.ofNanos(left).toMillis())));
+            Thread.sleep(Math.min(
+                    pause.toMillis(), Math.max(1, Duration.ofNanos(left).toMillis())));
             pause = pause.multipliedBy(2).compareTo(MAX_POLL) > 0 ? MAX_POLL : pause.multipliedBy(2);
         }
     }

@@ -17,8 +17,7 @@ import java.util.List;
 final class BlockingSessions {
     static final int MAX_QUERY_LENGTH = 500;
 
-    private BlockingSessions() {
-    }
+    private BlockingSessions() {}
 
     /** The sessions blocking {@code pid} now, by pid. */
     static List<BlockingSession> of(Connection connection, int pid) throws SQLException {
@@ -30,8 +29,13 @@ final class BlockingSessions {
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     Timestamp started = rs.getTimestamp(6);
-                    sessions.add(new BlockingSession(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), started == null ? null : started.toInstant()));
+                    sessions.add(new BlockingSession(
+                            rs.getInt(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            started == null ? null : started.toInstant()));
                 }
             }
         }

@@ -13,12 +13,10 @@ import java.sql.Timestamp;
 public final class LiquibaseLockRow {
     private static final String TABLE = "databasechangeloglock";
 
-    private LiquibaseLockRow() {
-    }
+    private LiquibaseLockRow() {}
 
     /** The lock row as it was when found locked. */
-    public record Locked(String lockedBy, Timestamp lockGranted) {
-    }
+    public record Locked(String lockedBy, Timestamp lockGranted) {}
 
     /**
      * Unlocks the row if it is locked, in the connection's current transaction.
@@ -34,7 +32,8 @@ public final class LiquibaseLockRow {
                 }
             }
             Locked row = null;
-            try (ResultSet rs = statement.executeQuery("SELECT lockedby, lockgranted FROM " + TABLE + " WHERE locked")) {
+            try (ResultSet rs =
+                    statement.executeQuery("SELECT lockedby, lockgranted FROM " + TABLE + " WHERE locked")) {
                 if (rs.next()) {
                     row = new Locked(rs.getString(1), rs.getTimestamp(2));
                 }

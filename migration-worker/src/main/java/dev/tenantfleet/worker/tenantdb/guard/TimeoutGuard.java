@@ -53,11 +53,14 @@ public final class TimeoutGuard implements AutoCloseable {
     }
 
     /** Arms a guard that fires at {@code deadlineNanos} ({@link System#nanoTime()} scale). */
-    static TimeoutGuard start(ScheduledExecutorService scheduler, GuardedSession session, int seconds, long deadlineNanos) {
+    static TimeoutGuard start(
+            ScheduledExecutorService scheduler, GuardedSession session, int seconds, long deadlineNanos) {
         TimeoutGuard guard = new TimeoutGuard(scheduler, session, seconds);
         synchronized (guard) {
-            guard.timer = scheduler.schedule(TenantLogContext.carry(guard::fire),
-                    Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+            guard.timer = scheduler.schedule(
+                    TenantLogContext.carry(guard::fire),
+                    Math.max(0, deadlineNanos - System.nanoTime()),
+                    TimeUnit.NANOSECONDS);
         }
         return guard;
     }
@@ -67,20 +70,22 @@ public final class TimeoutGuard implements AutoCloseable {
             return;
         }
         fired = true;
-        session.poison(new SQLException("canceling statement: the per-tenant timeout of "
-                + seconds + " s expired", "57014"));
+        session.poison(
+                new SQLException("canceling statement: the per-tenant timeout of " + seconds + " s expired", "57014"));
         try {
             canceller = session.openSecondSession();
             blocking = BlockingSessions.of(canceller, session.backendPid());
         } catch (SQLException e) {
-            LOG.warnf("%s: timeout of %d s expired, but no second session could read the blocking sessions (%s)",
+            LOG.warnf(
+                    "%s: timeout of %d s expired, but no second session could read the blocking sessions (%s)",
                     session.label(), seconds, e.getMessage());
         }
-        LOG.warnf("%s: timeout of %d s expired; cancelling backend %d on the server (blocked by %s)", session.label(),
-                seconds, session.backendPid(), pids(blocking));
+        LOG.warnf(
+                "%s: timeout of %d s expired; cancelling backend %d on the server (blocked by %s)",
+                session.label(), seconds, session.backendPid(), pids(blocking));
         cancel();
-        timer = scheduler.scheduleWithFixedDelay(TenantLogContext.carry(this::recancel), RECANCEL_MILLIS, RECANCEL_MILLIS,
-                TimeUnit.MILLISECONDS);
+        timer = scheduler.scheduleWithFixedDelay(
+                TenantLogContext.carry(this::recancel), RECANCEL_MILLIS, RECANCEL_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     private synchronized void recancel() {
@@ -96,8 +101,9 @@ public final class TimeoutGuard implements AutoCloseable {
                 statement.execute();
                 return;
             } catch (SQLException e) {
-                LOG.warnf("%s: pg_cancel_backend failed (%s); sending a protocol cancel request", session.label(),
-                        e.getMessage());
+                LOG.warnf(
+                        "%s: pg_cancel_backend failed (%s); sending a protocol cancel request",
+                        session.label(), e.getMessage());
             }
         }
         try {
@@ -152,12 +158,15 @@ public final class TimeoutGuard implements AutoCloseable {
                 + (changeSet == null ? "" : " while changeset " + changeSet + " was running")
                 + "; the work was cancelled on the database server"
                 + (blocking.isEmpty() ? "" : "; it was blocked by session(s) " + pids(blocking));
-        return new MigrationError(MigrationErrorCode.TIMEOUT, message, MigrationErrorCode.TIMEOUT.hint(), changeSet,
-                blocking);
+        return new MigrationError(
+                MigrationErrorCode.TIMEOUT, message, MigrationErrorCode.TIMEOUT.hint(), changeSet, blocking);
     }
 
     private static String pids(List<BlockingSession> sessions) {
-        return sessions.isEmpty() ? "no session" : sessions.stream()
-                .map(s -> s.pid() + " (" + s.user() + ", " + s.applicationName() + ")").collect(Collectors.joining(", "));
+        return sessions.isEmpty()
+                ? "no session"
+                : sessions.stream()
+                        .map(s -> s.pid() + " (" + s.user() + ", " + s.applicationName() + ")")
+                        .collect(Collectors.joining(", "));
     }
 }

@@ -23,8 +23,8 @@ import java.util.Set;
  * error, so Liquibase stops at its next step even if the server-side cancel met an idle backend.
  */
 public final class DeferredCommitConnection implements InvocationHandler {
-    private static final Set<String> POISONED = Set.of("createStatement", "prepareStatement", "prepareCall", "commit",
-            "setSavepoint", "releaseSavepoint");
+    private static final Set<String> POISONED =
+            Set.of("createStatement", "prepareStatement", "prepareCall", "commit", "setSavepoint", "releaseSavepoint");
 
     private final Connection target;
     private final Connection proxy;
@@ -33,8 +33,8 @@ public final class DeferredCommitConnection implements InvocationHandler {
 
     public DeferredCommitConnection(Connection target) {
         this.target = target;
-        this.proxy = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
-                new Class<?>[] {Connection.class}, this);
+        this.proxy = (Connection)
+                Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, this);
     }
 
     /** The connection to give Liquibase. */

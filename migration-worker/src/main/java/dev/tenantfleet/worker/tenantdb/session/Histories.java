@@ -11,8 +11,7 @@ import org.jboss.logging.Logger;
 public final class Histories {
     private static final Logger LOG = Logger.getLogger(Histories.class);
 
-    private Histories() {
-    }
+    private Histories() {}
 
     /** Keys in {@code after} that are not in {@code before}, in execution order. */
     public static List<String> added(TenantHistory before, TenantHistory after) {
@@ -38,8 +37,9 @@ public final class Histories {
     public static void releaseStaleLock(TenantSession session) throws SQLException {
         LiquibaseLockRow.Locked stale = LiquibaseLockRow.release(session.connection());
         if (stale != null) {
-            LOG.warnf("%s: released a stale Liquibase lock (DATABASECHANGELOGLOCK locked by '%s' since %s). Tenant Fleet"
-                    + " holds the advisory lock, so no migration was running: a worker was killed mid-run.",
+            LOG.warnf(
+                    "%s: released a stale Liquibase lock (DATABASECHANGELOGLOCK locked by '%s' since %s). Tenant Fleet"
+                            + " holds the advisory lock, so no migration was running: a worker was killed mid-run.",
                     session.label(), stale.lockedBy(), stale.lockGranted());
         }
     }

@@ -34,8 +34,14 @@ public class LiquibaseCommand {
      * between runs), with the changelog (a reused parse, see {@link ParsedChangelogs}), the database and
      * {@code listener} set; {@code arguments} adds the rest. {@code history} is the tenant's history read before.
      */
-    public void execute(TenantChangelog changelog, TenantHistory history, Connection jdbc, ChangeExecListener listener,
-            String[] name, Consumer<CommandScope> arguments) throws Exception {
+    public void execute(
+            TenantChangelog changelog,
+            TenantHistory history,
+            Connection jdbc,
+            ChangeExecListener listener,
+            String[] name,
+            Consumer<CommandScope> arguments)
+            throws Exception {
         Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(jdbc));
         try {
             LiquibaseSupport.inScope(changelog.newResourceAccessor(), () -> {

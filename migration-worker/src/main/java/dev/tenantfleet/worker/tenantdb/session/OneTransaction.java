@@ -10,8 +10,7 @@ import org.jboss.logging.Logger;
 public final class OneTransaction {
     private static final Logger LOG = Logger.getLogger(OneTransaction.class);
 
-    private OneTransaction() {
-    }
+    private OneTransaction() {}
 
     /** What Liquibase does, on the deferred-commit connection. */
     @FunctionalInterface

@@ -12,7 +12,8 @@ public final class RunningChangeSetListener extends AbstractChangeExecListener {
     private volatile String failed;
 
     @Override
-    public void willRun(ChangeSet changeSet, DatabaseChangeLog changeLog, Database database, ChangeSet.RunStatus status) {
+    public void willRun(
+            ChangeSet changeSet, DatabaseChangeLog changeLog, Database database, ChangeSet.RunStatus status) {
         running = key(changeSet);
     }
 
@@ -37,7 +38,8 @@ public final class RunningChangeSetListener extends AbstractChangeExecListener {
     }
 
     @Override
-    public void rollbackFailed(ChangeSet changeSet, DatabaseChangeLog changeLog, Database database, Exception exception) {
+    public void rollbackFailed(
+            ChangeSet changeSet, DatabaseChangeLog changeLog, Database database, Exception exception) {
         failed = key(changeSet);
     }
 

@@ -36,7 +36,9 @@ public class TenantDatabaseConnector {
         properties.setProperty("user", tenant.username());
         properties.setProperty("password", password);
         properties.setProperty("ApplicationName", applicationName);
-        properties.setProperty("connectTimeout", Long.toString(Math.max(1, config.migration().connectTimeout().toSeconds())));
+        properties.setProperty(
+                "connectTimeout",
+                Long.toString(Math.max(1, config.migration().connectTimeout().toSeconds())));
         properties.setProperty("tcpKeepAlive", "true");
         Connection connection = DRIVER.connect(PostgresDatabase.URL, properties);
         if (connection == null) {

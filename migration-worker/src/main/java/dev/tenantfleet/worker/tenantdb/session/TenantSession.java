@@ -22,8 +22,14 @@ public final class TenantSession implements GuardedSession {
     private final TenantTimeouts timeouts;
     private long deadlineNanos;
 
-    TenantSession(String label, Connection connection, int backendPid, TenantConnection tenant, String password,
-            TenantDatabaseConnector connector, TenantTimeouts timeouts) {
+    TenantSession(
+            String label,
+            Connection connection,
+            int backendPid,
+            TenantConnection tenant,
+            String password,
+            TenantDatabaseConnector connector,
+            TenantTimeouts timeouts) {
         this.label = label;
         this.connection = connection;
         this.liquibaseConnection = new DeferredCommitConnection(connection);

@@ -48,15 +48,17 @@ public class TenantSessions {
      */
     public <T> T run(String label, TenantConnection tenant, String password, Work<T> work) throws InterruptedException {
         Duration backoff = config.connectBackoff();
-        for (int attempt = 0;; attempt++) {
+        for (int attempt = 0; ; attempt++) {
             try {
                 return attempt(label, tenant, password, work);
             } catch (TenantWorkException e) {
-                if (attempt >= config.connectRetries() || e.error().code() != MigrationErrorCode.TRANSIENT_CONNECTIVITY) {
+                if (attempt >= config.connectRetries()
+                        || e.error().code() != MigrationErrorCode.TRANSIENT_CONNECTIVITY) {
                     throw e;
                 }
-                LOG.infof("%s: tenant database unreachable (%s), retry %d/%d in %d ms", label, e.getMessage(),
-                        attempt + 1, config.connectRetries(), backoff.toMillis());
+                LOG.infof(
+                        "%s: tenant database unreachable (%s), retry %d/%d in %d ms",
+                        label, e.getMessage(), attempt + 1, config.connectRetries(), backoff.toMillis());
                 Thread.sleep(backoff.toMillis());
                 backoff = backoff.multipliedBy(2);
             }
@@ -97,8 +99,9 @@ public class TenantSessions {
         if (!AdvisoryLock.acquire(connection, config.lockWait())) {
             String message = "another migration held the advisory lock of tenant database '" + tenant.database()
                     + "' for longer than " + config.lockWait();
-            throw TenantWorkException.refused(new MigrationError(MigrationErrorCode.LOCKED, message,
-                    MigrationErrorCode.LOCKED.hint(), null), null);
+            throw TenantWorkException.refused(
+                    new MigrationError(MigrationErrorCode.LOCKED, message, MigrationErrorCode.LOCKED.hint(), null),
+                    null);
         }
     }
 

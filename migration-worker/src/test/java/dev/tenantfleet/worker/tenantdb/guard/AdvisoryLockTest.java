@@ -25,7 +25,8 @@ class AdvisoryLockTest {
 
     @Test
     void aSecondSessionGivesUpAfterTheLockWaitAndGetsTheLockOnceTheFirstReleasesIt() throws Exception {
-        try (Connection first = db.admin(); Connection second = db.admin()) {
+        try (Connection first = db.admin();
+                Connection second = db.admin()) {
             assertThat(AdvisoryLock.acquire(first, Duration.ZERO)).isTrue();
 
             long started = System.nanoTime();

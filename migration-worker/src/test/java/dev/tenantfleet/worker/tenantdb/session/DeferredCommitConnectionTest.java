@@ -73,8 +73,11 @@ class DeferredCommitConnectionTest {
         deferred.poison(new SQLException("the per-tenant timeout of 1 s expired", "57014"));
         Connection liquibase = deferred.connection();
 
-        assertThatThrownBy(liquibase::createStatement).isInstanceOf(SQLException.class)
-                .hasMessageContaining("timeout").extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("57014");
+        assertThatThrownBy(liquibase::createStatement)
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("timeout")
+                .extracting(e -> ((SQLException) e).getSQLState())
+                .isEqualTo("57014");
         assertThatThrownBy(() -> liquibase.prepareStatement("SELECT 1")).isInstanceOf(SQLException.class);
         liquibase.close();
         assertThat(real.isClosed()).isFalse();
