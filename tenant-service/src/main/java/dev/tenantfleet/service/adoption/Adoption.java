@@ -218,57 +218,25 @@ public class Adoption {
             problems.add(baselineProblem);
         }
         if (!problems.isEmpty()) {
-            return new AdoptionResult(
-                    row.line(),
-                    row.slug(),
-                    Outcome.REJECTED,
-                    server,
-                    row.database(),
-                    null,
-                    false,
-                    inspection == null ? List.of() : inspection.notes(),
-                    problems);
+            return AdoptionResult.rejected(row, server, inspection == null ? List.of() : inspection.notes(), problems);
         }
         String head = inspection.registeredHead();
         boolean baselined = inspection.baselineTag() != null;
         if (dryRun) {
-            return new AdoptionResult(
-                    row.line(),
-                    row.slug(),
-                    Outcome.VALID,
-                    server,
-                    row.database(),
-                    head,
-                    baselined,
-                    inspection.notes(),
-                    List.of());
+            return AdoptionResult.accepted(row, Outcome.VALID, server, head, baselined, inspection.notes());
         }
         try {
             if (registrar.register(row, server, head, baselined, actor).isEmpty()) {
                 RegistryCheck.Verdict now = registry.check(List.of(row)).get(0);
                 return now.alreadyRegistered()
                         ? already(row, server, now.registered())
-                        : new AdoptionResult(
-                                row.line(),
-                                row.slug(),
-                                Outcome.REJECTED,
-                                server,
-                                row.database(),
-                                null,
-                                false,
-                                List.of(),
-                                now.problems());
+                        : AdoptionResult.rejected(row, server, List.of(), now.problems());
             }
         } catch (RuntimeException e) {
             LOG.warnf("Adoption of %s: registering failed: %s", row.slug(), e.getMessage());
-            return new AdoptionResult(
-                    row.line(),
-                    row.slug(),
-                    Outcome.REJECTED,
+            return AdoptionResult.rejected(
+                    row,
                     server,
-                    row.database(),
-                    null,
-                    false,
                     inspection.notes(),
                     List.of(RowProblem.of(
                             TenantErrorCode.ADOPTION_REJECTED,
@@ -284,16 +252,7 @@ public class Adoption {
                 row.status(),
                 head == null ? "none" : head,
                 baselined ? " (baselined)" : "");
-        return new AdoptionResult(
-                row.line(),
-                row.slug(),
-                Outcome.REGISTERED,
-                server,
-                row.database(),
-                head,
-                baselined,
-                inspection.notes(),
-                List.of());
+        return AdoptionResult.accepted(row, Outcome.REGISTERED, server, head, baselined, inspection.notes());
     }
 
     private static AdoptionResult already(Candidate row, String server, RegistryCheck.Registered registered) {

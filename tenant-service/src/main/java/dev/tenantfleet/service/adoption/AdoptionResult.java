@@ -38,15 +38,19 @@ public record AdoptionResult(
     }
 
     static AdoptionResult rejected(Candidate row, List<RowProblem> problems) {
+        return rejected(row, row.server(), List.of(), problems);
+    }
+
+    /** {@code row} rejected for {@code problems}, on {@code server} as resolved, with what was noticed on the way. */
+    static AdoptionResult rejected(Candidate row, String server, List<String> notes, List<RowProblem> problems) {
         return new AdoptionResult(
-                row.line(),
-                row.slug(),
-                Outcome.REJECTED,
-                row.server(),
-                row.database(),
-                null,
-                false,
-                List.of(),
-                problems);
+                row.line(), row.slug(), Outcome.REJECTED, server, row.database(), null, false, notes, problems);
+    }
+
+    /** {@code row} valid (a dry run) or registered, at {@code head}. */
+    static AdoptionResult accepted(
+            Candidate row, Outcome outcome, String server, String head, boolean baselined, List<String> notes) {
+        return new AdoptionResult(
+                row.line(), row.slug(), outcome, server, row.database(), head, baselined, notes, List.of());
     }
 }
